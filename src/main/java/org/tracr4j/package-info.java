@@ -1,0 +1,9 @@
+/**
+ * tracr4j: compiles RASP programs into transformer weights.
+ *
+ * <p>This root package holds only the exception hierarchy ({@link org.tracr4j.Tracr4jException}), which
+ * every stage may use. Stages, in dependency order: {@code rasp} (values, expressions, interpreter),
+ * {@code lang} (the {@code .rasp} front end), {@code craft} (named-basis algebra, blocks, constructions),
+ * {@code compiler}, {@code model} (the assembled transformer), then {@code export}, {@code viz}, {@code cli}.
+ */
+package org.tracr4j;

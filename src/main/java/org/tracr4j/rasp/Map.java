@@ -1,0 +1,46 @@
+package org.tracr4j.rasp;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Element-wise function of one s-op: {@code map(f, x)[i] = f(x[i])}; none stays none (f is not called).
+ * Build with {@link Rasp#map}, which folds a map over an unnamed map into one (tracr-reference §1.3) but,
+ * unlike Tracr, never folds away a map the user named.
+ */
+public record Map(UnaryFunction function, SOp inner, Meta meta) implements SOp {
+  public Map {
+    Objects.requireNonNull(function, "function");
+    Objects.requireNonNull(inner, "inner");
+    Objects.requireNonNull(meta, "meta");
+  }
+
+  @Override
+  public List<RaspExpr> children() {
+    return List.of(inner);
+  }
+
+  @Override
+  public String defaultName() {
+    return "map";
+  }
+
+  @Override
+  public SOp withMeta(Meta newMeta) {
+    return new Map(function, inner, newMeta);
+  }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RaspExpr e && e.id() == id();
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(id());
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
