@@ -1,0 +1,108 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Tokens;
+
+/**
+ * The program as a DAG (tracr-reference §2.1): every distinct expression once, in breadth-first order from
+ * the output, each with a unique, deterministic label.
+ *
+ * <p>Labels: {@code tokens} and {@code indices} are fixed; an expression whose user-given name no other
+ * expression in the program uses is labelled with that name (so {@code reverse = ...;} shows up as
+ * {@code reverse:a} in the residual stream); unnamed expressions and repeated names get {@code name_k},
+ * with k counting nodes in breadth-first order from 1, as Tracr's ids do in a fresh process.
+ *
+ * @param output the program's output s-op
+ * @param nodes every expression once, breadth-first from the output (so the output comes first)
+ * @param labels label of each expression, by id
+ * @param consumers for each expression id, the expressions that read it
+ */
+public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> labels,
+    Map<Long, List<RaspExpr>> consumers) {
+
+  public ProgramGraph {
+    nodes = List.copyOf(nodes);
+    labels = Collections.unmodifiableMap(labels);
+    consumers = Collections.unmodifiableMap(consumers);
+  }
+
+  public static ProgramGraph of(SOp output) {
+    List<RaspExpr> nodes = new ArrayList<>();
+    Map<Long, List<RaspExpr>> consumers = new HashMap<>();
+    Map<Long, RaspExpr> seen = new LinkedHashMap<>();
+    ArrayDeque<RaspExpr> queue = new ArrayDeque<>();
+    seen.put(output.id(), output);
+    queue.add(output);
+    while (!queue.isEmpty()) {
+      RaspExpr expr = queue.poll();
+      nodes.add(expr);
+      for (RaspExpr child : expr.children()) {
+        consumers.computeIfAbsent(child.id(), id -> new ArrayList<>()).add(expr);
+        if (seen.putIfAbsent(child.id(), child) == null) {
+          queue.add(child);
+        }
+      }
+    }
+    return new ProgramGraph(output, nodes, assignLabels(nodes), consumers);
+  }
+
+  private static Map<Long, String> assignLabels(List<RaspExpr> nodes) {
+    Map<String, Integer> nameUses = new HashMap<>();
+    for (RaspExpr expr : nodes) {
+      if (expr.meta().hasName() && !isPrimitive(expr)) {
+        nameUses.merge(expr.name(), 1, Integer::sum);
+      }
+    }
+    Map<Long, String> labels = new HashMap<>();
+    java.util.Set<String> taken = new java.util.HashSet<>(List.of("tokens", "indices", "one"));
+    // First the unique user names, so that a generated label can never take one of them.
+    for (RaspExpr expr : nodes) {
+      if (expr instanceof Tokens) {
+        labels.put(expr.id(), "tokens");
+      } else if (expr instanceof Indices) {
+        labels.put(expr.id(), "indices");
+      } else if (expr.meta().hasName() && nameUses.get(expr.name()) == 1 && taken.add(expr.name())) {
+        labels.put(expr.id(), expr.name());
+      }
+    }
+    int counter = 0;
+    for (RaspExpr expr : nodes) {
+      counter++;
+      if (labels.containsKey(expr.id())) {
+        continue;
+      }
+      String label = expr.name() + "_" + counter;
+      while (!taken.add(label)) {
+        label = label + "_";
+      }
+      labels.put(expr.id(), label);
+    }
+    return labels;
+  }
+
+  private static boolean isPrimitive(RaspExpr expr) {
+    return expr instanceof Tokens || expr instanceof Indices;
+  }
+
+  public String label(RaspExpr expr) {
+    return labels.get(expr.id());
+  }
+
+  public List<RaspExpr> consumersOf(RaspExpr expr) {
+    return consumers.getOrDefault(expr.id(), List.of());
+  }
+
+  /** True if the program reads the input tokens somewhere. */
+  public boolean usesTokens() {
+    return nodes.stream().anyMatch(e -> e instanceof Tokens);
+  }
+}

@@ -1,0 +1,146 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tracr4j.UnsupportedProgramException.Finding;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.SelectorNot;
+import org.tracr4j.rasp.SelectorOr;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Value;
+
+/**
+ * The static rules of tracr-reference §5, with correct messages, applied to every expression of the
+ * program (Tracr skips expressions whose name it has seen), plus what Tracr leaves to crash later: composite
+ * selectors, {@code Full} and the length primitive, programs without tokens or without any computation.
+ * Returns every finding; the compiler refuses a program with any.
+ */
+final class StaticValidation {
+  private final ProgramGraph graph;
+  private final CompileOptions.Mode mode;
+  private final List<Finding> findings = new ArrayList<>();
+
+  private StaticValidation(ProgramGraph graph, CompileOptions.Mode mode) {
+    this.graph = graph;
+    this.mode = mode;
+  }
+
+  static List<Finding> check(ProgramGraph graph, CompileOptions.Mode mode) {
+    StaticValidation validation = new StaticValidation(graph, mode);
+    validation.checkProgram();
+    for (RaspExpr expr : graph.nodes()) {
+      validation.checkExpression(expr);
+    }
+    return List.copyOf(validation.findings);
+  }
+
+  private void checkProgram() {
+    SOp output = graph.output();
+    if (output instanceof Tokens || output instanceof Indices) {
+      report(output, "the program does no computation: its output is the " + graph.label(output)
+          + " input itself, so there is no transformer to build");
+    }
+    if (!graph.usesTokens()) {
+      report(output, "the program never reads tokens; a compiled model needs tokens somewhere "
+          + "(e.g. length is selector_width(select(tokens, tokens, true)))");
+    }
+  }
+
+  private void checkExpression(RaspExpr expr) {
+    switch (expr) {
+      case Tokens t -> requireCategorical(t, "tokens are always categorical");
+      case Indices i -> requireCategorical(i, "indices are always categorical");
+      case Length l -> report(l, "the length primitive cannot be compiled; use length "
+          + "(= selector_width(select(tokens, tokens, true))) instead");
+      case Full f -> report(f, "a constant sequence (full) cannot be compiled on its own; use a map of "
+          + "tokens, or use it only as keys or queries of a select that combines with another");
+      case org.tracr4j.rasp.Map m -> { }
+      case SequenceMap m -> checkSequenceMap(m);
+      case LinearSequenceMap m -> checkLinearSequenceMap(m);
+      case Aggregate a -> checkAggregate(a);
+      case SelectorWidth w -> checkSelectorUse(w, w.selector());
+      case Select s -> checkSelect(s);
+      case SelectorAnd s -> { }
+      case SelectorOr s -> { }
+      case SelectorNot s -> { }
+    }
+  }
+
+  private void requireCategorical(SOp sop, String reason) {
+    if (sop.isNumerical()) {
+      report(sop, reason + "; remove numerical(...)");
+    }
+  }
+
+  private void checkSequenceMap(SequenceMap m) {
+    if (!m.isCategorical() || !m.first().isCategorical() || !m.second().isCategorical()) {
+      report(m, "a (non-linear) sequence_map needs categorical inputs and output, but it is "
+          + m.encoding().lowerName() + " of " + m.first().encoding().lowerName() + " "
+          + graph.label(m.first()) + " and " + m.second().encoding().lowerName() + " " + graph.label(m.second())
+          + "; use linear_sequence_map for numerical values");
+    }
+  }
+
+  private void checkLinearSequenceMap(LinearSequenceMap m) {
+    if (!m.isNumerical() || !m.first().isNumerical() || !m.second().isNumerical()) {
+      report(m, "linear_sequence_map needs numerical inputs and output, but it is "
+          + m.encoding().lowerName() + " of " + m.first().encoding().lowerName() + " "
+          + graph.label(m.first()) + " and " + m.second().encoding().lowerName() + " "
+          + graph.label(m.second()));
+    }
+  }
+
+  private void checkAggregate(Aggregate a) {
+    checkSelectorUse(a, a.selector());
+    if (a.encoding() != a.sop().encoding()) {
+      report(a, "an aggregate's output encoding must match its input encoding; the input "
+          + graph.label(a.sop()) + " is " + a.sop().encoding().lowerName() + " but the aggregate is "
+          + a.encoding().lowerName());
+      return;
+    }
+    Value defaultValue = a.defaultValue();
+    if (mode == CompileOptions.Mode.TRACR) {
+      if (a.isCategorical() && !defaultValue.isNone()) {
+        report(a, "a categorical aggregate only supports none as default (Tracr mode), not " + defaultValue);
+      } else if (a.isNumerical() && !(defaultValue.isNumeric() && defaultValue.asDouble() == 0)) {
+        report(a, "a numerical aggregate only supports 0 as default (Tracr mode), not " + defaultValue);
+      }
+    } else if (a.isNumerical() && !defaultValue.isNumeric()) {
+      report(a, "a numerical aggregate's default must be a number (none has no numerical encoding), not "
+          + defaultValue);
+    }
+  }
+
+  private void checkSelectorUse(SOp user, Selector selector) {
+    if (!(selector instanceof Select)) {
+      report(user, "its selector " + graph.label(selector) + " combines selects with and/or/not over "
+          + "different keys or queries; only a single select (or combinations over the same keys and "
+          + "queries, which simplify to one) compiles to an attention head");
+    }
+  }
+
+  private void checkSelect(Select s) {
+    if (s.keys().isNumerical()) {
+      report(s, "select keys must be categorical, but " + graph.label(s.keys()) + " is numerical");
+    }
+    if (s.queries().isNumerical()) {
+      report(s, "select queries must be categorical, but " + graph.label(s.queries()) + " is numerical");
+    }
+  }
+
+  private void report(RaspExpr expr, String reason) {
+    String origin = expr.meta().origin();
+    findings.add(new Finding(graph.label(expr) + (origin == null ? "" : " (" + origin + ")"), reason));
+  }
+}

@@ -1,0 +1,206 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.tracr4j.UnsupportedProgramException;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Computes {@link ValueSets} (tracr-reference §2.2). Differences from Tracr in the exact mode, each
+ * closing a gap of §8:
+ * <ul>
+ *   <li>a numerical aggregate can produce the mean of any 1..N selected values (all {@code k/l} for a
+ *       0/1 input, not just {@code 1/l}), and its default;
+ *   <li>a sequence map of an s-op with itself ranges over the diagonal only;
+ *   <li>a categorical aggregate with a default can also produce the default.
+ * </ul>
+ * Function results that are none or raise an arithmetic error are left out, as in Tracr: the interpreter
+ * fails (or gives none) on such an input, so there is nothing for the model to agree with.
+ */
+final class ValueSetInference {
+  /** Beyond this many distinct values a numerical aggregate's set is too large to discretise on. */
+  static final int MAX_VALUES = 20_000;
+
+  private final ProgramGraph graph;
+  private final CompileOptions options;
+  private final Map<Long, SortedSet<Value>> sets = new HashMap<>();
+
+  private ValueSetInference(ProgramGraph graph, CompileOptions options) {
+    this.graph = graph;
+    this.options = options;
+  }
+
+  static ValueSets infer(ProgramGraph graph, CompileOptions options) {
+    ValueSetInference inference = new ValueSetInference(graph, options);
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop) {
+        inference.of(sop);
+      }
+    }
+    return new ValueSets(inference.sets);
+  }
+
+  private SortedSet<Value> of(SOp sop) {
+    SortedSet<Value> known = sets.get(sop.id());
+    if (known != null) {
+      return known;
+    }
+    SortedSet<Value> result = switch (sop) {
+      case Tokens t -> new TreeSet<>(options.vocab());
+      case Indices i -> range(0, options.maxSeqLen() - 1);
+      case SelectorWidth w -> range(0, options.maxSeqLen());
+      case Length l -> range(1, options.maxSeqLen());
+      case Full f -> new TreeSet<>(List.of(f.fill()));
+      case org.tracr4j.rasp.Map m -> map(m);
+      case SequenceMap m -> sequenceMap(m);
+      case LinearSequenceMap m -> linearSequenceMap(m);
+      case Aggregate a -> aggregate(a);
+    };
+    sets.put(sop.id(), java.util.Collections.unmodifiableSortedSet(result));
+    return sets.get(sop.id());
+  }
+
+  private SortedSet<Value> map(org.tracr4j.rasp.Map m) {
+    SortedSet<Value> out = new TreeSet<>();
+    for (Value x : of(m.inner())) {
+      addResult(out, () -> m.function().apply(x));
+    }
+    return out;
+  }
+
+  private SortedSet<Value> sequenceMap(SequenceMap m) {
+    SortedSet<Value> out = new TreeSet<>();
+    if (m.first().equals(m.second()) && options.mode() == CompileOptions.Mode.EXACT) {
+      for (Value x : of(m.first())) {
+        addResult(out, () -> m.function().apply(x, x));
+      }
+      return out;
+    }
+    for (Value x : of(m.first())) {
+      for (Value y : of(m.second())) {
+        addResult(out, () -> m.function().apply(x, y));
+      }
+    }
+    return out;
+  }
+
+  private SortedSet<Value> linearSequenceMap(LinearSequenceMap m) {
+    SortedSet<Value> out = new TreeSet<>();
+    boolean diagonal = m.first().equals(m.second()) && options.mode() == CompileOptions.Mode.EXACT;
+    for (Value x : of(m.first())) {
+      for (Value y : diagonal ? List.of(x) : of(m.second())) {
+        addResult(out, () -> m.apply(x, y));
+      }
+    }
+    return out;
+  }
+
+  private SortedSet<Value> aggregate(Aggregate a) {
+    SortedSet<Value> input = of(a.sop());
+    if (a.isCategorical()) {
+      SortedSet<Value> out = new TreeSet<>(input);
+      if (!a.defaultValue().isNone() && options.mode() == CompileOptions.Mode.EXACT) {
+        out.add(a.defaultValue());
+      }
+      return out;
+    }
+    for (Value v : input) {
+      if (!v.isNumeric()) {
+        throw new UnsupportedProgramException(graph.label(a),
+            "a numerical aggregate averages numbers, but " + graph.label(a.sop()) + " can be " + v);
+      }
+    }
+    return options.mode() == CompileOptions.Mode.TRACR ? tracrAggregate(a, input) : allMeans(a, input);
+  }
+
+  /** Tracr's set {x/l : x in input, l in 1..N}, after its binary check. */
+  private SortedSet<Value> tracrAggregate(Aggregate a, SortedSet<Value> input) {
+    SortedSet<Value> out = new TreeSet<>();
+    for (Value v : input) {
+      long truncated = (long) v.asDouble();
+      if (truncated != 0 && truncated != 1) {
+        throw new UnsupportedProgramException(graph.label(a),
+            "attention can only average binary values (0 or 1), but " + graph.label(a.sop()) + " can be " + v);
+      }
+      for (int l = 1; l <= options.maxSeqLen(); l++) {
+        out.add(Value.of(v.asDouble() / l));
+      }
+    }
+    return out;
+  }
+
+  /** Every mean of a multiset of 1..N values from the input, and the default (an empty selection). */
+  private SortedSet<Value> allMeans(Aggregate a, SortedSet<Value> input) {
+    List<Double> values = input.stream().map(Value::asDouble).toList();
+    TreeSet<Double> means = new TreeSet<>();
+    TreeSet<Double> sums = new TreeSet<>(List.of(0.0));
+    for (int count = 1; count <= options.maxSeqLen(); count++) {
+      TreeSet<Double> next = new TreeSet<>();
+      for (double sum : sums) {
+        for (double v : values) {
+          next.add(sum + v);
+        }
+      }
+      sums = mergeNearlyEqual(next);
+      for (double sum : sums) {
+        means.add(sum / count);
+      }
+      if (means.size() > MAX_VALUES) {
+        throw new UnsupportedProgramException(graph.label(a), "a numerical aggregate of "
+            + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
+      }
+    }
+    means.add(a.defaultValue().asDouble());
+    SortedSet<Value> out = new TreeSet<>();
+    for (double mean : mergeNearlyEqual(means)) {
+      out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
+    }
+    return out;
+  }
+
+  /** Floating sums such as 0.1 + 0.2 and 0.3 are one value; keep the first of each cluster. */
+  private static TreeSet<Double> mergeNearlyEqual(TreeSet<Double> values) {
+    TreeSet<Double> out = new TreeSet<>();
+    double last = Double.NaN;
+    for (double v : values) {
+      if (Double.isNaN(last) || Math.abs(v - last) > 1e-9 * Math.max(1, Math.abs(v))) {
+        out.add(v);
+        last = v;
+      }
+    }
+    return out;
+  }
+
+  private static void addResult(SortedSet<Value> out, java.util.function.Supplier<Value> result) {
+    try {
+      Value v = result.get();
+      if (v != null && !v.isNone()) {
+        out.add(v);
+      }
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      // This input never occurs in a run the interpreter completes: leave it out, as Tracr does.
+    }
+  }
+
+  private static SortedSet<Value> range(long from, long to) {
+    List<Value> values = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      values.add(Value.of(i));
+    }
+    return new TreeSet<>(values);
+  }
+}
