@@ -1,0 +1,180 @@
+package org.tracr4j.craft;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable vector space given by a basis of named directions, always sorted (tracr-reference.md §3.2)
+ * and without duplicates. Two spaces are equal when their bases are.
+ *
+ * <p>{@link #indexOf} is a hash lookup; hot loops should translate a whole space once with
+ * {@link #indicesIn} and then work on plain indices.
+ */
+public final class VectorSpace {
+  private static final VectorSpace EMPTY = new VectorSpace(List.of());
+
+  private final List<BasisDirection> basis;
+  private final Map<BasisDirection, Integer> index;
+
+  private VectorSpace(List<BasisDirection> sortedDistinct) {
+    this.basis = List.copyOf(sortedDistinct);
+    this.index = new HashMap<>(sortedDistinct.size() * 2);
+    for (int i = 0; i < basis.size(); i++) {
+      index.put(basis.get(i), i);
+    }
+  }
+
+  /** The space spanned by the given directions, sorted, duplicates removed. */
+  public static VectorSpace of(Collection<BasisDirection> directions) {
+    List<BasisDirection> distinct = new ArrayList<>(new LinkedHashSet<>(directions));
+    distinct.sort(null);
+    return distinct.isEmpty() ? EMPTY : new VectorSpace(distinct);
+  }
+
+  public static VectorSpace of(BasisDirection... directions) {
+    return of(Arrays.asList(directions));
+  }
+
+  /** Directions with the given names and no value. */
+  public static VectorSpace fromNames(String... names) {
+    return of(Arrays.stream(names).map(BasisDirection::new).toList());
+  }
+
+  /** Directions {@code name:v} for each value. */
+  public static VectorSpace fromValues(String name, Collection<?> values) {
+    return of(values.stream().map(value -> new BasisDirection(name, value)).toList());
+  }
+
+  public static VectorSpace empty() {
+    return EMPTY;
+  }
+
+  /** The sorted union of the spaces; overlaps are allowed. */
+  public static VectorSpace join(VectorSpace... spaces) {
+    return join(Arrays.asList(spaces));
+  }
+
+  public static VectorSpace join(Collection<VectorSpace> spaces) {
+    if (spaces.size() == 1) {
+      return spaces.iterator().next();
+    }
+    List<BasisDirection> all = new ArrayList<>();
+    for (VectorSpace space : spaces) {
+      all.addAll(space.basis);
+    }
+    return of(all);
+  }
+
+  /** The sorted union of spaces that share no direction; overlapping spaces are a programming error. */
+  public static VectorSpace directSum(VectorSpace... spaces) {
+    for (int i = 0; i < spaces.length; i++) {
+      for (int j = i + 1; j < spaces.length; j++) {
+        for (BasisDirection direction : spaces[i].basis) {
+          if (spaces[j].contains(direction)) {
+            throw new IllegalArgumentException("Overlapping bases: " + direction + " is in both "
+                + spaces[i] + " and " + spaces[j]);
+          }
+        }
+      }
+    }
+    return join(spaces);
+  }
+
+  public int dims() {
+    return basis.size();
+  }
+
+  /** The sorted basis (unmodifiable). */
+  public List<BasisDirection> basis() {
+    return basis;
+  }
+
+  public BasisDirection direction(int i) {
+    return basis.get(i);
+  }
+
+  /** The position of {@code direction} in the basis, or -1 if it is not in this space. */
+  public int indexOf(BasisDirection direction) {
+    Integer position = index.get(direction);
+    return position == null ? -1 : position;
+  }
+
+  public boolean contains(BasisDirection direction) {
+    return index.containsKey(direction);
+  }
+
+  public boolean isSubspaceOf(VectorSpace other) {
+    for (BasisDirection direction : basis) {
+      if (!other.contains(direction)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** For each direction of this space, its position in {@code other}, or -1 where {@code other} lacks it. */
+  public int[] indicesIn(VectorSpace other) {
+    int[] positions = new int[basis.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = other.indexOf(basis.get(i));
+    }
+    return positions;
+  }
+
+  /** Like {@link #indicesIn}, but this space must be a subspace of {@code other}. */
+  public int[] embeddingInto(VectorSpace other) {
+    int[] positions = indicesIn(other);
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] < 0) {
+        throw new IllegalArgumentException("Space " + this + " is not a subspace of " + other
+            + " (missing " + basis.get(i) + ")");
+      }
+    }
+    return positions;
+  }
+
+  /** Throws unless this space has {@code expected} dimensions; {@code role} names it in the message. */
+  public VectorSpace requireDims(int expected, String role) {
+    if (basis.size() != expected) {
+      throw new IllegalArgumentException(
+          role + " must have " + expected + " dimension(s), got " + basis.size() + ": " + this);
+    }
+    return this;
+  }
+
+  public VectorInBasis zeroVector() {
+    return new VectorInBasis(this, new double[basis.size()]);
+  }
+
+  /** The one-hot vector of {@code direction}, which must be in this space. */
+  public VectorInBasis vector(BasisDirection direction) {
+    int position = indexOf(direction);
+    if (position < 0) {
+      throw new IllegalArgumentException("Direction " + direction + " is not in " + this);
+    }
+    double[] magnitudes = new double[basis.size()];
+    magnitudes[position] = 1;
+    return new VectorInBasis(this, magnitudes);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VectorSpace space && basis.equals(space.basis);
+  }
+
+  @Override
+  public int hashCode() {
+    return basis.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return basis.stream().map(BasisDirection::toString).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -1,0 +1,66 @@
+package org.tracr4j.craft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VectorSpaceTest {
+  private static final BasisDirection A = new BasisDirection("a");
+  private static final BasisDirection B1 = new BasisDirection("b", 1);
+  private static final BasisDirection B2 = new BasisDirection("b", 2);
+  private static final BasisDirection C = new BasisDirection("c");
+
+  @Test
+  void sortsAndDeduplicatesItsBasis() {
+    VectorSpace space = VectorSpace.of(C, B2, A, B1, A);
+    assertThat(space.basis()).containsExactly(A, B1, B2, C);
+    assertThat(space.dims()).isEqualTo(4);
+    assertThat(space.indexOf(B2)).isEqualTo(2);
+    assertThat(space.indexOf(new BasisDirection("z"))).isEqualTo(-1);
+    assertThat(space).isEqualTo(VectorSpace.of(List.of(A, B1, B2, C)));
+  }
+
+  @Test
+  void buildsFromNamesAndValues() {
+    assertThat(VectorSpace.fromNames("one", "a").basis()).containsExactly(A, new BasisDirection("one"));
+    assertThat(VectorSpace.fromValues("b", List.of(2, 1)).basis()).containsExactly(B1, B2);
+  }
+
+  @Test
+  void joinIsTheSortedUnion() {
+    VectorSpace joined = VectorSpace.join(VectorSpace.of(C, B1), VectorSpace.of(B1, A));
+    assertThat(joined.basis()).containsExactly(A, B1, C);
+  }
+
+  @Test
+  void directSumRejectsOverlapAndNamesBothSpaces() {
+    assertThat(VectorSpace.directSum(VectorSpace.of(C), VectorSpace.of(A)).basis()).containsExactly(A, C);
+    assertThatThrownBy(() -> VectorSpace.directSum(VectorSpace.of(A, B1), VectorSpace.of(B1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("b:1")
+        .hasMessageContaining("[a, b:1]")
+        .hasMessageContaining("[b:1]");
+  }
+
+  @Test
+  void knowsItsSubspaces() {
+    VectorSpace big = VectorSpace.of(A, B1, C);
+    assertThat(VectorSpace.of(A, C).isSubspaceOf(big)).isTrue();
+    assertThat(VectorSpace.of(A, B2).isSubspaceOf(big)).isFalse();
+    assertThat(VectorSpace.of(C, A).indicesIn(big)).containsExactly(0, 2);
+    assertThat(VectorSpace.of(A, B2).indicesIn(big)).containsExactly(0, -1);
+    assertThatThrownBy(() -> VectorSpace.of(A, B2).embeddingInto(big))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[a, b:2]")
+        .hasMessageContaining("[a, b:1, c]");
+  }
+
+  @Test
+  void makesOneHotVectors() {
+    VectorSpace space = VectorSpace.of(A, B1);
+    assertThat(space.vector(B1).magnitudes()).containsExactly(0, 1);
+    assertThatThrownBy(() -> space.vector(C)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
