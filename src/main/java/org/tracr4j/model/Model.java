@@ -1,0 +1,267 @@
+package org.tracr4j.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.tracr4j.InvalidInputException;
+
+/**
+ * A compiled transformer: its shape, float64 weights, input vocabulary, output space, residual labels and
+ * free-form metadata, plus the forward pass. Immutable and safe to share between threads.
+ *
+ * <p>Inputs are lists of tokens without BOS; a token is matched by its written form ({@code String} as is,
+ * anything else by {@code String.valueOf}, so {@code 3L} matches {@code "3"} and {@code true} matches
+ * {@code "true"}). Outputs are {@code Long}, {@code Double}, {@code Boolean}, {@code String}, or null for
+ * none, one per input position (BOS dropped).
+ *
+ * <p>Decoding (tracr4j.md §4): numerical → the single output column as a {@code Double}; categorical → the
+ * value of the largest column (the first on ties), or none when that entry is below {@value
+ * #CATEGORICAL_THRESHOLD}.
+ */
+public final class Model {
+  /** A categorical output whose largest entry is below this decodes to none. */
+  public static final double CATEGORICAL_THRESHOLD = 0.5;
+  private static final int VOCABULARY_SHOWN = 20;
+
+  private final ModelConfig config;
+  private final Weights weights;
+  private final InputVocabulary vocabulary;
+  private final OutputSpace output;
+  private final List<String> residualLabels;
+  private final Map<String, String> metadata;
+  private final Map<String, Integer> tokenIds;
+  private final ForwardPass forwardPass;
+
+  /**
+   * Assembles a model, checking that every part agrees with {@code config}. The weights are copied.
+   *
+   * @param config the shape
+   * @param weights arrays of the shapes {@code config} gives (see {@link Weights})
+   * @param vocabulary {@code config.dVocab()} input tokens with the BOS and PAD ids
+   * @param output {@code config.dVocabOut()} output values and their encoding
+   * @param residualLabels {@code config.dModel()} names, one per residual dimension
+   * @param metadata free-form strings: program source ({@code "source"}), compiler version ({@code
+   *     "version"}), compiler mode, …; stored sorted by key
+   * @throws IllegalArgumentException naming the first part that does not fit
+   */
+  public Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
+      List<String> residualLabels, Map<String, String> metadata) {
+    this.config = config;
+    this.weights = weights.copy();
+    this.weights.check(config);
+    this.vocabulary = vocabulary;
+    this.output = output;
+    this.residualLabels = List.copyOf(residualLabels);
+    this.metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
+    if (vocabulary.size() != config.dVocab()) {
+      throw new IllegalArgumentException(
+          "the vocabulary has " + vocabulary.size() + " tokens, dVocab is " + config.dVocab());
+    }
+    if (output.size() != config.dVocabOut()) {
+      throw new IllegalArgumentException(
+          "the output space has " + output.size() + " values, dVocabOut is " + config.dVocabOut());
+    }
+    if (this.residualLabels.size() != config.dModel()) {
+      throw new IllegalArgumentException("there are " + this.residualLabels.size()
+          + " residual labels, dModel is " + config.dModel());
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      ids.put(vocabulary.tokens().get(i), i);
+    }
+    this.tokenIds = ids;
+    this.forwardPass = new ForwardPass(config, this.weights, vocabulary.pad());
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  /** A deep copy of the weights. */
+  public Weights weights() {
+    return weights.copy();
+  }
+
+  public InputVocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  public OutputSpace output() {
+    return output;
+  }
+
+  public List<String> residualLabels() {
+    return residualLabels;
+  }
+
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** The longest input accepted, BOS excluded. */
+  public int maxSeqLen() {
+    return config.maxSeqLen();
+  }
+
+  /** The TransformerLens parameter count (weights, no biases); see {@link ModelConfig#params()}. */
+  public long params() {
+    return config.params();
+  }
+
+  /**
+   * Token ids of {@code input} with BOS prepended.
+   *
+   * @throws InvalidInputException for a token outside the vocabulary (naming it, its position and some of
+   *     the vocabulary), for the BOS or PAD token, or for an input longer than {@link #maxSeqLen()}
+   */
+  public int[] encode(List<?> input) {
+    if (input.size() > maxSeqLen()) {
+      throw new InvalidInputException("input has " + input.size()
+          + " tokens, the maximum sequence length is " + maxSeqLen());
+    }
+    int[] ids = new int[input.size() + 1];
+    ids[0] = vocabulary.bos();
+    for (int i = 0; i < input.size(); i++) {
+      Object token = input.get(i);
+      String written = token instanceof String s ? s : String.valueOf(token);
+      Integer id = tokenIds.get(written);
+      if (id == null) {
+        throw new InvalidInputException("unknown token '" + written + "' at position " + i
+            + "; the vocabulary is " + describeVocabulary());
+      }
+      if (id == vocabulary.bos() || id == vocabulary.pad()) {
+        throw new InvalidInputException("token '" + written + "' at position " + i + " is the "
+            + (id == vocabulary.bos() ? "BOS" : "PAD") + " token, which the model adds itself");
+      }
+      ids[i + 1] = id;
+    }
+    return ids;
+  }
+
+  /** Decodes one row of the output space ({@code dVocabOut} entries); null is none. */
+  public Object decode(double[] row) {
+    return switch (output.encoding()) {
+      case NUMERICAL -> row[0];
+      case CATEGORICAL -> {
+        int best = 0;
+        for (int j = 1; j < row.length; j++) {
+          if (row[j] > row[best]) {
+            best = j;
+          }
+        }
+        yield row[best] < CATEGORICAL_THRESHOLD ? null : output.values().get(best);
+      }
+    };
+  }
+
+  /** Runs one input and decodes it: one value per input position, null for none. */
+  public List<Object> run(List<?> input) {
+    return runBatch(List.of(input)).get(0);
+  }
+
+  /**
+   * Runs several inputs, of any lengths up to {@link #maxSeqLen()}, and decodes them. The result for an
+   * input does not depend on the other inputs of the batch.
+   */
+  public List<List<Object>> runBatch(List<? extends List<?>> inputs) {
+    int[][] ids = new int[inputs.size()][];
+    for (int b = 0; b < ids.length; b++) {
+      ids[b] = encode(inputs.get(b));
+    }
+    double[][][] outputs = forward(ids);
+    List<List<Object>> decoded = new ArrayList<>(ids.length);
+    for (double[][] out : outputs) {
+      decoded.add(decodeSequence(out));
+    }
+    return decoded;
+  }
+
+  /**
+   * The unembedded output, {@code [batch][T_b][dVocabOut]}, of a batch of token-id sequences (each BOS
+   * first, of its own length {@code T_b ≤ nCtx}). Equivalent to padding every sequence with PAD to the
+   * longest: PAD positions are masked as attention keys, so trailing padding and the other sequences never
+   * change a result. Sequences run in parallel, one workspace per worker.
+   *
+   * @throws InvalidInputException if a sequence is empty, too long, does not start with BOS or holds an id
+   *     outside the vocabulary
+   */
+  public double[][][] forward(int[][] tokenIds) {
+    int longest = 1;
+    for (int b = 0; b < tokenIds.length; b++) {
+      checkIds(b, tokenIds[b]);
+      longest = Math.max(longest, tokenIds[b].length);
+    }
+    double[][][] result = new double[tokenIds.length][][];
+    int workers = Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
+    int positions = longest;
+    IntStream.range(0, workers).parallel().forEach(worker -> {
+      Workspace workspace = new Workspace(config, positions);
+      double[] out = new double[positions * config.dVocabOut()];
+      for (int b = worker; b < tokenIds.length; b += workers) {
+        forwardPass.run(tokenIds[b], workspace, out, null);
+        result[b] = ForwardPass.rows(out, tokenIds[b].length, config.dVocabOut());
+      }
+    });
+    return result;
+  }
+
+  /** Runs one input and records every intermediate activation (tracr-reference §7.2). */
+  public Trace trace(List<?> input) {
+    int[] ids = encode(input);
+    int t = ids.length;
+    Workspace workspace = new Workspace(config, t);
+    double[] out = new double[t * config.dVocabOut()];
+    ForwardPass.TraceRecorder recorder = new ForwardPass.TraceRecorder();
+    forwardPass.run(ids, workspace, out, recorder);
+    double[][] unembedded = ForwardPass.rows(out, t, config.dVocabOut());
+    return new Trace(Collections.unmodifiableList(new ArrayList<>(input)), ids, decodeSequence(unembedded),
+        unembedded, recorder.inputEmbeddings, List.copyOf(recorder.residuals),
+        List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), residualLabels);
+  }
+
+  private List<Object> decodeSequence(double[][] unembedded) {
+    List<Object> decoded = new ArrayList<>(unembedded.length - 1);
+    for (int p = 1; p < unembedded.length; p++) {
+      decoded.add(decode(unembedded[p]));
+    }
+    return Collections.unmodifiableList(decoded);
+  }
+
+  private void checkIds(int item, int[] ids) {
+    String where = "token ids of batch item " + item;
+    if (ids.length == 0 || ids.length > config.nCtx()) {
+      throw new InvalidInputException(where + ": length " + ids.length + " is not between 1 and nCtx = "
+          + config.nCtx() + " (BOS included)");
+    }
+    if (ids[0] != vocabulary.bos()) {
+      throw new InvalidInputException(
+          where + ": position 0 holds id " + ids[0] + ", expected the BOS id " + vocabulary.bos());
+    }
+    for (int p = 0; p < ids.length; p++) {
+      if (ids[p] < 0 || ids[p] >= config.dVocab()) {
+        throw new InvalidInputException(where + ": id " + ids[p] + " at position " + p
+            + " is outside 0.." + (config.dVocab() - 1));
+      }
+    }
+  }
+
+  private String describeVocabulary() {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < vocabulary.size() && shown.size() < VOCABULARY_SHOWN; i++) {
+      if (i != vocabulary.bos() && i != vocabulary.pad()) {
+        shown.add(vocabulary.tokens().get(i));
+      }
+    }
+    int rest = vocabulary.size() - 2 - shown.size();
+    return "{" + String.join(", ", shown) + (rest > 0 ? ", … (" + rest + " more)" : "") + "}";
+  }
+
+  @Override
+  public String toString() {
+    return "Model" + config + " (" + params() + " params)";
+  }
+}

@@ -1,0 +1,139 @@
+package org.tracr4j.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All parameters of a transformer, float64, each a row-major {@code double[]} with TransformerLens's name
+ * and shape (so export is a straight copy). Element {@code [a][b][c]} of a tensor of shape {@code [A][B][C]}
+ * is at {@code (a * B + b) * C + c}.
+ *
+ * <p>Start from {@link #zeros(ModelConfig)} and fill in what is not zero; {@link Model} checks every length
+ * against the configuration and copies the arrays.
+ *
+ * @param wE token embedding W_E, {@code [dVocab][dModel]}
+ * @param wPos position embedding W_pos, {@code [nCtx][dModel]}; row 0 is the BOS position
+ * @param layers one entry per layer
+ * @param wU unembedding W_U, {@code [dModel][dVocabOut]}
+ * @param bU unembedding bias b_U, {@code [dVocabOut]} (zero in compiled models)
+ */
+public record Weights(double[] wE, double[] wPos, List<Layer> layers, double[] wU, double[] bU) {
+
+  public Weights {
+    layers = List.copyOf(layers);
+  }
+
+  /**
+   * The parameters of one layer: an attention sub-layer, then an MLP sub-layer.
+   *
+   * @param wQ query weights W_Q, {@code [heads][dModel][dHead]}
+   * @param wK key weights W_K, {@code [heads][dModel][dHead]}
+   * @param wV value weights W_V, {@code [heads][dModel][dHead]}
+   * @param wO output weights W_O, {@code [heads][dHead][dModel]}
+   * @param bQ query bias b_Q, {@code [heads][dHead]}
+   * @param bK key bias b_K, {@code [heads][dHead]}
+   * @param bV value bias b_V, {@code [heads][dHead]}
+   * @param bO attention output bias b_O, {@code [dModel]}
+   * @param wIn MLP input weights W_in, {@code [dModel][dMlp]}
+   * @param bIn MLP hidden bias b_in, {@code [dMlp]}
+   * @param wOut MLP output weights W_out, {@code [dMlp][dModel]}
+   * @param bOut MLP output bias b_out, {@code [dModel]}
+   */
+  public record Layer(
+      double[] wQ, double[] wK, double[] wV, double[] wO,
+      double[] bQ, double[] bK, double[] bV, double[] bO,
+      double[] wIn, double[] bIn, double[] wOut, double[] bOut) {
+
+    /** A layer of zeros: a no-op attention sub-layer and a no-op MLP sub-layer. */
+    public static Layer zeros(ModelConfig c) {
+      int qkv = c.heads() * c.dModel() * c.dHead();
+      return new Layer(
+          new double[qkv], new double[qkv], new double[qkv], new double[c.heads() * c.dHead() * c.dModel()],
+          new double[c.heads() * c.dHead()], new double[c.heads() * c.dHead()],
+          new double[c.heads() * c.dHead()], new double[c.dModel()],
+          new double[c.dModel() * c.dMlp()], new double[c.dMlp()],
+          new double[c.dMlp() * c.dModel()], new double[c.dModel()]);
+    }
+
+    Layer copy() {
+      return new Layer(wQ.clone(), wK.clone(), wV.clone(), wO.clone(), bQ.clone(), bK.clone(), bV.clone(),
+          bO.clone(), wIn.clone(), bIn.clone(), wOut.clone(), bOut.clone());
+    }
+  }
+
+  /** All-zero weights of the configured shapes, ready to be filled in. */
+  public static Weights zeros(ModelConfig c) {
+    List<Layer> layers = new ArrayList<>();
+    for (int l = 0; l < c.layers(); l++) {
+      layers.add(Layer.zeros(c));
+    }
+    return new Weights(new double[c.dVocab() * c.dModel()], new double[c.nCtx() * c.dModel()], layers,
+        new double[c.dModel() * c.dVocabOut()], new double[c.dVocabOut()]);
+  }
+
+  /** Index of {@code W_Q/W_K/W_V[head][residual][component]} in the flat array. */
+  public static int qkvIndex(ModelConfig c, int head, int residual, int component) {
+    return (head * c.dModel() + residual) * c.dHead() + component;
+  }
+
+  /** Index of {@code W_O[head][component][residual]} in the flat array. */
+  public static int outputIndex(ModelConfig c, int head, int component, int residual) {
+    return (head * c.dHead() + component) * c.dModel() + residual;
+  }
+
+  /** A deep copy: no array is shared with this one. */
+  public Weights copy() {
+    return new Weights(wE.clone(), wPos.clone(), layers.stream().map(Layer::copy).toList(), wU.clone(),
+        bU.clone());
+  }
+
+  /**
+   * Checks every array's length against {@code c} and that every entry is finite.
+   *
+   * @throws IllegalArgumentException naming the first offending tensor, its expected and actual length
+   */
+  public void check(ModelConfig c) {
+    int d = c.dModel();
+    int h = c.heads();
+    int k = c.dHead();
+    require("W_E", wE, c.dVocab() * d);
+    require("W_pos", wPos, c.nCtx() * d);
+    if (layers.size() != c.layers()) {
+      throw new IllegalArgumentException(
+          "weights have " + layers.size() + " layers, the configuration " + c.layers());
+    }
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      String p = "blocks." + l + ".";
+      require(p + "attn.W_Q", layer.wQ, h * d * k);
+      require(p + "attn.W_K", layer.wK, h * d * k);
+      require(p + "attn.W_V", layer.wV, h * d * k);
+      require(p + "attn.W_O", layer.wO, h * k * d);
+      require(p + "attn.b_Q", layer.bQ, h * k);
+      require(p + "attn.b_K", layer.bK, h * k);
+      require(p + "attn.b_V", layer.bV, h * k);
+      require(p + "attn.b_O", layer.bO, d);
+      require(p + "mlp.W_in", layer.wIn, d * c.dMlp());
+      require(p + "mlp.b_in", layer.bIn, c.dMlp());
+      require(p + "mlp.W_out", layer.wOut, c.dMlp() * d);
+      require(p + "mlp.b_out", layer.bOut, d);
+    }
+    require("W_U", wU, d * c.dVocabOut());
+    require("b_U", bU, c.dVocabOut());
+  }
+
+  private static void require(String name, double[] array, int length) {
+    if (array == null) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+    if (array.length != length) {
+      throw new IllegalArgumentException(
+          name + " has " + array.length + " entries, expected " + length);
+    }
+    for (int i = 0; i < array.length; i++) {
+      if (!Double.isFinite(array[i])) {
+        throw new IllegalArgumentException(name + "[" + i + "] is not finite: " + array[i]);
+      }
+    }
+  }
+}

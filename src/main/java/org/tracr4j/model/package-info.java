@@ -1,0 +1,12 @@
+/**
+ * The assembled transformer: configuration, float64 weights, vocabulary and output space, and the forward
+ * pass (tracr-reference §2.5 and §7).
+ *
+ * <p><b>Input</b>: arrays built by the compiler (or read back by {@code export}). <b>Output</b>: decoded
+ * sequences ({@link org.tracr4j.model.Model#run}) and, on request, every intermediate activation
+ * ({@link org.tracr4j.model.Model#trace}).
+ *
+ * <p><b>May import</b>: the JDK and the root exceptions ({@code org.tracr4j.InvalidInputException},
+ * {@code org.tracr4j.CorruptModelException}) only, so that a saved model runs without the compiler.
+ */
+package org.tracr4j.model;
