@@ -1,0 +1,149 @@
+package org.tracr4j.craft.chamber;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.tracr4j.craft.AttentionHead;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Bilinear;
+import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.VectorInBasis;
+import org.tracr4j.craft.VectorSpace;
+
+/**
+ * Categorical attention with the BOS default (tracr-reference.md §4.7): each query averages the values of
+ * the keys its predicate selects; with nothing selected it reads BOS, which carries the default output.
+ * The same builder serves categorical aggregates (a histogram of one-hots) and numerical aggregates (1-dim
+ * value and output spaces: the mean).
+ *
+ * <p>Spaces: {@code Q' = Q ∪ {bos, one}}, {@code K' = K ∪ {bos}}, {@code V' = V ∪ {bos}}, output {@code O}.
+ * {@code c} = softmax coldness (default {@value #DEFAULT_SOFTMAX_COLDNESS}).
+ * <pre>
+ *   W_QK[one, bos] = c/2   (c if alwaysAttendToBos)
+ *   W_QK[q, k]     = c·[predicate(q, k)]       for q in Q, k in K (neither one nor bos)
+ *   W_QK[·, ·]     = 0                          for every other entry touching one or bos
+ *   W_OV[v]        = e(valueToOutput(v))        for v in V'' = V' − {bos} (all of V' if alwaysAttendToBos)
+ *   W_OV[bos]      = defaultOutput              if useBosForDefaultOutput
+ * </pre>
+ * The default pairing is Tracr's: the i-th direction of {@code V''} maps to the i-th direction of {@code O}
+ * ({@code |V''| = |O|} required). An explicit {@code valueToOutput} function may be given instead.
+ *
+ * <p>Why the default works: BOS is the only position with {@code bos = 1} among the keys, and every query
+ * has {@code one = 1}, so BOS always scores {@code c/2}, a selected key {@code c}, any other key 0. With at
+ * least one selected key BOS and the others get relative weight {@code ≈ e^{−c/2}}; with none, BOS wins by
+ * {@code c/2} and contributes W_OV[bos]. This assumes nothing else writes into {@code K} at BOS.
+ */
+public final class CategoricalAttention {
+  /** Tracr's softmax coldness for every head. */
+  public static final double DEFAULT_SOFTMAX_COLDNESS = 100;
+
+  private CategoricalAttention() {}
+
+  /**
+   * The optional settings.
+   *
+   * @param softmaxColdness {@code c}
+   * @param alwaysAttendToBos BOS scores {@code c} (like a selected key) instead of {@code c/2}
+   * @param useBosForDefaultOutput BOS's value row is {@code defaultOutput}
+   * @param defaultOutput a vector of the output space, or {@code null} for the zero vector
+   * @param valueToOutput maps each value direction of {@code V''} to an output direction ({@code null}: a
+   *     zero row), or {@code null} for Tracr's positional pairing
+   */
+  public record Options(double softmaxColdness, boolean alwaysAttendToBos, boolean useBosForDefaultOutput,
+      VectorInBasis defaultOutput, Function<BasisDirection, BasisDirection> valueToOutput) {
+
+    /** What the compiler uses for an Aggregate: coldness 100, BOS at half strength, zero default. */
+    public static Options defaults() {
+      return new Options(DEFAULT_SOFTMAX_COLDNESS, false, true, null, null);
+    }
+
+    public Options withSoftmaxColdness(double coldness) {
+      return new Options(coldness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput, valueToOutput);
+    }
+
+    public Options withAlwaysAttendToBos(boolean always) {
+      return new Options(softmaxColdness, always, useBosForDefaultOutput, defaultOutput, valueToOutput);
+    }
+
+    public Options withUseBosForDefaultOutput(boolean use) {
+      return new Options(softmaxColdness, alwaysAttendToBos, use, defaultOutput, valueToOutput);
+    }
+
+    public Options withDefaultOutput(VectorInBasis output) {
+      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, output, valueToOutput);
+    }
+
+    public Options withValueToOutput(Function<BasisDirection, BasisDirection> mapping) {
+      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput, mapping);
+    }
+  }
+
+  /** The head with {@link Options#defaults()}. {@code predicate} gets (query direction, key direction). */
+  public static AttentionHead build(VectorSpace query, VectorSpace key, VectorSpace value, VectorSpace output,
+      BasisDirection bos, BasisDirection one, BiPredicate<BasisDirection, BasisDirection> predicate) {
+    return build(query, key, value, output, bos, one, predicate, Options.defaults());
+  }
+
+  public static AttentionHead build(VectorSpace query, VectorSpace key, VectorSpace value, VectorSpace output,
+      BasisDirection bos, BasisDirection one, BiPredicate<BasisDirection, BasisDirection> predicate,
+      Options options) {
+    if (bos.equals(one)) {
+      throw new IllegalArgumentException("bos and one must differ, both are " + bos);
+    }
+    VectorSpace queries = VectorSpace.join(query, VectorSpace.of(bos, one));
+    VectorSpace keys = VectorSpace.join(key, VectorSpace.of(bos));
+    VectorSpace values = VectorSpace.join(value, VectorSpace.of(bos));
+    return new AttentionHead(queryKey(queries, keys, bos, one, predicate, options),
+        outputValue(values, output, bos, options));
+  }
+
+  private static Bilinear queryKey(VectorSpace queries, VectorSpace keys, BasisDirection bos, BasisDirection one,
+      BiPredicate<BasisDirection, BasisDirection> predicate, Options options) {
+    double coldness = options.softmaxColdness();
+    int columns = keys.dims();
+    double[] matrix = new double[queries.dims() * columns];
+    for (int i = 0; i < queries.dims(); i++) {
+      BasisDirection q = queries.direction(i);
+      boolean special = q.equals(one) || q.equals(bos);
+      for (int j = 0; j < columns; j++) {
+        BasisDirection k = keys.direction(j);
+        if (special || k.equals(one) || k.equals(bos)) {
+          continue;
+        }
+        matrix[i * columns + j] = predicate.test(q, k) ? coldness : 0;
+      }
+    }
+    // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
+    // selected key (c) by c/2 and beats unselected keys (0) by c/2; at c it ties with the selected keys.
+    matrix[queries.indexOf(one) * columns + keys.indexOf(bos)] = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
+    return new Bilinear(queries, keys, matrix);
+  }
+
+  private static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
+    List<BasisDirection> paired = new ArrayList<>(values.basis());
+    if (!options.alwaysAttendToBos()) {
+      paired.remove(bos);
+    }
+    Function<BasisDirection, BasisDirection> mapping = options.valueToOutput();
+    if (mapping == null && paired.size() != output.dims()) {
+      throw new IllegalArgumentException("Positional pairing needs as many value directions " + paired
+          + " as output directions " + output);
+    }
+    Linear.Builder ov = Linear.builder(values, output);
+    for (int p = 0; p < paired.size(); p++) {
+      BasisDirection direction = paired.get(p);
+      if (options.useBosForDefaultOutput() && direction.equals(bos)) {
+        continue;
+      }
+      BasisDirection target = mapping == null ? output.direction(p) : mapping.apply(direction);
+      if (target != null) {
+        ov.add(direction, target, 1);
+      }
+    }
+    if (options.useBosForDefaultOutput() && options.defaultOutput() != null) {
+      ov.addRow(bos, options.defaultOutput(), 1);
+    }
+    return ov.build();
+  }
+}

@@ -1,0 +1,70 @@
+package org.tracr4j.craft.chamber;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BinaryOperator;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Mlp;
+import org.tracr4j.craft.TupleValue;
+import org.tracr4j.craft.VectorSpace;
+
+/**
+ * Categorical sequence map of two different categorical inputs (tracr-reference.md §4.6): one hidden neuron
+ * per pair of input values computes their AND, then writes the one-hot of {@code f(x, y)}.
+ *
+ * <p>Input spaces {@code X} and {@code Y} must be disjoint; input space {@code X ∪ Y ∪ {one}}; hidden
+ * {@code P:(x.name, x.value, y.name, y.value)} for every pair (size {@code |X|·|Y|}, sorted by x then y);
+ * output {@code O}.
+ * <pre>
+ *   W1[one, h(x,y)] = −1     W1[x, h(x,·)] = 1     W1[y, h(·,y)] = 1
+ *   h(x,y) = ReLU(x + y − 1) = 1 exactly when both one-hots are on
+ *   W2[h(x,y)] = e(f(x, y)) if f(x, y) is in O, else zero
+ * </pre>
+ */
+public final class CategoricalSequenceMapMlp {
+  private CategoricalSequenceMapMlp() {}
+
+  /** {@code f} gets a direction of {@code x} and one of {@code y}; {@code null} means no output. */
+  public static Mlp build(VectorSpace x, VectorSpace y, VectorSpace output, BasisDirection one,
+      BinaryOperator<BasisDirection> f, String hiddenPrefix) {
+    for (BasisDirection direction : x.basis()) {
+      if (y.contains(direction)) {
+        throw new IllegalArgumentException("Input spaces to a sequence map must be disjoint (use a lookup MLP"
+            + " for identical inputs): " + x + " and " + y + " share " + direction);
+      }
+    }
+    if (x.contains(one) || y.contains(one)) {
+      throw new IllegalArgumentException("The one direction " + one + " must not be an input value: " + x + ", " + y);
+    }
+    List<BasisDirection> neurons = new ArrayList<>(x.dims() * y.dims());
+    for (BasisDirection left : x.basis()) {
+      for (BasisDirection right : y.basis()) {
+        neurons.add(neuron(hiddenPrefix, left, right));
+      }
+    }
+    VectorSpace hidden = VectorSpace.of(neurons);
+    VectorSpace input = VectorSpace.join(x, y, VectorSpace.of(one));
+    int[] xRows = x.indicesIn(input);
+    int[] yRows = y.indicesIn(input);
+    int oneRow = input.indexOf(one);
+    Linear.Builder first = Linear.builder(input, hidden);
+    Linear.Builder second = Linear.builder(hidden, output);
+    for (int i = 0; i < x.dims(); i++) {
+      for (int j = 0; j < y.dims(); j++) {
+        int column = hidden.indexOf(neurons.get(i * y.dims() + j));
+        first.set(oneRow, column, -1).set(xRows[i], column, 1).set(yRows[j], column, 1);
+        BasisDirection image = f.apply(x.direction(i), y.direction(j));
+        int target = image == null ? -1 : output.indexOf(image);
+        if (target >= 0) {
+          second.set(column, target, 1);
+        }
+      }
+    }
+    return new Mlp(first.build(), second.build());
+  }
+
+  private static BasisDirection neuron(String prefix, BasisDirection left, BasisDirection right) {
+    return new BasisDirection(prefix, TupleValue.of(left.name(), left.value(), right.name(), right.value()));
+  }
+}

@@ -1,0 +1,106 @@
+package org.tracr4j.craft.chamber;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleFunction;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.TupleValue;
+import org.tracr4j.craft.VectorSpace;
+
+/**
+ * The first layer shared by the discretising MLPs (tracr-reference.md §4.3 steps 1–4), and the points it
+ * kept. See {@link NumericalMlp} for the formulas.
+ *
+ * @param <T> the type of the function's results (a number, or an output direction)
+ */
+final class DiscretisingLayer<T> {
+  final double[] points;
+  final List<T> outputs;
+  final VectorSpace hidden;
+  final Linear first;
+
+  private DiscretisingLayer(double[] points, List<T> outputs, VectorSpace hidden, Linear first) {
+    this.points = points;
+    this.outputs = outputs;
+    this.hidden = hidden;
+    this.first = first;
+  }
+
+  /** The hidden neuron of step {@code k} (1-based), half {@code half} (0 or 1). */
+  static BasisDirection step(String prefix, int k, int half) {
+    return new BasisDirection(prefix, TupleValue.of(k, half));
+  }
+
+  static BasisDirection start(String prefix) {
+    return new BasisDirection(prefix + "start");
+  }
+
+  /**
+   * Evaluates {@code f} on the sorted distinct inputs, drops points where it returns {@code null}, throws
+   * {@link ArithmeticException} or gives a non-finite number, and builds the first layer; {@code bos} may
+   * be {@code null} (Tracr's weights) or a direction that silences every neuron.
+   */
+  static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, BasisDirection bos,
+      double[] inputValues, DoubleFunction<T> f, double largeNumber, String prefix) {
+    if (input.equals(one) || input.equals(bos) || one.equals(bos)) {
+      throw new IllegalArgumentException(
+          "Input " + input + ", one " + one + " and bos " + bos + " must be different directions");
+    }
+    double[] sorted = Arrays.stream(inputValues).sorted().distinct().toArray();
+    double[] kept = new double[sorted.length];
+    List<T> outputs = new ArrayList<>();
+    for (double value : sorted) {
+      T result = evaluate(f, value);
+      if (result != null) {
+        kept[outputs.size()] = value;
+        outputs.add(result);
+      }
+    }
+    int n = outputs.size();
+    double[] points = Arrays.copyOf(kept, n);
+
+    List<BasisDirection> neurons = new ArrayList<>();
+    neurons.add(start(prefix));
+    for (int k = 1; k < n; k++) {
+      neurons.add(step(prefix, k, 0));
+      neurons.add(step(prefix, k, 1));
+    }
+    VectorSpace hidden = VectorSpace.of(neurons);
+    VectorSpace inputs = bos == null ? VectorSpace.of(input, one) : VectorSpace.of(input, one, bos);
+    Linear.Builder first = Linear.builder(inputs, hidden);
+    first.add(one, start(prefix), 1);
+    double largestBias = 1;
+    for (int k = 1; k < n; k++) {
+      double breakpoint = (points[k - 1] + points[k]) / 2;
+      // h(k,0) = ReLU(L(x − t_k) + 1) and h(k,1) = ReLU(L(x − t_k)): their difference steps from 0 at
+      // x = t_k − 1/L to 1 at x = t_k.
+      first.add(input, step(prefix, k, 0), largeNumber).add(one, step(prefix, k, 0), 1 - largeNumber * breakpoint);
+      first.add(input, step(prefix, k, 1), largeNumber).add(one, step(prefix, k, 1), -largeNumber * breakpoint);
+      largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
+    }
+    if (bos != null) {
+      // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
+      // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS.
+      double silence = 1 + largestBias;
+      for (BasisDirection neuron : neurons) {
+        first.add(bos, neuron, -silence);
+      }
+    }
+    return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build());
+  }
+
+  private static <T> T evaluate(DoubleFunction<T> f, double value) {
+    T result;
+    try {
+      result = f.apply(value);
+    } catch (ArithmeticException undefined) {
+      return null;
+    }
+    if (result instanceof Double number && !Double.isFinite(number)) {
+      return null;
+    }
+    return result;
+  }
+}

@@ -1,0 +1,60 @@
+package org.tracr4j.craft.chamber;
+
+import java.util.function.DoubleFunction;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Mlp;
+import org.tracr4j.craft.VectorSpace;
+
+/**
+ * Numerical → categorical discretising MLP (tracr-reference.md §4.4): the first layer of
+ * {@link NumericalMlp} (same points, breakpoints, hidden layout {@code 2n − 1} and BOS variant), with a
+ * second layer that writes one-hots. {@code f} returns the output direction {@code ℓ:o_k}, which must be
+ * in the output space ({@code null} or an {@link ArithmeticException} drops the point).
+ * <pre>
+ *   W2[Pstart]   = e(ℓ:o_0)
+ *   W2[P:(k,0)]  = e(ℓ:o_k) − e(ℓ:o_{k−1})      W2[P:(k,1)] = −(e(ℓ:o_k) − e(ℓ:o_{k−1}))
+ * </pre>
+ * At {@code v_j} the output is {@code e(ℓ:o_j)} when {@code L ≥ 2 / min gap}; otherwise a mixture
+ * {@code (1−δ)·e(o_j) + δ·e(o_{j+1})}, {@code δ = 1 − L·gap/2}, still right by argmax while {@code L·gap > 1}.
+ */
+public final class NumericalToCategoricalMlp {
+  private NumericalToCategoricalMlp() {}
+
+  /** Tracr's weights. */
+  public static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, double[] inputValues,
+      DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
+    return build(input, output, one, null, inputValues, f, largeNumber, hiddenPrefix);
+  }
+
+  /** Tracr's weights plus the BOS-silencing row from {@code bos} (see {@link NumericalMlp}). */
+  public static Mlp buildSilentAtBos(BasisDirection input, VectorSpace output, BasisDirection one,
+      BasisDirection bos, double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber,
+      String hiddenPrefix) {
+    return build(input, output, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+  }
+
+  private static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, BasisDirection bos,
+      double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
+    DiscretisingLayer<BasisDirection> layer =
+        DiscretisingLayer.build(input, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+    for (BasisDirection value : layer.outputs) {
+      if (!output.contains(value)) {
+        throw new IllegalArgumentException("Output value mismatch: " + value + " is not in output space " + output);
+      }
+    }
+    Linear.Builder second = Linear.builder(layer.hidden, output);
+    if (!layer.outputs.isEmpty()) {
+      second.add(DiscretisingLayer.start(hiddenPrefix), layer.outputs.get(0), 1);
+    }
+    for (int k = 1; k < layer.outputs.size(); k++) {
+      BasisDirection previous = layer.outputs.get(k - 1);
+      BasisDirection current = layer.outputs.get(k);
+      second.add(DiscretisingLayer.step(hiddenPrefix, k, 0), current, 1)
+          .add(DiscretisingLayer.step(hiddenPrefix, k, 0), previous, -1)
+          .add(DiscretisingLayer.step(hiddenPrefix, k, 1), current, -1)
+          .add(DiscretisingLayer.step(hiddenPrefix, k, 1), previous, 1);
+    }
+    return new Mlp(layer.first, second.build());
+  }
+}

@@ -1,0 +1,121 @@
+package org.tracr4j.craft.chamber;
+
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.IntFunction;
+import org.tracr4j.craft.AttentionHead;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Mlp;
+import org.tracr4j.craft.SeriesWithResiduals;
+import org.tracr4j.craft.VectorSpace;
+
+/**
+ * Selector width (tracr-reference.md §4.8): how many keys each query selects, as an attention head followed
+ * by an MLP, {@code SeriesWithResiduals([attention, mlp])}.
+ *
+ * <ol>
+ *   <li><b>Attention</b>: {@link CategoricalAttention} with value space {@code {bos}}, output {@code {A}}
+ *       ({@code A = ℓ_selector_width_attn_output}), {@code alwaysAttendToBos} and no BOS default, so
+ *       {@code W_QK[one, bos] = c} and {@code W_OV[bos, A] = 1}. A query selecting {@code w} keys attends
+ *       equally to them and to BOS, and only BOS carries {@code bos = 1}: the head writes {@code 1/(w+1)}.
+ *   <li><b>Decoding MLP</b>: {@link NumericalMlp} (numerical output) or {@link NumericalToCategoricalMlp}
+ *       (categorical) on input {@code A}, {@code f(x) = round(1/x − 1)}, input values
+ *       {@code {1/(w+1) : w = 0..N}}, hidden prefix {@code _hidden_ℓ_}: hidden size {@code 2N + 1}.
+ *   <li><b>BOS clean-up</b>: one neuron {@code _hidden_ℓ_clean_bos}, {@code W1[bos] = 1},
+ *       {@code W2 = −e(A) − e(ℓ:0)} (categorical) or {@code −e(A)} (numerical). At BOS the head writes
+ *       {@code ≈ 1} into {@code A} and the decoder writes {@code f(1) = 0}; this neuron removes both.
+ * </ol>
+ * The two MLPs run in parallel (hidden size {@code 2N + 2}).
+ *
+ * <p><b>Deviation from Tracr</b>: Tracr names the clean-up neuron {@code _hidden_clean_bos_} for every
+ * selector width, so two selector widths in one MLP layer share it and BOS gets −1 in each clean-up
+ * direction (§8). The name here includes the label.
+ *
+ * <p><b>Exactness</b>: the smallest gap between inputs is {@code 1/N − 1/(N+1)}, so the numerical output is
+ * exact only when {@code L ≥ 2N(N+1)} (with {@code L = 100}: {@code N ≤ 6}) and the categorical argmax is
+ * right only when {@code L > N(N+1)} ({@code N ≤ 9}).
+ */
+public final class SelectorWidth {
+  private SelectorWidth() {}
+
+  /** The attention output direction {@code ℓ_selector_width_attn_output}. */
+  public static BasisDirection attentionOutput(String label) {
+    return new BasisDirection(label + "_selector_width_attn_output");
+  }
+
+  /** The label-specific BOS clean-up neuron {@code _hidden_ℓ_clean_bos}. */
+  public static BasisDirection cleanBosNeuron(String label) {
+    return new BasisDirection(hiddenPrefix(label) + "clean_bos");
+  }
+
+  /** Writes the width as a number into {@code output}. */
+  public static SeriesWithResiduals numerical(VectorSpace query, VectorSpace key,
+      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
+      BasisDirection output, int maxLength, double softmaxColdness, double largeNumber, String label) {
+    BasisDirection attended = attentionOutput(label);
+    Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(maxLength),
+        x -> (double) width(x), largeNumber, hiddenPrefix(label));
+    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output), List.of(attended));
+    return series(query, key, predicate, bos, one, softmaxColdness, label, decoder, cleanUp);
+  }
+
+  /**
+   * Writes the one-hot of the width into {@code output}; {@code widthDirection(w)} is the direction of width
+   * {@code w = 0..maxLength}, which must be in {@code output}.
+   */
+  public static SeriesWithResiduals categorical(VectorSpace query, VectorSpace key,
+      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
+      VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength, double softmaxColdness,
+      double largeNumber, String label) {
+    BasisDirection attended = attentionOutput(label);
+    Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(maxLength),
+        x -> widthDirection.apply(width(x)), largeNumber, hiddenPrefix(label));
+    Mlp cleanUp = cleanUp(label, bos, VectorSpace.join(VectorSpace.of(attended), output),
+        List.of(attended, widthDirection.apply(0)));
+    return series(query, key, predicate, bos, one, softmaxColdness, label, decoder, cleanUp);
+  }
+
+  private static SeriesWithResiduals series(VectorSpace query, VectorSpace key,
+      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
+      double softmaxColdness, String label, Mlp decoder, Mlp cleanUp) {
+    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
+        VectorSpace.of(attentionOutput(label)), bos, one, predicate,
+        CategoricalAttention.Options.defaults()
+            .withSoftmaxColdness(softmaxColdness)
+            .withAlwaysAttendToBos(true)
+            .withUseBosForDefaultOutput(false));
+    return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
+  }
+
+  /** One neuron, on only at BOS, that subtracts each of {@code removed} once. */
+  private static Mlp cleanUp(String label, BasisDirection bos, VectorSpace output, List<BasisDirection> removed) {
+    BasisDirection neuron = cleanBosNeuron(label);
+    VectorSpace hidden = VectorSpace.of(neuron);
+    Linear.Builder second = Linear.builder(hidden, output);
+    for (BasisDirection direction : removed) {
+      second.add(neuron, direction, -1);
+    }
+    return new Mlp(Linear.builder(VectorSpace.of(bos), hidden).add(bos, neuron, 1).build(), second.build());
+  }
+
+  private static double[] inputValues(int maxLength) {
+    if (maxLength < 1) {
+      throw new IllegalArgumentException("Maximum length must be at least 1, got " + maxLength);
+    }
+    double[] values = new double[maxLength + 1];
+    for (int w = 0; w <= maxLength; w++) {
+      values[w] = 1.0 / (w + 1);
+    }
+    return values;
+  }
+
+  /** {@code round(1/x − 1)}, half to even as in Python. */
+  private static int width(double attention) {
+    return (int) Math.rint(1 / attention - 1);
+  }
+
+  private static String hiddenPrefix(String label) {
+    return "_hidden_" + label + "_";
+  }
+}
