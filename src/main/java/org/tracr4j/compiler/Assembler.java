@@ -1,0 +1,185 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tracr4j.craft.AttentionHead;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Mlp;
+import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.model.InputVocabulary;
+import org.tracr4j.model.Model;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.OutputEncoding;
+import org.tracr4j.model.OutputSpace;
+import org.tracr4j.model.Weights;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Turns the allocated craft blocks into a transformer (tracr-reference §2.5).
+ *
+ * <p>Residual: the sorted union of every block's spaces, the token space (vocabulary, BOS and PAD), the
+ * index space, the output space, and {@code one} when a block reads it. Token rows of W_E are one-hot plus
+ * {@code one}; position 0 (BOS) has no index; position p is {@code indices:(p-1)}.
+ *
+ * <p>A head with W_QK {@code [Q, K]} and W_OV {@code [V, O]} becomes {@code W_Q = P(Q)·W_QK·s},
+ * {@code W_K = P(K)}, {@code W_V = P(V)·W_OV}, {@code W_O = P(O)ᵀ}, where s is {@code √d_head} in the exact
+ * mode (cancelling the model's {@code 1/√d_head}, so the softmax is as sharp as the construction asked)
+ * and 1 in Tracr mode. Unlike Tracr, d_head is at least every head's value width, so no head overflows.
+ * MLPs of one layer are placed side by side (their hidden neurons never share a column).
+ */
+final class Assembler {
+  private Assembler() {}
+
+  record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
+      VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, CompileOptions options,
+      Map<String, String> metadata) {}
+
+  static Model assemble(Inputs in) {
+    List<List<AttentionHead>> heads = new ArrayList<>();
+    List<List<Mlp>> mlps = new ArrayList<>();
+    List<VectorSpace> spaces = new ArrayList<>(List.of(in.tokenSpace(), in.indexSpace(), in.outputSpace()));
+    for (int l = 0; l < in.plan().layers(); l++) {
+      List<AttentionHead> layerHeads = new ArrayList<>();
+      for (SOp sop : in.plan().attention().get(l)) {
+        AttentionHead head = in.blocks().get(sop.id()).head();
+        layerHeads.add(head);
+        spaces.add(head.readSpace());
+        spaces.add(head.writeSpace());
+      }
+      List<Mlp> layerMlps = new ArrayList<>();
+      for (SOp sop : in.plan().mlp().get(l)) {
+        Mlp mlp = in.blocks().get(sop.id()).mlp();
+        layerMlps.add(mlp);
+        spaces.add(mlp.readSpace());
+        spaces.add(mlp.writeSpace());
+      }
+      heads.add(layerHeads);
+      mlps.add(layerMlps);
+    }
+    VectorSpace residual = VectorSpace.join(spaces);
+    boolean exact = in.options().mode() == CompileOptions.Mode.EXACT;
+
+    int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
+    int dHead = 1;
+    for (List<AttentionHead> layer : heads) {
+      for (AttentionHead head : layer) {
+        int keyWidth = head.qk().right().dims();
+        int valueWidth = head.ov().output().dims();
+        int tracrKeySize = Math.max(head.qk().left().dims(), keyWidth);
+        dHead = Math.max(dHead, Math.max(exact ? keyWidth : tracrKeySize, valueWidth));
+      }
+    }
+    int dMlp = 1;
+    for (List<Mlp> layer : mlps) {
+      dMlp = Math.max(dMlp, layer.stream().mapToInt(m -> m.hiddenSpace().dims()).sum());
+    }
+    ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
+        in.tokenSpace().dims(), in.outputSpace().dims(), in.options().maxSeqLen() + 1, in.options().causal());
+    Weights weights = Weights.zeros(config);
+    embed(in, residual, config, weights);
+    double queryScale = exact ? Math.sqrt(dHead) : 1.0;
+    for (int l = 0; l < config.layers(); l++) {
+      Weights.Layer layer = weights.layers().get(l);
+      for (int h = 0; h < heads.get(l).size(); h++) {
+        writeHead(heads.get(l).get(h), h, residual, config, layer, queryScale);
+      }
+      int offset = 0;
+      for (Mlp mlp : mlps.get(l)) {
+        writeMlp(mlp, offset, residual, config, layer);
+        offset += mlp.hiddenSpace().dims();
+      }
+    }
+    List<String> labels = residual.basis().stream().map(BasisDirection::toString).toList();
+    return new Model(config, weights, vocabulary(in), outputSpace(in), labels, in.metadata());
+  }
+
+  private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {
+    int d = config.dModel();
+    int oneColumn = residual.contains(in.one()) ? residual.indexOf(in.one()) : -1;
+    int[] tokenColumns = in.tokenSpace().embeddingInto(residual);
+    for (int id = 0; id < tokenColumns.length; id++) {
+      weights.wE()[id * d + tokenColumns[id]] = 1;
+      if (oneColumn >= 0) {
+        weights.wE()[id * d + oneColumn] = 1;
+      }
+    }
+    int[] indexColumns = in.indexSpace().embeddingInto(residual);
+    for (int i = 0; i < indexColumns.length; i++) {
+      weights.wPos()[(i + 1) * d + indexColumns[i]] = 1;
+    }
+    int[] outputColumns = in.outputSpace().embeddingInto(residual);
+    for (int j = 0; j < outputColumns.length; j++) {
+      weights.wU()[outputColumns[j] * config.dVocabOut() + j] = 1;
+    }
+  }
+
+  private static void writeHead(AttentionHead head, int h, VectorSpace residual, ModelConfig c,
+      Weights.Layer layer, double queryScale) {
+    int[] queryRows = head.qk().left().embeddingInto(residual);
+    int[] keyRows = head.qk().right().embeddingInto(residual);
+    int keys = keyRows.length;
+    double[] qk = head.qk().matrix();
+    for (int i = 0; i < queryRows.length; i++) {
+      for (int j = 0; j < keys; j++) {
+        layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], j)] += qk[i * keys + j] * queryScale;
+      }
+    }
+    for (int j = 0; j < keys; j++) {
+      layer.wK()[Weights.qkvIndex(c, h, keyRows[j], j)] = 1;
+    }
+    int[] valueRows = head.ov().input().embeddingInto(residual);
+    int[] outputColumns = head.ov().output().embeddingInto(residual);
+    int outputs = outputColumns.length;
+    double[] ov = head.ov().matrix();
+    for (int i = 0; i < valueRows.length; i++) {
+      for (int j = 0; j < outputs; j++) {
+        layer.wV()[Weights.qkvIndex(c, h, valueRows[i], j)] += ov[i * outputs + j];
+      }
+    }
+    for (int j = 0; j < outputs; j++) {
+      layer.wO()[Weights.outputIndex(c, h, j, outputColumns[j])] = 1;
+    }
+  }
+
+  private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, ModelConfig c, Weights.Layer layer) {
+    int hidden = mlp.hiddenSpace().dims();
+    int[] inputRows = mlp.first().input().embeddingInto(residual);
+    double[] first = mlp.first().matrix();
+    for (int i = 0; i < inputRows.length; i++) {
+      for (int j = 0; j < hidden; j++) {
+        layer.wIn()[inputRows[i] * c.dMlp() + offset + j] += first[i * hidden + j];
+      }
+    }
+    int[] outputColumns = mlp.second().output().embeddingInto(residual);
+    int outputs = outputColumns.length;
+    double[] second = mlp.second().matrix();
+    for (int j = 0; j < hidden; j++) {
+      for (int o = 0; o < outputs; o++) {
+        layer.wOut()[(offset + j) * c.dModel() + outputColumns[o]] += second[j * outputs + o];
+      }
+    }
+  }
+
+  private static InputVocabulary vocabulary(Inputs in) {
+    List<String> tokens = new ArrayList<>();
+    for (BasisDirection direction : in.tokenSpace().basis()) {
+      tokens.add(direction.value().toString());
+    }
+    return new InputVocabulary(tokens, tokens.indexOf(in.options().bos()), tokens.indexOf(in.options().pad()));
+  }
+
+  private static OutputSpace outputSpace(Inputs in) {
+    if (in.graph().output().isNumerical()) {
+      List<Object> values = new ArrayList<>();
+      values.add(null);
+      return new OutputSpace(OutputEncoding.NUMERICAL, values);
+    }
+    List<Object> values = new ArrayList<>();
+    for (BasisDirection direction : in.outputSpace().basis()) {
+      values.add(((Value) direction.value()).toJava());
+    }
+    return new OutputSpace(OutputEncoding.CATEGORICAL, values);
+  }
+}

@@ -1,0 +1,196 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.tracr4j.UnsupportedProgramException;
+import org.tracr4j.craft.AttentionHead;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Mlp;
+import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Lowers each s-op to its craft block (tracr-reference §2.3), choosing the construction by the encodings of
+ * the s-op and its inputs. The construction calls themselves live in {@link Constructions}, so this class is
+ * only the dispatch and the checks that make a construction faithful (every failure names the s-op).
+ */
+final class Lowering {
+  static final BasisDirection ONE = new BasisDirection("one");
+
+  private final ProgramGraph graph;
+  private final ValueSets valueSets;
+  private final CompileOptions options;
+  private final Constructions constructions;
+
+  Lowering(ProgramGraph graph, ValueSets valueSets, CompileOptions options) {
+    this.graph = graph;
+    this.valueSets = valueSets;
+    this.options = options;
+    this.constructions = new Constructions(options, Compiler.bos(options), ONE);
+  }
+
+  Map<Long, LoweredBlock> lowerAll() {
+    Map<Long, LoweredBlock> blocks = new HashMap<>();
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop) {
+        LoweredBlock block = lower(sop);
+        if (block != null) {
+          blocks.put(sop.id(), block);
+        }
+      }
+    }
+    return blocks;
+  }
+
+  /** The residual directions an s-op writes: one per value (categorical) or one (numerical). */
+  VectorSpace outputSpace(SOp sop) {
+    String label = graph.label(sop);
+    if (sop.isNumerical()) {
+      return VectorSpace.of(new BasisDirection(label));
+    }
+    return VectorSpace.fromValues(label, new ArrayList<Object>(valueSets.of(sop)));
+  }
+
+  private LoweredBlock lower(SOp sop) {
+    return switch (sop) {
+      case Tokens t -> null;
+      case Indices i -> null;
+      case Length l -> throw unsupported(l, "the length primitive cannot be compiled");
+      case Full f -> throw unsupported(f, "a constant sequence cannot be compiled");
+      case org.tracr4j.rasp.Map m -> LoweredBlock.of(map(m));
+      case SequenceMap m -> LoweredBlock.of(sequenceMap(m));
+      case LinearSequenceMap m -> LoweredBlock.of(linearSequenceMap(m));
+      case Aggregate a -> LoweredBlock.of(aggregate(a));
+      case SelectorWidth w -> selectorWidth(w);
+    };
+  }
+
+  private Mlp map(org.tracr4j.rasp.Map m) {
+    SOp inner = m.inner();
+    String label = graph.label(m);
+    VectorSpace input = outputSpace(inner);
+    VectorSpace output = outputSpace(m);
+    if (inner.isCategorical() && m.isCategorical()) {
+      return constructions.lookup(input, output, x -> apply(m, x), label);
+    }
+    if (inner.isCategorical()) {
+      return constructions.categoricalToNumerical(input, output.direction(0), x -> number(m, apply(m, x)),
+          label);
+    }
+    List<Double> points = new ArrayList<>();
+    List<Value> outputs = new ArrayList<>();
+    for (Value x : valueSets.of(inner)) {
+      Value y = applyOrNull(m, x);
+      if (y != null) {
+        points.add(x.asDouble());
+        outputs.add(y);
+      }
+    }
+    if (points.isEmpty()) {
+      throw unsupported(m, "its function gives no value on any input value of " + graph.label(inner));
+    }
+    BasisDirection in = input.direction(0);
+    if (m.isNumerical()) {
+      List<Double> numbers = outputs.stream().map(y -> number(m, y)).toList();
+      return constructions.numericalToNumerical(in, output.direction(0), points, numbers, label);
+    }
+    List<BasisDirection> directions = outputs.stream().map(y -> new BasisDirection(label, y)).toList();
+    return constructions.numericalToCategorical(in, output, points, directions, label);
+  }
+
+  private Mlp sequenceMap(SequenceMap m) {
+    String label = graph.label(m);
+    VectorSpace output = outputSpace(m);
+    if (m.first().equals(m.second())) {
+      return constructions.lookup(outputSpace(m.first()), output,
+          x -> nullSafe(() -> m.function().apply((Value) x, (Value) x)), label);
+    }
+    return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
+        (x, y) -> nullSafe(() -> m.function().apply(x, y)), label);
+  }
+
+  private Mlp linearSequenceMap(LinearSequenceMap m) {
+    BasisDirection first = outputSpace(m.first()).direction(0);
+    BasisDirection second = outputSpace(m.second()).direction(0);
+    double a = m.firstFactor().asDouble();
+    double b = m.secondFactor().asDouble();
+    return constructions.linearSequenceMap(first, second, outputSpace(m).direction(0), a, b, graph.label(m));
+  }
+
+  private AttentionHead aggregate(Aggregate a) {
+    Select select = (Select) a.selector();
+    VectorSpace queries = outputSpace(select.queries());
+    VectorSpace keys = outputSpace(select.keys());
+    VectorSpace values = outputSpace(a.sop());
+    VectorSpace output = outputSpace(a);
+    return constructions.aggregate(queries, keys, (q, k) -> selects(select, q, k), values, output,
+        a.defaultValue(), a.isNumerical(), graph.label(a));
+  }
+
+  private LoweredBlock selectorWidth(SelectorWidth w) {
+    Select select = (Select) w.selector();
+    VectorSpace queries = outputSpace(select.queries());
+    VectorSpace keys = outputSpace(select.keys());
+    return constructions.selectorWidth(queries, keys, (q, k) -> selects(select, q, k), outputSpace(w),
+        w.isNumerical(), options.maxSeqLen(), graph.label(w));
+  }
+
+  /** The predicate on basis directions; a comparison that cannot be made (e.g. with none) selects nothing. */
+  private static boolean selects(Select select, Object query, Object key) {
+    try {
+      return select.predicate().test((Value) key, (Value) query);
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private Value apply(org.tracr4j.rasp.Map m, Object x) {
+    Value y = applyOrNull(m, (Value) x);
+    return y == null ? Value.NONE : y;
+  }
+
+  private static Value applyOrNull(org.tracr4j.rasp.Map m, Value x) {
+    return nullSafe(() -> m.function().apply(x));
+  }
+
+  private static Value nullSafe(java.util.function.Supplier<Value> call) {
+    try {
+      Value v = call.get();
+      return v == null || v.isNone() ? null : v;
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private double number(SOp sop, Value v) {
+    if (v == null || v.isNone()) {
+      return 0;
+    }
+    if (!v.isNumeric()) {
+      throw unsupported(sop, "it is numerical but its function gives the non-number " + v);
+    }
+    return v.asDouble();
+  }
+
+  private UnsupportedProgramException unsupported(RaspExpr expr, String reason) {
+    return new UnsupportedProgramException(graph.label(expr), reason);
+  }
+
+  SortedSet<Value> valueSet(SOp sop) {
+    return valueSets.of(sop);
+  }
+}
