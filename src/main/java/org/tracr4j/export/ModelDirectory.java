@@ -178,6 +178,15 @@ public final class ModelDirectory {
     return weights;
   }
 
+  /** The {@code config.json} text of {@code model}. */
+  static String configJson(Model model) {
+    try {
+      return JSON.writeValueAsString(config(model));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a configuration", e);
+    }
+  }
+
   private static ObjectNode config(Model model) {
     ModelConfig c = model.config();
     ObjectNode root = JSON.createObjectNode();
