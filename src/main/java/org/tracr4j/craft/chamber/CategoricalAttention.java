@@ -103,15 +103,19 @@ public final class CategoricalAttention {
     double coldness = options.softmaxColdness();
     int columns = keys.dims();
     double[] matrix = new double[queries.dims() * columns];
+    boolean[] specialKey = new boolean[columns];
+    for (int j = 0; j < columns; j++) {
+      specialKey[j] = keys.direction(j).equals(one) || keys.direction(j).equals(bos);
+    }
     for (int i = 0; i < queries.dims(); i++) {
       BasisDirection q = queries.direction(i);
-      boolean special = q.equals(one) || q.equals(bos);
+      if (q.equals(one) || q.equals(bos)) {
+        continue;
+      }
       for (int j = 0; j < columns; j++) {
-        BasisDirection k = keys.direction(j);
-        if (special || k.equals(one) || k.equals(bos)) {
-          continue;
+        if (!specialKey[j] && predicate.test(q, keys.direction(j))) {
+          matrix[i * columns + j] = coldness;
         }
-        matrix[i * columns + j] = predicate.test(q, k) ? coldness : 0;
       }
     }
     // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
