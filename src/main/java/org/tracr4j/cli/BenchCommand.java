@@ -1,0 +1,244 @@
+package org.tracr4j.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.tracr4j.compiler.CompileOptions;
+import org.tracr4j.compiler.Compiler;
+import org.tracr4j.model.Model;
+import org.tracr4j.rasp.Library;
+import org.tracr4j.rasp.Rasp;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tracr4j bench}: compile time, size and forward-pass time for every library program at its test
+ * size and for the scaling series of targets.md, next to Tracr's own figures measured on these machines.
+ * Compile time is the median over repeated in-process compiles after warm-up, from the RASP program to
+ * the assembled model (Tracr's figure stops before weight assembly).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure compile time, model size and forward-pass time of the library programs.")
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--quick", description = "Few repetitions and small series (a smoke run).")
+  boolean quick;
+
+  @Option(names = "--max-size", paramLabel = "N", defaultValue = "80",
+      description = "Largest vocabulary size / length of the scaling series. Default: ${DEFAULT-VALUE}.")
+  int maxSize;
+
+  @Mixin
+  JsonOption json;
+
+  /** One benchmark row: a program at a size, with Tracr's figures where targets.md has them. */
+  record Case(String name, Supplier<SOp> program, List<Value> vocab, int maxSeqLen, double tracrMs,
+      long tracrParams, int tracrDModel) {}
+
+  @Override
+  public Integer call() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    PrintWriter out = spec.commandLine().getOut();
+    if (!json.enabled()) {
+      out.printf("%-32s %5s %4s %7s %10s %10s %9s %9s %11s %8s %8s%n", "program", "vocab", "N", "d_model",
+          "params", "compile ms", "tracr ms", "speedup", "fwd 1 (ms)", "fwd 64", "layers");
+    }
+    double libraryTotal = 0;
+    long libraryParams = 0;
+    for (Case c : libraryCases()) {
+      Map<String, Object> row = measure(c);
+      libraryTotal += (double) row.get("compile_ms");
+      libraryParams += (long) row.get("params");
+      rows.add(row);
+      print(out, row);
+    }
+    for (Case c : seriesCases()) {
+      Map<String, Object> row = measure(c);
+      rows.add(row);
+      print(out, row);
+    }
+    if (json.enabled()) {
+      Map<String, Object> document = new LinkedHashMap<>();
+      document.put("rows", rows);
+      document.put("library_compile_ms_total", libraryTotal);
+      document.put("library_params_total", libraryParams);
+      out.println(Output.json(document));
+    } else {
+      out.printf("library at test size: %.3f ms to compile all (sum of medians), %,d params "
+          + "(Tracr: 453,961)%n", libraryTotal, libraryParams);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void print(PrintWriter out, Map<String, Object> row) {
+    if (json.enabled()) {
+      return;
+    }
+    double tracr = (double) row.get("tracr_compile_ms");
+    out.printf("%-32s %5d %4d %7d %,10d %10.3f %9s %9s %11.3f %8.2f %8d%n", row.get("program"), row.get("vocab"),
+        row.get("max_seq_len"), row.get("d_model"), row.get("params"), row.get("compile_ms"),
+        tracr > 0 ? String.format("%.1f", tracr) : "-",
+        tracr > 0 ? String.format("%.0fx", tracr / (double) row.get("compile_ms")) : "-",
+        row.get("forward_one_ms"), row.get("forward_batch64_ms"), row.get("layers"));
+    out.flush();
+  }
+
+  private Map<String, Object> measure(Case c) {
+    CompileOptions options = CompileOptions.of(c.vocab(), c.maxSeqLen());
+    SOp program = c.program().get();
+    int size = c.vocab().size() * c.maxSeqLen();
+    int repetitions = quick ? 3 : Math.max(5, Math.min(200, 20_000 / Math.max(1, size)));
+    for (int i = 0; i < repetitions; i++) {
+      Compiler.compile(program, options);
+    }
+    double[] times = new double[repetitions];
+    Model model = null;
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      model = Compiler.compile(program, options).model();
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    List<Value> longest = new ArrayList<>();
+    for (int i = 0; i < c.maxSeqLen(); i++) {
+      longest.add(c.vocab().get(i % c.vocab().size()));
+    }
+    List<List<Value>> batch = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      batch.add(longest);
+    }
+    Model m = model;
+    double one = medianMillis(() -> m.runBatch(List.of(longest)), quick ? 3 : 15);
+    double many = medianMillis(() -> m.runBatch(batch), quick ? 2 : 7);
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("program", c.name());
+    row.put("vocab", c.vocab().size());
+    row.put("max_seq_len", c.maxSeqLen());
+    row.put("layers", m.config().layers());
+    row.put("d_model", m.config().dModel());
+    row.put("params", m.params());
+    row.put("compile_ms", median(times));
+    row.put("forward_one_ms", one);
+    row.put("forward_batch64_ms", many);
+    row.put("tracr_compile_ms", c.tracrMs());
+    row.put("tracr_params", c.tracrParams());
+    row.put("tracr_d_model", c.tracrDModel());
+    return row;
+  }
+
+  private static double medianMillis(Runnable action, int repetitions) {
+    action.run();
+    double[] times = new double[repetitions];
+    for (int i = 0; i < repetitions; i++) {
+      long start = System.nanoTime();
+      action.run();
+      times[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return median(times);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static List<Value> chars(String letters) {
+    List<Value> vocab = new ArrayList<>();
+    for (char ch : letters.toCharArray()) {
+      vocab.add(Value.of(String.valueOf(ch)));
+    }
+    return vocab;
+  }
+
+  private static List<Value> integers(int from, int to) {
+    List<Value> vocab = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      vocab.add(Value.of(i));
+    }
+    return vocab;
+  }
+
+  /** The library at the test sizes of targets.md, with Tracr's compile ms and params from its table. */
+  static List<Case> libraryCases() {
+    List<Value> abcd = chars("abcd");
+    return List.of(
+        new Case("detect_pattern_abc", () -> Library.detectPattern(Rasp.tokens(), List.of("a", "b", "c")),
+            chars("abc"), 6, 2.0, 6_292, 26),
+        new Case("make_count_a", () -> Library.makeCount(Rasp.tokens(), "a"), chars("abc"), 8, 1.7, 1_896, 24),
+        new Case("make_count_less_freq_2", () -> Library.makeCountLessFreq(2), abcd, 6, 2.9, 4_292, 29),
+        new Case("make_frac_prevs", () -> Library.makeFracPrevs(Rasp.tokens().eq("l")), chars("helo"), 5, 0.8,
+            1_022, 14),
+        new Case("make_hist", Library::makeHist, abcd, 5, 1.3, 1_254, 19),
+        new Case("make_length", Library::makeLength, abcd, 3, 1.1, 810, 15),
+        new Case("make_nary_sequencemap", () -> Library.makeNarySequenceMap(
+            args -> org.tracr4j.rasp.ValueOperations.subtract(
+                org.tracr4j.rasp.ValueOperations.add(args.get(0), args.get(1)), args.get(2)),
+            List.of(Rasp.tokens(), Rasp.tokens(), Rasp.indices())), integers(1, 3), 5, 7.7, 22_348, 74),
+        new Case("make_pair_balance", () -> Library.makePairBalance(Rasp.tokens(), "(", ")"), chars("abc()"), 10,
+            1.6, 5_221, 23),
+        new Case("make_reverse", () -> Library.makeReverse(Rasp.tokens()), abcd, 5, 4.7, 19_264, 43),
+        new Case("make_shuffle_dyck2", Library::makeShuffleDyck2, chars("(){}"), 5, 16.5, 243_650, 55),
+        new Case("make_shuffle_dyck_1pair", () -> Library.makeShuffleDyck(List.of("()")), chars("()"), 5, 8.6,
+            63_384, 38),
+        new Case("make_sort", () -> Library.makeSort(Rasp.tokens(), Rasp.tokens(), 5, 1), integers(1, 4), 5, 4.2,
+            17_200, 43),
+        new Case("make_sort_freq", () -> Library.makeSortFreq(5), integers(1, 4), 5, 8.0, 63_096, 66),
+        new Case("make_sort_unique", () -> Library.makeSortUnique(Rasp.tokens(), Rasp.tokens()), integers(1, 4),
+            5, 1.7, 2_760, 23),
+        new Case("shift_by_1", () -> Library.shiftBy(1, Rasp.tokens()), abcd, 5, 0.4, 736, 16),
+        new Case("shift_by_2", () -> Library.shiftBy(2, Rasp.tokens()), abcd, 5, 0.3, 736, 16));
+  }
+
+  /** Tracr's compile ms of the scaling series (targets.md): [program][sweep][size index 5..320]. */
+  private static final Map<String, double[][]> TRACR_SERIES = Map.of(
+      "make_sort_unique", new double[][] {{3, 3, 4, 5, 13}, {2, 3, 6, 16, 54}},
+      "make_hist", new double[][] {{2, 2, 3, 4, 12}, {1, 2, 5, 14, 46}},
+      "make_sort", new double[][] {{13, 36, 125, 495, 2018}, {12, 37, 130, 500, 2026}},
+      "make_frac_prevs", new double[][] {{1, 1, 1, 1, 2}, {1, 1, 1, 3, 13}},
+      "make_reverse", new double[][] {{14, 15, 16, 18, 25}, {5, 15, 80, 842, 108828}});
+
+  private List<Case> seriesCases() {
+    int[] sizes = quick ? new int[] {5, 10} : new int[] {5, 10, 20, 40, 80};
+    List<Case> cases = new ArrayList<>();
+    for (String name : List.of("make_sort_unique", "make_hist", "make_sort", "make_frac_prevs", "make_reverse")) {
+      for (int sweep = 0; sweep < 2; sweep++) {
+        for (int i = 0; i < sizes.length; i++) {
+          int size = sizes[i];
+          if (size > maxSize) {
+            continue;
+          }
+          int vocab = sweep == 0 ? size : 10;
+          int length = sweep == 0 ? 10 : size;
+          String label = name + (sweep == 0 ? " V=" : " N=") + size;
+          cases.add(new Case(label, program(name, length), integers(1, vocab), length,
+              TRACR_SERIES.get(name)[sweep][i], 0, 0));
+        }
+      }
+    }
+    return cases;
+  }
+
+  private static Supplier<SOp> program(String name, int maxSeqLen) {
+    return switch (name) {
+      case "make_sort_unique" -> () -> Library.makeSortUnique(Rasp.tokens(), Rasp.tokens());
+      case "make_hist" -> Library::makeHist;
+      case "make_sort" -> () -> Library.makeSort(Rasp.tokens(), Rasp.tokens(), maxSeqLen, 1);
+      case "make_frac_prevs" -> () -> Library.makeFracPrevs(Rasp.tokens().eq(1L));
+      case "make_reverse" -> () -> Library.makeReverse(Rasp.tokens());
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+}

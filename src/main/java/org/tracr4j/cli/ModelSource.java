@@ -1,0 +1,36 @@
+package org.tracr4j.cli;
+
+import java.nio.file.Path;
+import org.tracr4j.compiler.CompiledProgram;
+import org.tracr4j.export.ModelDirectory;
+import org.tracr4j.model.Model;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Where {@code run} and {@code info} get a model: a {@code .rasp} file compiled now, or {@code --model DIR}. */
+public final class ModelSource {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM.rasp", description = "The program to compile.")
+  Path program;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "A model directory written by 'compile -o'.")
+  Path modelDirectory;
+
+  @Mixin
+  CompileSettings settings;
+
+  /** The compiled program when compiling from source, else null. */
+  CompiledProgram compiled;
+
+  Model load() {
+    if ((program == null) == (modelDirectory == null)) {
+      throw new CliException("give either PROGRAM.rasp (with --vocab and --max-seq-len) or --model DIR",
+          CliException.USAGE);
+    }
+    if (modelDirectory != null) {
+      return ModelDirectory.read(modelDirectory);
+    }
+    compiled = settings.compile(program);
+    return compiled.model();
+  }
+}

@@ -1,0 +1,83 @@
+package org.tracr4j.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tracr4j.model.Model;
+import org.tracr4j.model.Trace;
+import org.tracr4j.rasp.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tracr4j run}: compiles a program (or loads a model directory) once and runs it on the inputs. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Compile a .rasp program (or load --model DIR) and run the transformer on inputs.")
+final class RunCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  ModelSource source;
+
+  @Mixin
+  InputOptions inputs;
+
+  @Mixin
+  JsonOption json;
+
+  @Option(names = "--trace", description = "With --json: add every residual, layer output and attention "
+      + "pattern, with the residual labels.")
+  boolean trace;
+
+  @Override
+  public Integer call() {
+    Model model = source.load();
+    List<List<Value>> sequences = inputs.sequences();
+    PrintWriter out = spec.commandLine().getOut();
+    if (trace) {
+      for (List<Value> input : sequences) {
+        out.println(Output.json(traceDocument(model.trace(input))));
+      }
+      out.flush();
+      return 0;
+    }
+    List<List<Object>> outputs = model.runBatch(sequences);
+    for (int i = 0; i < sequences.size(); i++) {
+      List<Value> output = outputs.get(i).stream().map(Value::ofJava).toList();
+      out.println(json.enabled() ? Output.json(sequences.get(i), output) : Output.plain(output));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** The JSON of a traced run: positions are model positions, BOS at 0. */
+  private static Map<String, Object> traceDocument(Trace t) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("input", t.input());
+    document.put("output", t.decoded());
+    document.put("residual_labels", t.residualLabels());
+    document.put("token_ids", t.tokenIds());
+    document.put("input_embeddings", t.inputEmbeddings());
+    List<Map<String, Object>> layers = new ArrayList<>();
+    for (int sub = 0; sub < t.residuals().size(); sub++) {
+      Map<String, Object> layer = new LinkedHashMap<>();
+      boolean attention = sub % 2 == 0;
+      layer.put("name", (attention ? "attn " : "mlp ") + (sub / 2));
+      layer.put("output", t.layerOutputs().get(sub));
+      layer.put("residual", t.residuals().get(sub));
+      if (attention) {
+        layer.put("attention", t.attention().get(sub / 2));
+      }
+      layers.add(layer);
+    }
+    document.put("layers", layers);
+    document.put("unembedded", t.unembedded());
+    return document;
+  }
+}
