@@ -117,9 +117,33 @@ public final class Rasp {
     String i = inner.toString();
     // Both printed forms are "x -> body" when they come from the language or the operator builders.
     if (o.startsWith("x -> ") && i.startsWith("x -> ")) {
-      return "x -> " + o.substring(5).replaceAll("\\bx\\b",
-          java.util.regex.Matcher.quoteReplacement("(" + i.substring(5) + ")"));
+      return "x -> " + substituteParameter(o.substring(5), "(" + i.substring(5) + ")");
     }
     return o + " . " + i;
+  }
+
+  /** Replaces the parameter {@code x} in {@code body} by {@code replacement}, outside string literals. */
+  private static String substituteParameter(String body, String replacement) {
+    StringBuilder out = new StringBuilder();
+    boolean inString = false;
+    for (int at = 0; at < body.length(); at++) {
+      char c = body.charAt(at);
+      if (inString && c == '\\' && at + 1 < body.length()) {
+        out.append(c).append(body.charAt(++at));
+        continue;
+      }
+      if (c == '"') {
+        inString = !inString;
+      }
+      boolean standalone = c == 'x' && !inString
+          && (at == 0 || !isIdentifierPart(body.charAt(at - 1)))
+          && (at + 1 == body.length() || !isIdentifierPart(body.charAt(at + 1)));
+      out.append(standalone ? replacement : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  private static boolean isIdentifierPart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 }

@@ -70,4 +70,43 @@ class ValueTest {
     assertThatThrownBy(() -> ValueOperations.order(Value.of("a"), Value.of(1)))
         .isInstanceOf(ArithmeticException.class);
   }
+
+  @Test
+  void andOrReturnTheirOperandsAsPythonDoes() {
+    assertThat(ValueOperations.and(Value.of(0), Value.of("x"))).isEqualTo(Value.of(0));
+    assertThat(ValueOperations.and(Value.of(2), Value.of("x"))).isEqualTo(Value.of("x"));
+    assertThat(ValueOperations.or(Value.of(""), Value.of(3))).isEqualTo(Value.of(3));
+    assertThat(ValueOperations.or(Value.of(0.5), Value.of(3))).isEqualTo(Value.of(0.5));
+    assertThat(ValueOperations.not(Value.NONE)).isEqualTo(Value.TRUE);
+    assertThat(ValueOperations.not(Value.of(0.0))).isEqualTo(Value.TRUE);
+    assertThat(ValueOperations.not(Value.of("a"))).isEqualTo(Value.FALSE);
+  }
+
+  @Test
+  void moreArithmetic() {
+    assertThat(ValueOperations.add(Value.of("a"), Value.of("b"))).isEqualTo(Value.of("ab"));
+    assertThat(ValueOperations.modulo(Value.of(-1.5), Value.of(1.0))).isEqualTo(Value.of(0.5));
+    assertThat(ValueOperations.multiply(Value.of(-1), Value.of(3))).isInstanceOf(Value.Int.class);
+    assertThat(ValueOperations.subtract(Value.of(1), Value.of(0.25))).isEqualTo(Value.of(0.75));
+    assertThat(ValueOperations.negate(Value.TRUE)).isEqualTo(Value.of(-1));
+    assertThatThrownBy(() -> ValueOperations.add(Value.of("a"), Value.of(1)))
+        .isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> ValueOperations.add(Value.of(Long.MAX_VALUE), Value.of(1)))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(ValueOperations.order(Value.of(1), Value.of(1.0))).isZero();
+    assertThat(ValueOperations.order(Value.FALSE, Value.of(0.5))).isNegative();
+  }
+
+  @Test
+  void javaValuesAndTokensConvert() {
+    assertThat(Value.ofJava(null)).isEqualTo(Value.NONE);
+    assertThat(Value.ofJava(3)).isEqualTo(new Value.Int(3));
+    assertThat(Value.ofJava(List.of(1, "a"))).isEqualTo(new Value.Tuple(List.of(Value.of(1), Value.of("a"))));
+    assertThat(Value.ofJava(List.of(1, "a")).toString()).isEqualTo("(1, a)");
+    assertThat(Value.of(2.0).toJava()).isEqualTo(2.0);
+    assertThat(Value.parseToken("1e3")).isEqualTo(new Value.Real(1000.0));
+    assertThat(Value.parseToken("-")).isEqualTo(new Value.Str("-"));
+    assertThat(Value.parseToken("99999999999999999999")).isInstanceOf(Value.Str.class);
+    assertThatThrownBy(() -> Value.ofJava(new Object())).isInstanceOf(IllegalArgumentException.class);
+  }
 }
