@@ -73,10 +73,10 @@ final class Parser {
     try {
       return rule.get();
     } catch (ParseError error) {
-      synchronize();
       if (current == start) {
         advance();
       }
+      synchronize();
       return null;
     }
   }
@@ -299,7 +299,7 @@ final class Parser {
     if (match(LEFT_PAREN)) {
       Token open = previous();
       Expr inner = expression();
-      consumeClosing(RIGHT_PAREN, open, "the parenthesis");
+      consumeClosing(RIGHT_PAREN, open, "the parenthesized expression");
       return new Expr.Grouping(open, inner);
     }
     if (match(LEFT_BRACKET)) {
@@ -369,16 +369,14 @@ final class Parser {
   }
 
   /** Consumes a closing bracket; the message names where the opening one is. */
-  private Token consumeClosing(TokenType type, Token open, String what) {
+  private Token consumeClosing(TokenType type, Token open, String of) {
     if (check(type)) {
       return advance();
     }
-    String expected = "`" + type.text() + "` to close " + what + " (opened at " + open.line() + ":"
-        + open.column() + ")";
-    if (what.startsWith("the arguments") || what.startsWith("the list")) {
-      expected = "`,` or " + expected;
-    }
-    throw error(missingAt(), "expected " + expected + ", found " + peek().describe());
+    boolean list = of.startsWith("the arguments") || of.startsWith("the list");
+    throw error(missingAt(), "unclosed `" + open.lexeme() + "` of " + of + " at " + open.line() + ":"
+        + open.column() + ": expected " + (list ? "`,` or " : "") + "`" + type.text() + "`, found "
+        + peek().describe());
   }
 
   /**

@@ -92,7 +92,7 @@ final class Scanner {
       default -> null;
     };
     if (type == null) {
-      String suggestion = Suggestions.closest(text, List.of("=", "==", "!=", "<", "<=", ">", ">="));
+      String suggestion = Suggestions.closest(text, List.of("<=", ">=", "==", "!=", "<", ">", "="));
       error("unknown operator `" + text + "`" + (suggestion == null ? "" : "; did you mean `" + suggestion + "`?"));
       return;
     }
