@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (trace) {
       for (List<Value> input : sequences) {
-        out.println(Output.json(traceDocument(model.trace(input))));
+        out.println(Output.json(traceDocument(model.trace(input), input)));
       }
       out.flush();
       return 0;
@@ -57,9 +57,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** The JSON of a traced run: positions are model positions, BOS at 0. */
-  private static Map<String, Object> traceDocument(Trace t) {
+  private static Map<String, Object> traceDocument(Trace t, List<Value> input) {
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("input", t.input());
+    document.put("input", input.stream().map(Value::toJava).toList());
     document.put("output", t.decoded());
     document.put("residual_labels", t.residualLabels());
     document.put("token_ids", t.tokenIds());
