@@ -20,6 +20,19 @@ public sealed interface Term {
   /** The {@code .rasp} source, with the parameters named {@code parameters[i]}. */
   String source(List<String> parameters);
 
+  /** This term with parameter i replaced by {@code arguments[i]} (composition of lambdas). */
+  default Term substituted(List<Term> arguments) {
+    return switch (this) {
+      case Parameter p -> arguments.get(p.index());
+      case Constant c -> c;
+      case Binary b -> new Binary(b.operator(), b.left().substituted(arguments), b.right().substituted(arguments));
+      case Not n -> new Not(n.operand().substituted(arguments));
+      case Conditional c -> new Conditional(c.then().substituted(arguments), c.condition().substituted(arguments),
+          c.otherwise().substituted(arguments));
+      case Call c -> new Call(c.function(), c.arguments().stream().map(a -> a.substituted(arguments)).toList());
+    };
+  }
+
   /** A parameter, by position. */
   record Parameter(int index) implements Term {
     @Override
