@@ -1,0 +1,440 @@
+package org.tracr4j.generate;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.tracr4j.rasp.Comparison;
+import org.tracr4j.rasp.Encoding;
+import org.tracr4j.rasp.Rasp;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorPredicate;
+import org.tracr4j.rasp.Value;
+import org.tracr4j.rasp.ValueOperations;
+
+/**
+ * Builds a program one statement at a time, and refuses a statement that is not well typed: every
+ * statement's value set is inferred exactly (from the vocabulary and maximum length, as the compiler's
+ * value-set inference does), and a statement is refused when its function fails on a possible input, its
+ * values exceed the configured bounds, or it breaks a compiler rule (tracr-reference §2.3, §5). A program
+ * made only of accepted statements evaluates without errors on every input.
+ */
+final class ProgramBuilder {
+  static final String TOKENS = "tokens";
+  static final String INDICES = "indices";
+  static final String LENGTH = "length";
+
+  /** What is known about an s-op statement. */
+  record SOpInfo(Encoding encoding, SortedSet<Value> values, boolean mayBeNone, boolean unique,
+      Set<String> determinedBy) {
+    /** Usable as select keys or queries, or as a numerical operand: categorical-or-not, never none. */
+    boolean definite() {
+      return !mayBeNone;
+    }
+  }
+
+  /** What is known about a selector statement: its keys, queries and (merged) predicate. */
+  record SelectorInfo(String keys, String queries, SelectorPredicate predicate) {}
+
+  /** Why a statement was refused (control flow only; never leaves this class). */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  private final GeneratorConfig config;
+  private final List<Statement> statements = new ArrayList<>();
+  private final Map<String, SOp> sops = new LinkedHashMap<>();
+  private final Map<String, SOpInfo> sopInfos = new HashMap<>();
+  private final Map<String, Selector> selectors = new LinkedHashMap<>();
+  private final Map<String, SelectorInfo> selectorInfos = new HashMap<>();
+  private final Map<String, Construct> constructs = new HashMap<>();
+
+  ProgramBuilder(GeneratorConfig config) {
+    this.config = config;
+    int n = config.maxSeqLen();
+    leaf(TOKENS, Rasp.tokens(), new TreeSet<>(config.vocab()), false);
+    leaf(INDICES, Rasp.indices(), ValueSets.range(0, n - 1), true);
+    leaf(LENGTH, Rasp.length(), ValueSets.range(1, n), false);
+  }
+
+  /** Rebuilds a program from statements; empty when one of them is refused or {@code output} is unknown. */
+  static Optional<GeneratedProgram> assemble(GeneratorConfig config, List<Statement> statements, String output) {
+    ProgramBuilder builder = new ProgramBuilder(config);
+    for (Statement statement : statements) {
+      if (!builder.add(statement)) {
+        return Optional.empty();
+      }
+    }
+    return builder.sops.containsKey(output) ? Optional.of(builder.finish(output)) : Optional.empty();
+  }
+
+  /** Adds the statement when it is well typed; returns whether it was added. */
+  boolean add(Statement statement) {
+    if (sops.containsKey(statement.name()) || selectors.containsKey(statement.name())) {
+      throw new IllegalArgumentException("the name " + statement.name() + " is already defined");
+    }
+    try {
+      switch (statement.definition()) {
+        case Definition.MapOf d -> map(statement.name(), d);
+        case Definition.SequenceMapOf d -> sequenceMap(statement.name(), d);
+        case Definition.LinearSequenceMapOf d -> linearSequenceMap(statement.name(), d);
+        case Definition.SelectOf d -> select(statement.name(), d);
+        case Definition.SelectorAndOf d -> combine(statement.name(), d.first(), d.second(), Construct.SELECTOR_AND);
+        case Definition.SelectorOrOf d -> combine(statement.name(), d.first(), d.second(), Construct.SELECTOR_OR);
+        case Definition.SelectorNotOf d -> not(statement.name(), d);
+        case Definition.AggregateOf d -> aggregate(statement.name(), d);
+        case Definition.SelectorWidthOf d -> selectorWidth(statement.name(), d);
+        case Definition.LibraryCall d -> libraryCall(statement.name(), d);
+      }
+    } catch (Refused refused) {
+      return false;
+    }
+    statements.add(statement);
+    return true;
+  }
+
+  /** The names of the s-ops defined so far, built-ins first, then in order of definition. */
+  List<String> sopNames() {
+    return List.copyOf(sops.keySet());
+  }
+
+  List<String> selectorNames() {
+    return List.copyOf(selectors.keySet());
+  }
+
+  SOpInfo sopInfo(String name) {
+    return sopInfos.get(name);
+  }
+
+  SelectorInfo selectorInfo(String name) {
+    return selectorInfos.get(name);
+  }
+
+  int statementCount() {
+    return statements.size();
+  }
+
+  /** The program computing {@code output}, keeping only the statements it depends on. */
+  GeneratedProgram finish(String output) {
+    Set<String> needed = new HashSet<>(List.of(output));
+    List<Statement> kept = new ArrayList<>();
+    for (Statement statement : statements.reversed()) {
+      if (needed.contains(statement.name())) {
+        kept.add(statement);
+        needed.addAll(statement.definition().references());
+      }
+    }
+    List<Statement> ordered = kept.reversed();
+    EnumMap<Construct, Integer> counts = new EnumMap<>(Construct.class);
+    StringBuilder source = new StringBuilder();
+    for (Statement statement : ordered) {
+      counts.merge(constructs.get(statement.name()), 1, Integer::sum);
+      source.append(statement.source()).append('\n');
+    }
+    source.append("return ").append(output).append(";\n");
+    return new GeneratedProgram(sops.get(output), source.toString(), ordered, output, config, counts);
+  }
+
+  private void leaf(String name, SOp sop, SortedSet<Value> values, boolean unique) {
+    sops.put(name, sop);
+    sopInfos.put(name, new SOpInfo(Encoding.CATEGORICAL, values, false, unique, Set.of()));
+  }
+
+  private void map(String name, Definition.MapOf d) throws Refused {
+    SOpInfo in = sop(d.input());
+    boolean numericalIn = in.encoding() == Encoding.NUMERICAL;
+    boolean numericalOut = d.encoding() == Encoding.NUMERICAL;
+    require(!(numericalIn || numericalOut) || in.definite(), "numerical maps need an input that is never none");
+    SortedSet<Value> values = new TreeSet<>();
+    for (Value x : in.values()) {
+      values.add(call(() -> d.function().apply(x)));
+    }
+    bounded(values, d.encoding());
+    boolean unique = in.unique() && !numericalOut && values.size() == in.values().size();
+    Set<String> determinedBy = new HashSet<>(in.determinedBy());
+    determinedBy.add(d.input());
+    SOp built = Rasp.map(d.function().asUnaryFunction(), sops.get(d.input())).withEncoding(d.encoding());
+    Construct construct = numericalIn
+        ? (numericalOut ? Construct.NUMERICAL_TO_NUMERICAL_MAP : Construct.NUMERICAL_TO_CATEGORICAL_MAP)
+        : (numericalOut ? Construct.CATEGORICAL_TO_NUMERICAL_MAP : Construct.CATEGORICAL_MAP);
+    define(name, built, new SOpInfo(d.encoding(), values, in.mayBeNone(), unique, determinedBy), construct);
+  }
+
+  private void sequenceMap(String name, Definition.SequenceMapOf d) throws Refused {
+    SOpInfo first = categorical(d.first());
+    SOpInfo second = categorical(d.second());
+    SortedSet<Value> values = new TreeSet<>();
+    for (Value x : first.values()) {
+      for (Value y : second.values()) {
+        values.add(call(() -> d.function().apply(x, y)));
+      }
+    }
+    bounded(values, Encoding.CATEGORICAL);
+    SOp built = Rasp.sequenceMap(d.function().asBinaryFunction(), sops.get(d.first()), sops.get(d.second()));
+    define(name, built, new SOpInfo(Encoding.CATEGORICAL, values, first.mayBeNone() || second.mayBeNone(),
+        false, Set.of()), Construct.SEQUENCE_MAP);
+  }
+
+  private void linearSequenceMap(String name, Definition.LinearSequenceMapOf d) throws Refused {
+    SOpInfo first = numerical(d.first());
+    SOpInfo second = numerical(d.second());
+    Value a = Value.of(d.firstFactor());
+    Value b = Value.of(d.secondFactor());
+    SortedSet<Value> values = new TreeSet<>();
+    for (Value x : first.values()) {
+      for (Value y : second.values()) {
+        values.add(call(() -> ValueOperations.add(ValueOperations.multiply(a, x), ValueOperations.multiply(b, y))));
+      }
+    }
+    bounded(values, Encoding.NUMERICAL);
+    SOp built = Rasp.linearSequenceMap(sops.get(d.first()), sops.get(d.second()), a, b).numerical();
+    define(name, built, new SOpInfo(Encoding.NUMERICAL, values, false, false, Set.of()),
+        Construct.LINEAR_SEQUENCE_MAP);
+  }
+
+  private void select(String name, Definition.SelectOf d) throws Refused {
+    SOpInfo keys = selectable(d.keys());
+    SOpInfo queries = selectable(d.queries());
+    SelectorPredicate predicate = switch (d.condition()) {
+      case Definition.SelectCondition.Compare c -> c.comparison();
+      case Definition.SelectCondition.Custom c -> c.lambda().asSelectorPredicate();
+    };
+    for (Value key : keys.values()) {
+      for (Value query : queries.values()) {
+        call(() -> Value.of(predicate.test(key, query)));
+      }
+    }
+    Selector built = Rasp.select(sops.get(d.keys()), sops.get(d.queries()), predicate).named(name);
+    selectors.put(name, built);
+    selectorInfos.put(name, new SelectorInfo(d.keys(), d.queries(), predicate));
+    constructs.put(name, Construct.SELECT);
+  }
+
+  private void combine(String name, String first, String second, Construct construct) throws Refused {
+    SelectorInfo a = selector(first);
+    SelectorInfo b = selector(second);
+    require(a.keys().equals(b.keys()) && a.queries().equals(b.queries()),
+        "combined selectors must share keys and queries");
+    Selector built = construct == Construct.SELECTOR_AND
+        ? Rasp.and(selectors.get(first), selectors.get(second))
+        : Rasp.or(selectors.get(first), selectors.get(second));
+    defineSelector(name, built, a, construct);
+  }
+
+  private void not(String name, Definition.SelectorNotOf d) throws Refused {
+    SelectorInfo inner = selector(d.inner());
+    defineSelector(name, Rasp.not(selectors.get(d.inner())), inner, Construct.SELECTOR_NOT);
+  }
+
+  private void defineSelector(String name, Selector built, SelectorInfo operand, Construct construct)
+      throws Refused {
+    require(built instanceof Select, "a selector combination must simplify to one select");
+    Selector named = built.named(name);
+    selectors.put(name, named);
+    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), ((Select) named).predicate()));
+    constructs.put(name, construct);
+  }
+
+  private void aggregate(String name, Definition.AggregateOf d) throws Refused {
+    SelectorInfo selector = selector(d.selector());
+    SOpInfo sop = sop(d.sop());
+    Selector built = selectors.get(d.selector());
+    switch (d.encoding()) {
+      case CATEGORICAL -> {
+        require(sop.encoding() == Encoding.CATEGORICAL, "a categorical aggregate needs a categorical s-op");
+        require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
+        boolean nonEmpty = selector.keys().equals(selector.queries())
+            && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
+        define(name, Rasp.aggregate(built, sops.get(d.sop())),
+            new SOpInfo(Encoding.CATEGORICAL, sop.values(), sop.mayBeNone() || !nonEmpty, false, Set.of()),
+            Construct.CATEGORICAL_AGGREGATE);
+      }
+      case NUMERICAL -> {
+        require(sop.encoding() == Encoding.NUMERICAL && ValueSets.binary(sop.values()),
+            "a numerical aggregate needs a numerical 0/1 s-op");
+        define(name, Rasp.numericalAggregate(built, sops.get(d.sop())),
+            new SOpInfo(Encoding.NUMERICAL, ValueSets.means(sop.values(), config.maxSeqLen()), false, false,
+                Set.of()), Construct.NUMERICAL_AGGREGATE);
+      }
+    }
+  }
+
+  /**
+   * True when every query selects keys of at most one distinct value of {@code sopName}: the predicate
+   * admits at most one key value per query value, and either the keys are unique per position or the
+   * aggregated s-op is a function of the keys.
+   */
+  private boolean picksOneValue(SelectorInfo selector, String sopName, SOpInfo sop) {
+    SOpInfo keys = sopInfo(selector.keys());
+    boolean keyed = keys.unique() || sopName.equals(selector.keys()) || sop.determinedBy().contains(selector.keys());
+    if (!keyed) {
+      return false;
+    }
+    for (Value query : sopInfo(selector.queries()).values()) {
+      long matches = keys.values().stream().filter(key -> selector.predicate().test(key, query)).count();
+      if (matches > 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void selectorWidth(String name, Definition.SelectorWidthOf d) throws Refused {
+    selector(d.selector());
+    SOp built = Rasp.selectorWidth(selectors.get(d.selector())).withEncoding(d.encoding());
+    define(name, built, new SOpInfo(d.encoding(), ValueSets.range(0, config.maxSeqLen()), false, false, Set.of()),
+        d.encoding() == Encoding.NUMERICAL ? Construct.NUMERICAL_SELECTOR_WIDTH : Construct.SELECTOR_WIDTH);
+  }
+
+  private void libraryCall(String name, Definition.LibraryCall d) throws Refused {
+    int n = config.maxSeqLen();
+    List<SOpInfo> arguments = new ArrayList<>();
+    for (String sop : d.sops()) {
+      arguments.add(sop(sop));
+    }
+    List<Value> constants = d.constants();
+    SOpInfo info = switch (d.function()) {
+      case MAKE_LENGTH, MAKE_HIST -> categoricalInfo(ValueSets.range(1, n), false);
+      case MAKE_COUNT_LESS_FREQ -> {
+        require(constants.get(0) instanceof Value.Int, "make_count_less_freq needs an integer");
+        yield categoricalInfo(ValueSets.range(0, n), false);
+      }
+      case MAKE_REVERSE -> {
+        SOpInfo sop = categorical(d.sops().get(0));
+        yield categoricalInfo(sop.values(), sop.mayBeNone());
+      }
+      case SHIFT_BY -> {
+        SOpInfo sop = categorical(d.sops().get(0));
+        require(constants.get(0) instanceof Value.Int i && i.value() >= 1, "shift_by needs a positive offset");
+        yield categoricalInfo(sop.values(), true);
+      }
+      case MAKE_COUNT -> {
+        SOpInfo sop = selectable(d.sops().get(0));
+        require(sop.values().contains(constants.get(0)), "make_count needs a token the s-op can take");
+        yield categoricalInfo(ValueSets.range(0, n), false);
+      }
+      case MAKE_SORT_UNIQUE -> {
+        SOpInfo values = categorical(d.sops().get(0));
+        SOpInfo keys = selectable(d.sops().get(1));
+        require(keys.unique(), "make_sort_unique needs unique keys");
+        ordered(keys.values());
+        yield categoricalInfo(values.values(), values.mayBeNone());
+      }
+      case MAKE_SORT -> {
+        SOpInfo values = categorical(d.sops().get(0));
+        SOpInfo keys = selectable(d.sops().get(1));
+        require(keys.values().stream().allMatch(v -> v instanceof Value.Int), "make_sort needs integer keys");
+        require(constants.equals(List.of(Value.of((long) n), Value.of(1L))),
+            "make_sort is generated with max_seq_len and min_key 1");
+        yield categoricalInfo(values.values(), values.mayBeNone());
+      }
+      case MAKE_SORT_FREQ -> {
+        require(constants.equals(List.of(Value.of((long) n))), "make_sort_freq is generated with max_seq_len");
+        yield categoricalInfo(new TreeSet<>(config.vocab()), false);
+      }
+      case MAKE_FRAC_PREVS -> {
+        SOpInfo bools = arguments.get(0);
+        require(bools.definite() && ValueSets.binary(bools.values()), "make_frac_prevs needs 0/1 values");
+        yield new SOpInfo(Encoding.NUMERICAL, ValueSets.means(bools.values(), n), false, false, Set.of());
+      }
+      case MAKE_PAIR_BALANCE -> {
+        SOpInfo sop = selectable(d.sops().get(0));
+        require(!constants.get(0).equals(constants.get(1)), "make_pair_balance needs two different brackets");
+        SortedSet<Value> values = ValueSets.pairBalances(n);
+        bounded(values, Encoding.NUMERICAL);
+        require(sop.values().containsAll(constants), "make_pair_balance needs brackets the s-op can take");
+        yield new SOpInfo(Encoding.NUMERICAL, values, false, false, Set.of());
+      }
+    };
+    List<SOp> built = d.sops().stream().map(sops::get).toList();
+    define(name, d.function().build(built, constants), info, Construct.LIBRARY_CALL);
+  }
+
+  private static SOpInfo categoricalInfo(SortedSet<Value> values, boolean mayBeNone) {
+    return new SOpInfo(Encoding.CATEGORICAL, values, mayBeNone, false, Set.of());
+  }
+
+  private void define(String name, SOp built, SOpInfo info, Construct construct) {
+    sops.put(name, built.named(name));
+    sopInfos.put(name, info);
+    constructs.put(name, construct);
+  }
+
+  private SOpInfo sop(String name) throws Refused {
+    SOpInfo info = sopInfos.get(name);
+    require(info != null, "no s-op named " + name);
+    return info;
+  }
+
+  private SOpInfo categorical(String name) throws Refused {
+    SOpInfo info = sop(name);
+    require(info.encoding() == Encoding.CATEGORICAL, name + " is not categorical");
+    return info;
+  }
+
+  private SOpInfo numerical(String name) throws Refused {
+    SOpInfo info = sop(name);
+    require(info.encoding() == Encoding.NUMERICAL && info.definite(), name + " is not numerical");
+    return info;
+  }
+
+  /** A categorical s-op that is never none: what select keys and queries must be. */
+  private SOpInfo selectable(String name) throws Refused {
+    SOpInfo info = categorical(name);
+    require(info.definite(), name + " may be none");
+    return info;
+  }
+
+  private SelectorInfo selector(String name) throws Refused {
+    SelectorInfo info = selectorInfos.get(name);
+    require(info != null, "no selector named " + name);
+    return info;
+  }
+
+  private void ordered(SortedSet<Value> values) throws Refused {
+    for (Value x : values) {
+      for (Value y : values) {
+        call(() -> Value.of(Comparison.LT.test(x, y)));
+      }
+    }
+  }
+
+  private void bounded(SortedSet<Value> values, Encoding encoding) throws Refused {
+    int limit = encoding == Encoding.NUMERICAL ? config.maxNumericalValues() : config.maxCategoricalValues();
+    require(values.size() <= limit, "too many values");
+    require(encoding == Encoding.CATEGORICAL || values.stream().allMatch(Value::isNumeric),
+        "a numerical s-op needs numeric values");
+    require(values.stream().allMatch(v -> !v.isNumber() || Math.abs(v.asDouble()) <= config.maxMagnitude()),
+        "a value is too large");
+  }
+
+  private static Value call(java.util.function.Supplier<Value> function) throws Refused {
+    Value result;
+    try {
+      result = function.get();
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      throw new Refused(e.getMessage());
+    }
+    require(!result.isNone() && !(result instanceof Value.Tuple), "a function returned none or a tuple");
+    return result;
+  }
+
+  private static void require(boolean condition, String reason) throws Refused {
+    if (!condition) {
+      throw new Refused(reason);
+    }
+  }
+}
