@@ -1,0 +1,75 @@
+package org.tracr4j.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.tracr4j.CorruptModelException;
+import org.tracr4j.EvaluationException;
+import org.tracr4j.InvalidInputException;
+import org.tracr4j.RaspSyntaxException;
+import org.tracr4j.Tracr4jException;
+import org.tracr4j.UnsupportedProgramException;
+import picocli.CommandLine;
+
+/**
+ * Turns every failure into readable lines on stderr and an exit code: usage errors 64, program errors 65,
+ * input errors 66, evaluation errors 70 (each {@link Tracr4jException} says its own), anything unexpected
+ * "internal error" 70. Stack traces only with {@code --debug}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+  static final int INTERNAL = 70;
+
+  private final boolean debug;
+
+  ErrorHandler(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleExecutionException(Exception exception, CommandLine command, CommandLine.ParseResult result) {
+    PrintWriter err = command.getErr();
+    int code = switch (exception) {
+      case Tracr4jException e -> {
+        lines(e).forEach(err::println);
+        yield e.exitCode();
+      }
+      case CliException e -> {
+        err.println("tracr4j: " + e.getMessage());
+        yield e.exitCode();
+      }
+      default -> {
+        err.println("tracr4j: internal error: " + exception);
+        yield INTERNAL;
+      }
+    };
+    if (debug) {
+      exception.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public int handleParseException(CommandLine.ParameterException exception, String[] args) {
+    CommandLine command = exception.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("tracr4j: " + exception.getMessage() + " (see `" + command.getCommandSpec().qualifiedName()
+        + " --help`)");
+    if (debug) {
+      exception.printStackTrace(err);
+    }
+    err.flush();
+    return CliException.USAGE;
+  }
+
+  /** The lines to print: one per syntax problem or finding, else the message. */
+  static List<String> lines(Tracr4jException exception) {
+    return switch (exception) {
+      case RaspSyntaxException e -> e.problems().stream().map(RaspSyntaxException.Problem::toString).toList();
+      case UnsupportedProgramException e -> e.findings().isEmpty() ? List.of("tracr4j: " + e.getMessage())
+          : e.findings().stream().map(f -> "unsupported: " + f).toList();
+      case EvaluationException e -> List.of("tracr4j: evaluation failed: " + e.getMessage());
+      case InvalidInputException e -> List.of("tracr4j: invalid input: " + e.getMessage());
+      case CorruptModelException e -> List.of("tracr4j: corrupt model: " + e.getMessage());
+    };
+  }
+}

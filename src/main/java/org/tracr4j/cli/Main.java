@@ -1,0 +1,54 @@
+package org.tracr4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code tracr4j} command. Each subcommand is its own class, registered in {@link #SUBCOMMANDS}
+ * (add yours there); options several commands share are mixins: {@link InputOptions}, {@link
+ * VocabularyOptions}, {@link JsonOption}. Errors are handled in one place, {@link ErrorHandler}.
+ */
+@Command(name = "tracr4j", mixinStandardHelpOptions = true, version = "tracr4j 0.1.0",
+    description = "Compiles RASP programs into transformer weights.",
+    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  /** Shown by the help; inherited so that it may follow the subcommand name. */
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(execute(args, out, err));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    ErrorHandler handler = new ErrorHandler(Arrays.asList(args).contains("--debug"));
+    CommandLine commandLine = new CommandLine(new Main())
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(handler)
+        .setParameterExceptionHandler(handler);
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** {@code tracr4j} alone: usage on stderr, usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CliException.USAGE;
+  }
+}

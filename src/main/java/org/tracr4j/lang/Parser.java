@@ -1,0 +1,440 @@
+package org.tracr4j.lang;
+
+import static org.tracr4j.lang.TokenType.AND;
+import static org.tracr4j.lang.TokenType.ARROW;
+import static org.tracr4j.lang.TokenType.ASSIGN;
+import static org.tracr4j.lang.TokenType.COMMA;
+import static org.tracr4j.lang.TokenType.DEF;
+import static org.tracr4j.lang.TokenType.ELSE;
+import static org.tracr4j.lang.TokenType.EOF;
+import static org.tracr4j.lang.TokenType.FALSE;
+import static org.tracr4j.lang.TokenType.IDENTIFIER;
+import static org.tracr4j.lang.TokenType.IF;
+import static org.tracr4j.lang.TokenType.LEFT_BRACE;
+import static org.tracr4j.lang.TokenType.LEFT_BRACKET;
+import static org.tracr4j.lang.TokenType.LEFT_PAREN;
+import static org.tracr4j.lang.TokenType.MINUS;
+import static org.tracr4j.lang.TokenType.NONE;
+import static org.tracr4j.lang.TokenType.NOT;
+import static org.tracr4j.lang.TokenType.NUMBER;
+import static org.tracr4j.lang.TokenType.OR;
+import static org.tracr4j.lang.TokenType.PERCENT;
+import static org.tracr4j.lang.TokenType.PLUS;
+import static org.tracr4j.lang.TokenType.RETURN;
+import static org.tracr4j.lang.TokenType.RIGHT_BRACE;
+import static org.tracr4j.lang.TokenType.RIGHT_BRACKET;
+import static org.tracr4j.lang.TokenType.RIGHT_PAREN;
+import static org.tracr4j.lang.TokenType.SEMICOLON;
+import static org.tracr4j.lang.TokenType.SLASH;
+import static org.tracr4j.lang.TokenType.STAR;
+import static org.tracr4j.lang.TokenType.STRING;
+import static org.tracr4j.lang.TokenType.TRUE;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for the grammar in {@code docs/rasp-language.md}: one method per rule, from
+ * the lowest precedence to the highest. On a syntax error it reports, skips to the next statement
+ * boundary and goes on, so one run reports every syntax error.
+ */
+final class Parser {
+  /** Unwinds from a syntax error to the statement being parsed; the error is already reported. */
+  private static final class ParseError extends RuntimeException {
+    ParseError() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final List<Token> tokens;
+  private final Diagnostics diagnostics;
+  private int current;
+
+  Parser(List<Token> tokens, Diagnostics diagnostics) {
+    this.tokens = tokens;
+    this.diagnostics = diagnostics;
+  }
+
+  /** program = { statement } EOF */
+  List<Stmt> parse() {
+    List<Stmt> statements = new ArrayList<>();
+    while (!isAtEnd()) {
+      Stmt statement = recovering(this::topLevelStatement);
+      if (statement != null) {
+        statements.add(statement);
+      }
+    }
+    return statements;
+  }
+
+  /** Runs one statement rule; on a syntax error skips to the next statement and returns null. */
+  private Stmt recovering(java.util.function.Supplier<Stmt> rule) {
+    int start = current;
+    try {
+      return rule.get();
+    } catch (ParseError error) {
+      if (current == start) {
+        advance();
+      }
+      synchronize();
+      return null;
+    }
+  }
+
+  /** statement = definition | assignment | return */
+  private Stmt topLevelStatement() {
+    if (match(DEF)) {
+      return definition();
+    }
+    return statement("a statement (`name = expr;`, `return expr;` or `def`)");
+  }
+
+  /** assignment = IDENTIFIER "=" expression ";" ;  return = "return" expression ";" */
+  private Stmt statement(String expected) {
+    if (match(RETURN)) {
+      Token keyword = previous();
+      Expr value = expression();
+      consume(SEMICOLON, "`;` after the returned expression");
+      return new Stmt.Return(keyword, value);
+    }
+    if (check(IDENTIFIER)) {
+      Token name = advance();
+      consume(ASSIGN, "`=` after `" + name.lexeme() + "` (a statement is `name = expr;`)");
+      Expr value = expression();
+      consume(SEMICOLON, "`;` after the statement");
+      return new Stmt.Assign(name, value);
+    }
+    throw error(peek(), "expected " + expected + ", found " + peek().describe());
+  }
+
+  /** definition = "def" IDENTIFIER "(" [ parameters ] ")" "{" { assignment } return "}" */
+  private Stmt definition() {
+    Token name = consume(IDENTIFIER, "a function name after `def`");
+    Token open = consume(LEFT_PAREN, "`(` after the function name");
+    List<Token> parameters = new ArrayList<>();
+    if (!check(RIGHT_PAREN)) {
+      parameters = parameters();
+    }
+    consumeClosing(RIGHT_PAREN, open, "the parameters of `" + name.lexeme() + "`");
+    Token brace = consume(LEFT_BRACE, "`{` to start the body of `" + name.lexeme() + "`");
+    List<Stmt> body = new ArrayList<>();
+    while (!check(RIGHT_BRACE) && !isAtEnd()) {
+      if (match(DEF)) {
+        diagnostics.report(previous(), "functions cannot be defined inside a function");
+        recovering(this::definition);
+        continue;
+      }
+      Stmt statement = recovering(() -> statement("a statement of the body of `" + name.lexeme() + "`"));
+      if (statement != null) {
+        body.add(statement);
+      }
+    }
+    Token close = consumeClosing(RIGHT_BRACE, brace, "the body of `" + name.lexeme() + "`");
+    checkBody(name, body, close);
+    return new Stmt.Def(name, parameters, body);
+  }
+
+  private void checkBody(Token name, List<Stmt> body, Token close) {
+    for (int i = 0; i < body.size() - 1; i++) {
+      if (body.get(i) instanceof Stmt.Return r) {
+        error(r.keyword(), "`return` must be the last statement of `" + name.lexeme() + "`");
+      }
+    }
+    if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Return)) {
+      error(close, "function `" + name.lexeme() + "` must end with `return expr;`");
+    }
+  }
+
+  /** parameters = IDENTIFIER { "," IDENTIFIER } (names distinct) */
+  private List<Token> parameters() {
+    List<Token> parameters = new ArrayList<>();
+    do {
+      Token parameter = consume(IDENTIFIER, "a parameter name");
+      for (Token earlier : parameters) {
+        if (earlier.lexeme().equals(parameter.lexeme())) {
+          error(parameter, "duplicate parameter `" + parameter.lexeme() + "`");
+        }
+      }
+      parameters.add(parameter);
+    } while (match(COMMA));
+    return parameters;
+  }
+
+  /** expression = lambda | conditional */
+  private Expr expression() {
+    if (isLambdaStart()) {
+      return lambda();
+    }
+    return conditional();
+  }
+
+  /** lambda = ( IDENTIFIER | "(" [ parameters ] ")" ) "->" expression */
+  private Expr lambda() {
+    List<Token> parameters;
+    if (check(IDENTIFIER)) {
+      parameters = List.of(advance());
+    } else {
+      Token open = advance();
+      parameters = check(RIGHT_PAREN) ? List.of() : parameters();
+      consumeClosing(RIGHT_PAREN, open, "the lambda parameters");
+    }
+    Token arrow = consume(ARROW, "`->` after the lambda parameters");
+    return new Expr.Lambda(parameters, arrow, expression());
+  }
+
+  /** conditional = disjunction [ "if" disjunction "else" expression ] */
+  private Expr conditional() {
+    Expr whenTrue = disjunction();
+    if (match(IF)) {
+      Token ifToken = previous();
+      Expr condition = disjunction();
+      consume(ELSE, "`else` after the condition of `if`");
+      return new Expr.Conditional(whenTrue, ifToken, condition, expression());
+    }
+    return whenTrue;
+  }
+
+  /** disjunction = conjunction { "or" conjunction } */
+  private Expr disjunction() {
+    Expr expr = conjunction();
+    while (match(OR)) {
+      Token operator = previous();
+      expr = new Expr.Binary(expr, operator, conjunction());
+    }
+    return expr;
+  }
+
+  /** conjunction = negation { "and" negation } */
+  private Expr conjunction() {
+    Expr expr = negation();
+    while (match(AND)) {
+      Token operator = previous();
+      expr = new Expr.Binary(expr, operator, negation());
+    }
+    return expr;
+  }
+
+  /** negation = "not" negation | comparison */
+  private Expr negation() {
+    if (match(NOT)) {
+      Token operator = previous();
+      return new Expr.Unary(operator, negation());
+    }
+    return comparison();
+  }
+
+  /** comparison = sum [ ( "==" | "!=" | "<" | "<=" | ">" | ">=" ) sum ] (no chaining) */
+  private Expr comparison() {
+    Expr expr = sum();
+    if (peek().type().isComparison()) {
+      Token operator = advance();
+      expr = new Expr.Binary(expr, operator, sum());
+      if (peek().type().isComparison()) {
+        throw error(peek(), "comparisons cannot be chained; combine them with `and`");
+      }
+    }
+    return expr;
+  }
+
+  /** sum = product { ( "+" | "-" ) product } */
+  private Expr sum() {
+    Expr expr = product();
+    while (match(PLUS, MINUS)) {
+      Token operator = previous();
+      expr = new Expr.Binary(expr, operator, product());
+    }
+    return expr;
+  }
+
+  /** product = unary { ( "*" | "/" | "%" ) unary } */
+  private Expr product() {
+    Expr expr = unary();
+    while (match(STAR, SLASH, PERCENT)) {
+      Token operator = previous();
+      expr = new Expr.Binary(expr, operator, unary());
+    }
+    return expr;
+  }
+
+  /** unary = "-" unary | call */
+  private Expr unary() {
+    if (match(MINUS)) {
+      Token operator = previous();
+      return new Expr.Unary(operator, unary());
+    }
+    return call();
+  }
+
+  /** call = IDENTIFIER "(" [ arguments ] ")" | primary */
+  private Expr call() {
+    if (check(IDENTIFIER) && checkNext(LEFT_PAREN)) {
+      Token callee = advance();
+      Token open = advance();
+      List<Expr> arguments = new ArrayList<>();
+      if (!check(RIGHT_PAREN)) {
+        do {
+          arguments.add(expression());
+        } while (match(COMMA));
+      }
+      consumeClosing(RIGHT_PAREN, open, "the arguments of `" + callee.lexeme() + "`");
+      return new Expr.Call(callee, arguments);
+    }
+    return primary();
+  }
+
+  /**
+   * primary = NUMBER | STRING | "true" | "false" | "none" | IDENTIFIER | comparison_operator
+   *         | "(" expression ")" | "[" [ expression { "," expression } ] "]"
+   */
+  private Expr primary() {
+    if (match(NUMBER, STRING, TRUE, FALSE, NONE)) {
+      return new Expr.Literal(previous(), previous().literal());
+    }
+    if (match(IDENTIFIER)) {
+      return new Expr.Name(previous());
+    }
+    if (peek().type().isComparison()) {
+      return new Expr.ComparisonSymbol(advance());
+    }
+    if (match(LEFT_PAREN)) {
+      Token open = previous();
+      Expr inner = expression();
+      consumeClosing(RIGHT_PAREN, open, "the parenthesized expression");
+      return new Expr.Grouping(open, inner);
+    }
+    if (match(LEFT_BRACKET)) {
+      Token open = previous();
+      List<Expr> elements = new ArrayList<>();
+      if (!check(RIGHT_BRACKET)) {
+        do {
+          elements.add(expression());
+        } while (match(COMMA));
+      }
+      consumeClosing(RIGHT_BRACKET, open, "the list");
+      return new Expr.ListLiteral(open, elements);
+    }
+    throw error(peek(), "expected an expression, found " + peek().describe());
+  }
+
+  /** A lambda starts with {@code x ->}, {@code () ->} or {@code (x, y, ...) ->}. */
+  private boolean isLambdaStart() {
+    if (check(IDENTIFIER)) {
+      return checkNext(ARROW);
+    }
+    if (!check(LEFT_PAREN)) {
+      return false;
+    }
+    int i = current + 1;
+    if (typeAt(i) == RIGHT_PAREN) {
+      return typeAt(i + 1) == ARROW;
+    }
+    while (typeAt(i) == IDENTIFIER) {
+      if (typeAt(i + 1) == RIGHT_PAREN) {
+        return typeAt(i + 2) == ARROW;
+      }
+      if (typeAt(i + 1) != COMMA) {
+        return false;
+      }
+      i += 2;
+    }
+    return false;
+  }
+
+  /** Skips to the start of the next statement: after a `;`, or before `def`, `return`, `}` or `name =`. */
+  private void synchronize() {
+    while (!isAtEnd()) {
+      if (current > 0 && previous().type() == SEMICOLON) {
+        return;
+      }
+      switch (peek().type()) {
+        case DEF, RETURN, RIGHT_BRACE -> {
+          return;
+        }
+        case IDENTIFIER -> {
+          if (checkNext(ASSIGN) && current > 0 && peek().line() > previous().line()) {
+            return;
+          }
+        }
+        default -> { }
+      }
+      advance();
+    }
+  }
+
+  private Token consume(TokenType type, String expected) {
+    if (check(type)) {
+      return advance();
+    }
+    throw error(missingAt(), "expected " + expected + ", found " + peek().describe());
+  }
+
+  /** Consumes a closing bracket; the message names where the opening one is. */
+  private Token consumeClosing(TokenType type, Token open, String of) {
+    if (check(type)) {
+      return advance();
+    }
+    boolean list = of.startsWith("the arguments") || of.startsWith("the list");
+    throw error(missingAt(), "unclosed `" + open.lexeme() + "` of " + of + " at " + open.line() + ":"
+        + open.column() + ": expected " + (list ? "`,` or " : "") + "`" + type.text() + "`, found "
+        + peek().describe());
+  }
+
+  /**
+   * Where to report a missing token: at the next token if it is on the same line as the previous one, else
+   * just after the previous token (a missing {@code ;} is reported at the end of its line, not the next).
+   */
+  private Token missingAt() {
+    Token next = peek();
+    if (current == 0 || next.line() == previous().line()) {
+      return next;
+    }
+    Token last = previous();
+    return new Token(last.type(), "", null, last.line(), last.endColumn());
+  }
+
+  private ParseError error(Token token, String message) {
+    diagnostics.report(token, message);
+    return new ParseError();
+  }
+
+  private boolean match(TokenType... types) {
+    for (TokenType type : types) {
+      if (check(type)) {
+        advance();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean check(TokenType type) {
+    return peek().type() == type;
+  }
+
+  private boolean checkNext(TokenType type) {
+    return typeAt(current + 1) == type;
+  }
+
+  private TokenType typeAt(int index) {
+    return index < tokens.size() ? tokens.get(index).type() : EOF;
+  }
+
+  private Token advance() {
+    if (!isAtEnd()) {
+      current++;
+    }
+    return previous();
+  }
+
+  private boolean isAtEnd() {
+    return peek().type() == EOF;
+  }
+
+  private Token peek() {
+    return tokens.get(current);
+  }
+
+  private Token previous() {
+    return tokens.get(current - 1);
+  }
+}

@@ -1,0 +1,261 @@
+package org.tracr4j.lang;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Comparison;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.Map;
+import org.tracr4j.rasp.Operators;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.SelectorNot;
+import org.tracr4j.rasp.SelectorOr;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+
+
+/**
+ * Prints an expression DAG as a {@code .rasp} program that computes the same outputs. Every named
+ * expression, and every unnamed one used more than once, becomes a statement (in dependency order, so each
+ * name is defined before use); the rest is written inline. Maps and sequence maps whose function is a
+ * plain operator ({@code x -> x - 1}, {@code (x, y) -> x + y}) are written as operators. The output is the
+ * last statement, or a {@code return} when it has no name.
+ *
+ * <p>Functions are written as their {@code toString()}, which must be {@code .rasp} lambda source (the
+ * language, the operator builders and the library make sure of it); otherwise printing fails with an
+ * {@link IllegalArgumentException} naming the expression.
+ */
+final class Printer {
+  private static final int OR = 2;
+  private static final int AND = 3;
+  private static final int NOT = 4;
+  private static final int COMPARISON = 5;
+  private static final int SUM = 6;
+  private static final int PRODUCT = 7;
+  private static final int UNARY = 8;
+  private static final int ATOM = 9;
+
+  private static final String OPERATOR = "(\\+|-|\\*|/|%|==|!=|<=|>=|<|>|and|or)";
+  private static final String LITERAL =
+      "(-?[0-9]+(?:\\.[0-9]+)?(?:E-?[0-9]+)?|\"(?:[^\"\\\\]|\\\\.)*\"|true|false|none)";
+  private static final Pattern MAP_RIGHT = Pattern.compile("x -> x " + OPERATOR + " " + LITERAL);
+  private static final Pattern MAP_LEFT = Pattern.compile("x -> " + LITERAL + " " + OPERATOR + " x");
+  private static final Pattern SEQUENCE = Pattern.compile("\\(x, y\\) -> x " + OPERATOR + " y");
+
+  /** An expression as text, with the precedence of its outermost operator. */
+  private record Text(String text, int precedence) {
+    String at(int context) {
+      return precedence < context ? "(" + text + ")" : text;
+    }
+  }
+
+  private final java.util.Map<Long, Integer> uses = new HashMap<>();
+  private final List<RaspExpr> order = new ArrayList<>();
+  private final java.util.Map<Long, String> names = new HashMap<>();
+
+  String print(SOp output) {
+    visit(output, new HashSet<>());
+    Set<String> taken = new HashSet<>(Resolver.BUILTIN_SOPS);
+    taken.addAll(Builtins.ALL.keySet());
+    taken.addAll(Lambda.FUNCTIONS.keySet());
+    for (TokenType type : TokenType.values()) {
+      if (type.text() != null) {
+        taken.add(type.text());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (RaspExpr expr : order) {
+      if (expr == output && (!expr.meta().hasName() || isInline(expr))) {
+        out.append("return ").append(text(expr, true).text()).append(";\n");
+      } else if (expr == output || (!isInline(expr) && (expr.meta().hasName() || uses.get(expr.id()) > 1))) {
+        String name = unique(expr.meta().hasName() ? sanitize(expr.meta().name()) : expr.defaultName(), taken);
+        out.append(name).append(" = ").append(text(expr, true).text()).append(";\n");
+        names.put(expr.id(), name);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Post-order walk: children before parents; counts how often each expression is used. */
+  private void visit(RaspExpr expr, Set<Long> seen) {
+    if (!seen.add(expr.id())) {
+      return;
+    }
+    if (!isInline(expr)) {
+      for (RaspExpr child : expr.children()) {
+        uses.merge(child.id(), 1, Integer::sum);
+        visit(child, seen);
+      }
+    }
+    order.add(expr);
+  }
+
+  /** Primitives written by name wherever they occur. */
+  private static boolean isInline(RaspExpr expr) {
+    return switch (expr) {
+      case Tokens t -> !t.meta().hasName();
+      case Indices i -> !i.meta().hasName();
+      case Length l -> !l.meta().hasName();
+      default -> isBuiltinLength(expr);
+    };
+  }
+
+  /** The language's {@code length}: {@code selector_width(select(tokens, tokens, true))} named length. */
+  private static boolean isBuiltinLength(RaspExpr expr) {
+    return expr instanceof SelectorWidth w && "length".equals(w.meta().name()) && w.isCategorical()
+        && w.selector() instanceof Select s && s.keys() instanceof Tokens && s.queries() instanceof Tokens
+        && s.predicate() == Comparison.TRUE;
+  }
+
+  private Text reference(RaspExpr expr) {
+    String name = names.get(expr.id());
+    return name != null ? new Text(name, ATOM) : text(expr, false);
+  }
+
+  /** The expression written out (not by its statement name). */
+  private Text text(RaspExpr expr, boolean definition) {
+    if (isBuiltinLength(expr)) {
+      return new Text("length", ATOM);
+    }
+    Text text = switch (expr) {
+      case SOp sop -> sop(sop);
+      case Selector selector -> selector(selector);
+    };
+    if (expr instanceof SOp sop && sop.isNumerical()) {
+      return new Text("numerical(" + text.text() + ")", ATOM);
+    }
+    return text;
+  }
+
+  private Text sop(SOp sop) {
+    return switch (sop) {
+      case Tokens t -> new Text("tokens", ATOM);
+      case Indices i -> new Text("indices", ATOM);
+      case Length l -> new Text("length", ATOM);
+      case Map m -> map(m);
+      case SequenceMap m -> sequenceMap(m);
+      case LinearSequenceMap m -> call("linear_sequence_map", reference(m.first()).text(),
+          reference(m.second()).text(), Operators.literal(m.firstFactor()), Operators.literal(m.secondFactor()));
+      case Full f -> call("map", "x -> " + Operators.literal(f.fill()), "tokens");
+      case Aggregate a -> a.defaultValue().isNone()
+          ? call("aggregate", reference(a.selector()).text(), reference(a.sop()).text())
+          : call("aggregate", reference(a.selector()).text(), reference(a.sop()).text(),
+              Operators.literal(a.defaultValue()));
+      case SelectorWidth w -> call("selector_width", reference(w.selector()).text());
+    };
+  }
+
+  private Text selector(Selector selector) {
+    return switch (selector) {
+      case Select s -> call("select", reference(s.keys()).text(), reference(s.queries()).text(),
+          function(s, s.predicate().toString(), 2));
+      case SelectorAnd s -> new Text(reference(s.first()).at(AND) + " and " + reference(s.second()).at(AND + 1), AND);
+      case SelectorOr s -> new Text(reference(s.first()).at(OR) + " or " + reference(s.second()).at(OR + 1), OR);
+      case SelectorNot s -> new Text("not " + reference(s.inner()).at(NOT), NOT);
+    };
+  }
+
+  private Text map(Map m) {
+    String source = m.function().toString();
+    Text inner = reference(m.inner());
+    if (source.equals("x -> not x")) {
+      return new Text("not " + inner.at(NOT), NOT);
+    }
+    if (source.equals("x -> -x")) {
+      String operand = inner.at(UNARY);
+      return new Text(operand.startsWith("-") ? "- " + operand : "-" + operand, UNARY);
+    }
+    Matcher right = MAP_RIGHT.matcher(source);
+    if (right.matches()) {
+      return operator(inner, right.group(1), literal(right.group(2)));
+    }
+    Matcher left = MAP_LEFT.matcher(source);
+    if (left.matches()) {
+      return operator(literal(left.group(1)), left.group(2), inner);
+    }
+    return call("map", function(m, source, 1), inner.text());
+  }
+
+  private Text sequenceMap(SequenceMap m) {
+    String source = m.function().toString();
+    Matcher matcher = SEQUENCE.matcher(source);
+    if (matcher.matches()) {
+      return operator(reference(m.first()), matcher.group(1), reference(m.second()));
+    }
+    return call("sequence_map", function(m, source, 2), reference(m.first()).text(), reference(m.second()).text());
+  }
+
+  private static Text operator(Text left, String operator, Text right) {
+    int precedence = switch (operator) {
+      case "or" -> OR;
+      case "and" -> AND;
+      case "+", "-" -> SUM;
+      case "*", "/", "%" -> PRODUCT;
+      default -> COMPARISON;
+    };
+    int leftContext = precedence == COMPARISON ? SUM : precedence;
+    int rightContext = precedence == COMPARISON ? SUM : precedence + 1;
+    return new Text(left.at(leftContext) + " " + operator + " " + right.at(rightContext), precedence);
+  }
+
+  private static Text literal(String literal) {
+    return new Text(literal, literal.startsWith("-") ? UNARY : ATOM);
+  }
+
+  private static Text call(String function, String... arguments) {
+    return new Text(function + "(" + String.join(", ", arguments) + ")", ATOM);
+  }
+
+  /** Checks that {@code source} reads back as a lambda of {@code arity} (or a comparison, for selects). */
+  private static String function(RaspExpr owner, String source, int arity) {
+    Diagnostics diagnostics = new Diagnostics("<printer>");
+    List<Token> tokens = new Scanner("f = " + source + ";", diagnostics).scanTokens();
+    List<Stmt> statements = diagnostics.hasErrors() ? List.of() : new Parser(tokens, diagnostics).parse();
+    boolean readable = false;
+    if (!diagnostics.hasErrors() && statements.size() == 1 && statements.get(0) instanceof Stmt.Assign a) {
+      try {
+        LangValue value = new Resolver(diagnostics).evaluate(a.value(), new Resolver.Scope(null));
+        readable = value instanceof LangValue.LambdaValue l ? l.lambda().arity() == arity
+            : owner instanceof Select && Resolver.asPredicate(value) != null;
+      } catch (ResolveError | ResolveError.AlreadyReported unreadable) {
+        readable = false;
+      }
+    }
+    if (!readable) {
+      throw new IllegalArgumentException("cannot print " + owner.describe() + ": its function `" + source
+          + "` is not .rasp source for a function of " + arity + (arity == 1 ? " argument" : " arguments"));
+    }
+    return source;
+  }
+
+  private static String sanitize(String name) {
+    String clean = name.replaceAll("[^A-Za-z0-9_]", "_");
+    if (clean.isEmpty() || Character.isDigit(clean.charAt(0))) {
+      clean = "_" + clean;
+    }
+    return clean;
+  }
+
+  private static String unique(String base, Set<String> taken) {
+    String name = base;
+    for (int i = 2; taken.contains(name); i++) {
+      name = base + "_" + i;
+    }
+    taken.add(name);
+    return name;
+  }
+
+}
