@@ -274,12 +274,16 @@ final class ProgramBuilder {
 
   /**
    * True when every query selects keys of at most one distinct value of {@code sopName}: the predicate
-   * admits at most one key value per query value, and either the keys are unique per position or the
-   * aggregated s-op is a function of the keys.
+   * admits at most one key value per query value, and either the keys are unique per position (one key
+   * selected) or the aggregated s-op is a number-valued function of the keys (equal numbers selected).
    */
   private boolean picksOneValue(SelectorInfo selector, String sopName, SOpInfo sop) {
     SOpInfo keys = sopInfo(selector.keys());
-    boolean keyed = keys.unique() || sopName.equals(selector.keys()) || sop.determinedBy().contains(selector.keys());
+    // Several equal values average to themselves only when they are numbers (tracr-reference §1.8): a
+    // string picked twice is an evaluation error, a boolean picked twice becomes 1.0.
+    boolean averagesToItself = sop.definite() && sop.values().stream().allMatch(Value::isNumber);
+    boolean keyed = keys.unique() || averagesToItself
+        && (sopName.equals(selector.keys()) || sop.determinedBy().contains(selector.keys()));
     if (!keyed) {
       return false;
     }

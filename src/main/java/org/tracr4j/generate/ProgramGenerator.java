@@ -171,8 +171,8 @@ public final class ProgramGenerator {
     }
 
     /**
-     * Either unique keys (indices or an injective map of them) and any values, or any keys and values that
-     * are the keys or a map of them; the predicate admits one key value per query.
+     * Either unique keys (indices or an injective map of them) and any values, or any keys and numbers
+     * that are the keys or a map of them; the predicate admits one key value per query.
      */
     private void categoricalAggregate() {
       String keys;
@@ -187,7 +187,8 @@ public final class ProgramGenerator {
         }
         String keyName = keys;
         values = random.nextInt(3) == 0 ? keys
-            : sop(info -> info.encoding() == Encoding.CATEGORICAL && info.determinedBy().contains(keyName));
+            : sop(info -> selectable(info) && info.determinedBy().contains(keyName)
+                && info.values().stream().allMatch(Value::isNumber));
       }
       String queries = sop(this::selectable);
       if (keys == null || values == null || queries == null) {
@@ -240,7 +241,11 @@ public final class ProgramGenerator {
         case MAKE_COUNT_LESS_FREQ ->
             new Definition.LibraryCall(function, List.of(), List.of(Value.of(1L + random.nextInt(2))));
         case MAKE_SORT_FREQ -> new Definition.LibraryCall(function, List.of(), List.of(Value.of((long) n)));
-        case MAKE_REVERSE, MAKE_FRAC_PREVS -> new Definition.LibraryCall(function, List.of(sop), List.of());
+        case MAKE_REVERSE -> new Definition.LibraryCall(function, List.of(sop), List.of());
+        case MAKE_FRAC_PREVS -> {
+          String bools = sop(info -> info.definite() && ValueSets.binary(info.values()));
+          yield bools == null ? null : new Definition.LibraryCall(function, List.of(bools), List.of());
+        }
         case SHIFT_BY ->
             new Definition.LibraryCall(function, List.of(sop), List.of(Value.of(1L + random.nextInt(2))));
         case MAKE_COUNT -> new Definition.LibraryCall(function, List.of(sop), List.of(pick(values)));
