@@ -95,7 +95,11 @@ final class Lowering {
     List<Value> outputs = new ArrayList<>();
     for (Value x : valueSets.of(inner)) {
       Value y = applyOrNull(m, x);
-      if (y != null) {
+      // Floating twins such as 1/2 - 1/3 and 2/3 - 1/2 differ in the last bit: no model can tell them
+      // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster.
+      boolean twin = !points.isEmpty()
+          && x.asDouble() - points.get(points.size() - 1) <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
+      if (y != null && !twin) {
         points.add(x.asDouble());
         outputs.add(y);
       }

@@ -1,0 +1,141 @@
+package org.tracr4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tracr4j.compiler.CompileOptions;
+import org.tracr4j.rasp.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tracr4j fuzz}: differential fuzzing of the compiler (see {@link Fuzzer}). Every disagreement or
+ * crash is written to {@code --out DIR} as a shrunk {@code .rasp} file whose header gives the vocabulary,
+ * maximum length, input and both outputs; the exit code is non-zero when any was found.
+ */
+@Command(name = "fuzz", mixinStandardHelpOptions = true,
+    description = "Compile random programs and compare the models with the interpreter on random inputs.")
+final class FuzzCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--programs", paramLabel = "N", defaultValue = "200", description = "Programs to generate.")
+  int programs;
+
+  @Option(names = "--inputs", paramLabel = "M", defaultValue = "20", description = "Random inputs per program.")
+  int inputs;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the whole run.")
+  long seed;
+
+  @Option(names = "--size", paramLabel = "K", defaultValue = "8", description = "Largest program size.")
+  int size;
+
+  @Option(names = "--max-seq-len", paramLabel = "N", defaultValue = "8", description = "Largest max length.")
+  int maxLength;
+
+  @Option(names = "--causal", description = "Compile causal models, compare with the causal interpreter.")
+  boolean causal;
+
+  @Option(names = "--compat", paramLabel = "tracr", description = "'tracr': fuzz Tracr's constructions.")
+  String compat;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "fuzz-failures",
+      description = "Where failing programs are written. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Mixin
+  JsonOption json;
+
+  @Override
+  public Integer call() {
+    if (programs < 1 || inputs < 1 || size < 1 || maxLength < 2) {
+      throw new CliException("--programs, --inputs, --size must be positive and --max-seq-len at least 2",
+          CliException.USAGE);
+    }
+    CompileOptions.Mode mode = CompileOptions.Mode.EXACT;
+    if (compat != null) {
+      if (!compat.equals("tracr")) {
+        throw new CliException("--compat takes 'tracr', not '" + compat + "'", CliException.USAGE);
+      }
+      mode = CompileOptions.Mode.TRACR;
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    long start = System.nanoTime();
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal))
+        .run(line -> {
+          err.println("fuzz: " + line);
+          err.flush();
+        });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    write(report.failures());
+    PrintWriter stdout = spec.commandLine().getOut();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("mode", mode.lowerName());
+    summary.put("causal", causal);
+    summary.put("seed", seed);
+    summary.put("programs", report.programs());
+    summary.put("compiled", report.compiled());
+    summary.put("rejected", report.rejected());
+    summary.put("inputs_compared", report.inputsCompared());
+    summary.put("positions_compared", report.positionsCompared());
+    summary.put("inputs_outside_contract", report.inputsOutsideContract());
+    summary.put("interpreter_errors", report.interpreterErrors());
+    summary.put("disagreements", report.disagreements());
+    summary.put("crashes", report.crashes());
+    summary.put("seconds", Math.round(seconds * 10) / 10.0);
+    summary.put("rejection_reasons", report.rejections());
+    if (json.enabled()) {
+      stdout.println(Output.json(summary));
+    } else {
+      summary.forEach((key, value) -> stdout.println(key + ": " + value));
+      if (!report.failures().isEmpty()) {
+        stdout.println("failing programs written to " + out);
+      }
+    }
+    stdout.flush();
+    return report.failures().isEmpty() ? 0 : 1;
+  }
+
+  private void write(List<Fuzzer.Failure> failures) {
+    if (failures.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(out);
+      for (Fuzzer.Failure f : failures) {
+        StringBuilder text = new StringBuilder();
+        text.append("# tracr4j fuzz: ").append(f.kind()).append(" (program seed ").append(f.programSeed())
+            .append(")\n");
+        text.append("# vocab: ").append(join(f.vocab(), ",")).append("\n");
+        text.append("# max-seq-len: ").append(f.maxSeqLen()).append("\n");
+        text.append("# input: ").append(join(f.problem().input(), " ")).append("\n");
+        text.append("# interpreter: ").append(join(f.problem().expected(), " ")).append("\n");
+        text.append("# model: ").append(join(f.problem().actual(), " ")).append("\n");
+        text.append("# ").append(f.problem().message().replace('\n', ' ')).append("\n");
+        text.append(f.program().raspSource());
+        Files.writeString(out.resolve(f.kind() + "-" + f.programSeed() + ".rasp"), text.toString(),
+            StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new CliException("cannot write " + out + ": " + e.getMessage(), CompileCommand.CANNOT_CREATE);
+    }
+  }
+
+  private static String join(List<Value> values, String separator) {
+    StringBuilder out = new StringBuilder();
+    for (Value v : values) {
+      out.append(out.length() == 0 ? "" : separator).append(v);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,46 @@
+package org.tracr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tracr4j.compiler.CompileOptions;
+
+/** A bounded differential fuzzing run as part of the suite (the 10,000-program run is `tracr4j fuzz`). */
+class FuzzerTest {
+  @Test
+  void exactModeAgreesWithTheInterpreterOnRandomPrograms() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(300, 15, 42, CompileOptions.Mode.EXACT, 8, 8, false))
+        .run(null);
+    assertThat(report.failures()).as("failures: %s", report.failures()).isEmpty();
+    assertThat(report.compiled()).as("rejections: %s", report.rejections()).isGreaterThan(290);
+    assertThat(report.positionsCompared()).isGreaterThan(10_000);
+  }
+
+  @Test
+  void causalModelsAgreeWithTheCausalInterpreter() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(150, 15, 43, CompileOptions.Mode.EXACT, 8, 8, true))
+        .run(null);
+    assertThat(report.failures()).as("failures: %s", report.failures()).isEmpty();
+    assertThat(report.positionsCompared()).isGreaterThan(5_000);
+  }
+
+  /** The same run finds Tracr's silent errors, so the comparison can fail. */
+  @Test
+  void tracrConstructionsDisagreeSomewhere() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(300, 15, 42, CompileOptions.Mode.TRACR, 8, 8, false))
+        .run(null);
+    assertThat(report.disagreements()).isPositive();
+    Fuzzer.Failure first = report.failures().get(0);
+    assertThat(first.program().raspSource()).contains("return");
+    assertThat(first.problem().expected()).isNotEmpty();
+  }
+
+  @Test
+  void numbersEqualBooleansAsInRasp() {
+    org.tracr4j.rasp.SOp categorical = org.tracr4j.rasp.Rasp.tokens();
+    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.FALSE),
+        java.util.List.of(org.tracr4j.rasp.Value.of(0)))).isEqualTo(1);
+    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.of("a")),
+        java.util.List.of(org.tracr4j.rasp.Value.NONE))).isEqualTo(-1);
+  }
+}
