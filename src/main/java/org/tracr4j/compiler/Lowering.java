@@ -97,7 +97,7 @@ final class Lowering {
       Value y = applyOrNull(m, x);
       // Floating twins such as 1/2 - 1/3 and 2/3 - 1/2 differ in the last bit: no model can tell them
       // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster.
-      boolean twin = !points.isEmpty()
+      boolean twin = options.mode() == CompileOptions.Mode.EXACT && !points.isEmpty()
           && x.asDouble() - points.get(points.size() - 1) <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
       if (y != null && !twin) {
         points.add(x.asDouble());
