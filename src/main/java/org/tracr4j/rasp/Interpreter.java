@@ -117,25 +117,22 @@ public final class Interpreter {
     }
 
     private List<Value> sequenceMap(SequenceMap m) {
-      List<Value> xs = sop(m.first());
-      List<Value> ys = sop(m.second());
-      List<Value> out = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Value x = xs.get(i);
-        Value y = ys.get(i);
-        out.add(x.isNone() || y.isNone() ? Value.NONE : call(m, i, () -> m.function().apply(x, y)));
-      }
-      return out;
+      return zip(m, m.first(), m.second(), m.function());
     }
 
     private List<Value> linearSequenceMap(LinearSequenceMap m) {
-      List<Value> xs = sop(m.first());
-      List<Value> ys = sop(m.second());
+      return zip(m, m.first(), m.second(), m::apply);
+    }
+
+    /** {@code f(x[i], y[i])} per position; none where either input is none. */
+    private List<Value> zip(SOp expr, SOp first, SOp second, BinaryFunction f) {
+      List<Value> xs = sop(first);
+      List<Value> ys = sop(second);
       List<Value> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         Value x = xs.get(i);
         Value y = ys.get(i);
-        out.add(x.isNone() || y.isNone() ? Value.NONE : call(m, i, () -> m.apply(x, y)));
+        out.add(x.isNone() || y.isNone() ? Value.NONE : call(expr, i, () -> f.apply(x, y)));
       }
       return out;
     }
