@@ -1,6 +1,7 @@
 package org.tracr4j.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,8 +33,9 @@ import org.tracr4j.testing.Outputs;
 /**
  * Every library program leaves Java and comes back with the interpreter's answers: compiled (exact mode),
  * written as a model directory (float32, and float64), read back, exported to ONNX, then run on seeded
- * random inputs of every length by the reloaded models, by ONNX Runtime and, for a few programs, by the
- * numpy script. Each must decode the interpreter's output.
+ * random inputs of every length by the reloaded models and by ONNX Runtime; a few programs also by the
+ * numpy script (skipped, with a message, without python3 and numpy). Each must decode the interpreter's
+ * output.
  *
  * <p><b>Tolerance for float32.</b> Categorical outputs must match exactly. Numerical outputs (the running
  * fractions of {@code make_frac_prevs} and {@code make_pair_balance}) pass through float32 weights (each
@@ -113,6 +116,32 @@ class LibraryExportTest {
     check(c + " reloaded", agreement, inputs, expected, reloaded.runBatch(inputs));
   }
 
+  /** The numpy script on a few float32 directories, all in one python process (importing numpy is slow). */
+  @Test
+  void numpyScriptDecodesTheInterpretersOutputs() throws Exception {
+    String unavailable = NumpyScript.unavailableReason();
+    assumeTrue(unavailable == null, unavailable);
+    List<LibraryProgram> programs = LibraryPrograms.TEST.stream().filter(p -> NUMPY.contains(p.name())).toList();
+    List<NumpyScript.Job> jobs = new ArrayList<>();
+    List<List<List<Value>>> inputs = new ArrayList<>();
+    for (LibraryProgram p : programs) {
+      Model model = Compiler.compile(p.program().get(),
+          CompileOptions.of(p.vocab(), p.maxSeqLen()).withMode(CompileOptions.Mode.EXACT)).model();
+      Path modelDir = dir.resolve("numpy-" + p.name());
+      ModelDirectory.write(model, modelDir, DataType.F32);
+      inputs.add(randomInputs(p, new Random(p.name().hashCode())));
+      jobs.add(new NumpyScript.Job(modelDir, inputs.get(inputs.size() - 1)));
+    }
+    List<List<List<Object>>> outputs = NumpyScript.runAll(jobs);
+    for (int i = 0; i < programs.size(); i++) {
+      LibraryProgram p = programs.get(i);
+      List<List<Value>> expected = evaluate(p.program().get(), inputs.get(i), Interpreter.standard());
+      int compared = check(p + " via the numpy script", new Agreement(F32_RELATIVE), inputs.get(i), expected,
+          outputs.get(i));
+      assertThat(compared).as("positions compared").isGreaterThan(INPUTS);
+    }
+  }
+
   private static void roundTrip(LibraryProgram p, String name, boolean withFloat64) throws Exception {
     SOp program = p.program().get();
     Model model = Compiler.compile(program,
@@ -132,9 +161,6 @@ class LibraryExportTest {
     int compared = check(p + " reloaded (float32)", agreement, inputs, expected, reloaded.runBatch(inputs));
     try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(f32.resolve("model.onnx"), reloaded)) {
       check(p + " via ONNX Runtime", agreement, inputs, expected, onnx.runBatch(inputs));
-    }
-    if (NUMPY.contains(p.name()) && NumpyScript.unavailableReason() == null) {
-      check(p + " via the numpy script", agreement, inputs, expected, NumpyScript.run(f32, inputs));
     }
     assertThat(compared).as("positions compared").isGreaterThan(INPUTS);
 
