@@ -59,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
   /** The JSON of a traced run: positions are model positions, BOS at 0. */
   private static Map<String, Object> traceDocument(Trace t) {
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("input", t.input());
+    // The trace keeps the input as given (Values here); JSON wants their plain typed form, as in run --json.
+    document.put("input", t.input().stream().map(token -> Value.ofJava(token).toJava()).toList());
     document.put("output", t.decoded());
     document.put("residual_labels", t.residualLabels());
     document.put("token_ids", t.tokenIds());
