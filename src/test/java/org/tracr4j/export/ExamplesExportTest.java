@@ -1,6 +1,7 @@
 package org.tracr4j.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,7 +37,8 @@ import org.tracr4j.testing.OnnxRuntimeModel;
  * N -o DIR --onnx} through the command line, then {@code run --model DIR --json}, ONNX Runtime and the
  * numpy script on the same directory must all decode what {@code eval FILE --json} prints, on the file's
  * {@code # expect:} inputs and on seeded random ones. {@code --causal} expectations get a causally compiled
- * directory. Also measures each directory's file sizes and load time and writes them to
+ * directory. The numpy checks run last, all in one python process (skipped, with a message, without
+ * python3 and numpy). Also measures each directory's file sizes and load time and writes them to
  * {@code target/export-sizes.txt}. Numbers agree within {@value #RELATIVE} (float32; see
  * LibraryExportTest), everything else exactly.
  */

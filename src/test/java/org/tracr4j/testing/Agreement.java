@@ -11,18 +11,19 @@ import org.tracr4j.rasp.Value;
  * (the interpreter, like Tracr, returns the single selected value of a numerical mean as it is, so a
  * one-element mean of booleans stays a boolean); every other value exactly (none stays none). Where the interpreter gives none but the model's output is numerical, the position is skipped: a
  * numerical output space cannot represent none. Records the largest numerical deviation seen.
- *
- * @param relative the tolerance for numbers, relative to the expected magnitude (at least 1)
  */
-public record Agreement(double relative, double[] worst) {
+public final class Agreement {
+  private final double relative;
+  private double worst;
 
+  /** {@code relative}: the tolerance for numbers, relative to the expected magnitude (at least 1). */
   public Agreement(double relative) {
-    this(relative, new double[1]);
+    this.relative = relative;
   }
 
   /** The largest {@code |actual - expected| / max(1, |expected|)} seen so far. */
   public double worstDeviation() {
-    return worst[0];
+    return worst;
   }
 
   /** Asserts agreement; returns the number of positions compared. */
@@ -38,7 +39,7 @@ public record Agreement(double relative, double[] worst) {
       }
       if (want.isNumeric() && got.isNumeric() && (want.isNumber() || got.isNumber())) {
         double deviation = Math.abs(got.asDouble() - want.asDouble()) / Math.max(1, Math.abs(want.asDouble()));
-        worst[0] = Math.max(worst[0], deviation);
+        worst = Math.max(worst, deviation);
         assertThat(deviation).as(at).isLessThanOrEqualTo(relative);
       } else {
         assertThat(got).as(at).isEqualTo(want);
