@@ -2,6 +2,9 @@ package org.tracr4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -67,7 +70,14 @@ final class CompileCommand implements Callable<Integer> {
           OnnxExporter.write(compiled.model(), output.resolve("model.onnx"));
         }
       } catch (IOException e) {
-        throw new CliException("cannot write " + output + ": " + e.getMessage(), CANNOT_CREATE);
+        String reason = switch (e) {
+          case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+          case AccessDeniedException denied -> "permission denied on " + denied.getFile();
+          case FileSystemException other when other.getReason() != null -> other.getFile() + ": "
+              + other.getReason().toLowerCase(Locale.ROOT);
+          default -> e.toString();
+        };
+        throw new CliException("cannot write " + output + ": " + reason, CANNOT_CREATE);
       }
     }
     out.printf("compiled %s: %d layers, %d heads, d_model %d, d_head %d, d_mlp %d, %,d params%s%n",

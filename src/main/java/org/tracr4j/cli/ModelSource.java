@@ -1,5 +1,6 @@
 package org.tracr4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tracr4j.compiler.CompiledProgram;
 import org.tracr4j.export.ModelDirectory;
@@ -28,6 +29,10 @@ public final class ModelSource {
           CliException.USAGE);
     }
     if (modelDirectory != null) {
+      if (!Files.isDirectory(modelDirectory)) {
+        throw new CliException("cannot read " + modelDirectory + ": " + (Files.exists(modelDirectory)
+            ? "not a directory" : "no such directory"), CliException.NO_INPUT);
+      }
       return ModelDirectory.read(modelDirectory);
     }
     compiled = settings.compile(program);

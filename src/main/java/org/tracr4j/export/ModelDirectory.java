@@ -244,7 +244,7 @@ public final class ModelDirectory {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new CorruptModelException(file.toString(), "cannot read the file (" + e + ")", e);
+      throw new CorruptModelException(file.toString(), "cannot read the file: " + reason(e), e);
     }
     try {
       JsonNode node = JSON.readTree(bytes);
@@ -255,8 +255,18 @@ public final class ModelDirectory {
     } catch (JsonProcessingException e) {
       throw new CorruptModelException(file.toString(), "is not valid JSON: " + e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new CorruptModelException(file.toString(), "cannot read the file (" + e + ")", e);
+      throw new CorruptModelException(file.toString(), "cannot read the file: " + reason(e), e);
     }
+  }
+
+  /** Why a file could not be read, in words: "no such file", "permission denied", else the exception. */
+  static String reason(Throwable e) {
+    return switch (e) {
+      case java.nio.file.NoSuchFileException ignored -> "no such file";
+      case java.nio.file.AccessDeniedException ignored -> "permission denied";
+      case OutOfMemoryError ignored -> "too large to load";
+      default -> e.toString();
+    };
   }
 
   /** Typed access to {@code config.json}; every failure names the file and the key. */

@@ -1,0 +1,29 @@
+package org.tracr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.tracr4j.testing.CliRun;
+
+/** {@code tracr4j bench --quick}: a smoke run that prints one valid JSON document with a row per case. */
+class BenchCommandTest {
+  @Test
+  void quickJsonRunHasARowPerLibraryProgram() throws IOException {
+    CliRun result = CliRun.of("bench", "--quick", "--max-size", "10", "--json");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode document = new ObjectMapper().readTree(result.out());
+    JsonNode rows = document.get("rows");
+    assertThat(rows.isArray()).isTrue();
+    assertThat(rows.size()).isGreaterThanOrEqualTo(16);
+    for (JsonNode row : rows) {
+      assertThat(row.get("program").asText()).isNotEmpty();
+      assertThat(row.get("params").asLong()).isPositive();
+      assertThat(row.get("compile_ms").asDouble()).isPositive();
+      assertThat(row.get("max_seq_len").asInt()).isBetween(1, 10);
+    }
+    assertThat(document.get("library_params_total").asLong()).isPositive();
+  }
+}

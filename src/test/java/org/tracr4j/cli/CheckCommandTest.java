@@ -1,0 +1,91 @@
+package org.tracr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tracr4j.cli.RunCommandTest.EXAMPLES;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracr4j.testing.CliRun;
+
+/**
+ * {@code tracr4j check}: exit 0 on a faithful program; otherwise exit 65, the findings on stdout (one line
+ * each, then a count) and one summary line on stderr.
+ */
+class CheckCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** A categorical aggregate whose selector picks several different tokens: it would have to average. */
+  private Path averaging() throws IOException {
+    return Files.writeString(dir.resolve("averaging.rasp"),
+        "before = select(indices, indices, <=);\nmean = aggregate(before, tokens);\n");
+  }
+
+  @Test
+  void faithfulProgramPasses() {
+    CliRun result = CliRun.of("check", EXAMPLES.resolve("hist.rasp").toString(), "--vocab", "a,b,c",
+        "--max-seq-len", "4", "--exhaustive");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).startsWith("ok: ").contains("every input up to length 4 checked");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void averagingCategoricalAggregateIsCaughtOnlyWhenInputsAreChecked() throws IOException {
+    Path program = averaging();
+    CliRun staticOnly = CliRun.of("check", program.toString(), "--vocab", "a,b,c", "--max-seq-len", "3");
+    assertThat(staticOnly.exitCode()).as("static validation cannot see it").isZero();
+
+    CliRun result = CliRun.of("check", program.toString(), "--vocab", "a,b,c", "--max-seq-len", "3",
+        "--exhaustive");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(CheckCommand.FINDINGS);
+    assertThat(result.outLines()).hasSize(2);
+    assertThat(result.outLines().get(0)).startsWith("mean").contains("categorical aggregate", "average");
+    assertThat(result.outLines().get(1)).isEqualTo("1 finding(s)");
+    assertThat(result.errLines()).singleElement().asString().contains(program.toString(), "1 expression(s)");
+
+    CliRun given = CliRun.of("check", program.toString(), "--vocab", "a,b,c", "--max-seq-len", "3",
+        "--input", "a b");
+    assertThat(given.exitCode()).isEqualTo(CheckCommand.FINDINGS);
+    CliRun harmless = CliRun.of("check", program.toString(), "--vocab", "a,b,c", "--max-seq-len", "3",
+        "--input", "a a a");
+    assertThat(harmless.exitCode()).as("one distinct value per query is fine").isZero();
+  }
+
+  @Test
+  void jsonListsTheFindingWithItsInput() throws IOException {
+    CliRun result = CliRun.of("check", averaging().toString(), "--vocab", "a,b,c", "--max-seq-len", "3",
+        "--exhaustive", "--json");
+    assertThat(result.exitCode()).isEqualTo(CheckCommand.FINDINGS);
+    JsonNode document = JSON.readTree(result.out());
+    assertThat(document.get("ok").asBoolean()).isFalse();
+    assertThat(document.get("findings")).hasSize(1);
+    JsonNode finding = document.get("findings").get(0);
+    assertThat(finding.get("expression").asText()).isEqualTo("mean");
+    assertThat(finding.get("input").asText()).isNotEmpty();
+    assertThat(result.errLines()).hasSize(1);
+  }
+
+  @Test
+  void numericalSelectKeysAreStaticallyUnsupported() throws IOException {
+    Path program = Files.writeString(dir.resolve("numerical_keys.rasp"),
+        "keys = numerical(indices);\nsame = select(keys, indices, ==);\nwidth = selector_width(same);\n");
+    CliRun result = CliRun.of("check", program.toString(), "--vocab", "a,b", "--max-seq-len", "3");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(CheckCommand.FINDINGS);
+    assertThat(result.out()).contains("same", "select keys must be categorical").contains("finding(s)");
+    assertThat(result.errLines()).singleElement().asString().contains(program.toString());
+  }
+
+  @Test
+  void inputOutsideTheVocabularyIsAnInputError() {
+    CliRun result = CliRun.of("check", EXAMPLES.resolve("hist.rasp").toString(), "--vocab", "a,b,c",
+        "--max-seq-len", "4", "--input", "a z");
+    RunCommandTest.assertOneLineError(result, "z", "vocabulary");
+  }
+}

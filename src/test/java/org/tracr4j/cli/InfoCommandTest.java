@@ -1,0 +1,89 @@
+package org.tracr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tracr4j.cli.RunCommandTest.EXAMPLES;
+import static org.tracr4j.cli.RunCommandTest.assertOneLineError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracr4j.testing.CliRun;
+
+/** {@code tracr4j info} for a program and for its saved model directory. */
+class InfoCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> KEYS = List.of("layers", "heads", "d_model", "d_head", "d_mlp", "params",
+      "residual", "expressions");
+  private static final String[] SORT_FREQ = {EXAMPLES.resolve("sort_freq.rasp").toString(), "--vocab", "1,2,3,4",
+      "--max-seq-len", "5"};
+
+  @TempDir Path dir;
+
+  private static CliRun info(String... args) {
+    String[] all = new String[args.length + 1];
+    all[0] = "info";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return CliRun.of(all);
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  @Test
+  void jsonHasTheShapeResidualAndExpressionLayers() throws IOException {
+    CliRun result = info(with(SORT_FREQ, "--json"));
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode info = JSON.readTree(result.out());
+    for (String key : KEYS) {
+      assertThat(info.has(key)).as(key).isTrue();
+    }
+    assertThat(info.get("residual")).hasSize(info.get("d_model").asInt());
+    assertThat(info.get("layers").asInt()).isPositive();
+    assertThat(info.get("params").asLong()).isPositive();
+    // Every named expression sits in a layer of the model.
+    assertThat(info.get("expressions").isObject()).isTrue();
+    assertThat(info.get("expressions").size()).isPositive();
+    info.get("expressions").forEach(layer -> assertThat(layer.asInt()).isBetween(0, info.get("layers").asInt()));
+  }
+
+  @Test
+  void plainOutputListsTheSameNumbers() throws IOException {
+    JsonNode json = JSON.readTree(info(with(SORT_FREQ, "--json")).out());
+    CliRun plain = info(SORT_FREQ);
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    for (String key : List.of("layers", "heads", "d_model", "d_head", "d_mlp", "params")) {
+      assertThat(plain.outLines()).contains(key + ": " + json.get(key).asText());
+    }
+    assertThat(plain.out()).contains("residual: ").contains("expressions (layer): ");
+  }
+
+  @Test
+  void savedModelHasTheSameInfoAsTheProgram() throws IOException {
+    Path modelDir = dir.resolve("model");
+    CliRun compiled = CliRun.of(with(with(new String[] {"compile"}, SORT_FREQ), "-o", modelDir.toString()));
+    assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+    JsonNode fromProgram = JSON.readTree(info(with(SORT_FREQ, "--json")).out());
+    CliRun saved = info("--model", modelDir.toString(), "--json");
+    assertThat(saved.exitCode()).as(saved.toString()).isZero();
+    assertThat(JSON.readTree(saved.out())).isEqualTo(fromProgram);
+  }
+
+  @Test
+  void corruptModelDirectoryIsOneLineNamingTheFile() throws IOException {
+    Path modelDir = dir.resolve("model");
+    CliRun.of(with(with(new String[] {"compile"}, SORT_FREQ), "-o", modelDir.toString()));
+    Path weights = modelDir.resolve("model.safetensors");
+    Files.write(weights, Files.readAllBytes(weights), StandardOpenOption.APPEND);
+    assertOneLineError(info("--model", modelDir.toString()), "corrupt model", weights.toString());
+  }
+}
