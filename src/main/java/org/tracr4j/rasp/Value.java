@@ -248,12 +248,15 @@ public sealed interface Value extends Comparable<Value> {
 
   @Override
   default int compareTo(Value other) {
-    // Fast paths for the two common same-kind cases; the general comparison below gives the same results.
+    // Fast paths for the common same-kind cases; the general comparison below gives the same results.
     if (this instanceof Int i && other instanceof Int j) {
       return Long.compare(i.value(), j.value());
     }
     if (this instanceof Str s && other instanceof Str t) {
       return s.value().compareTo(t.value());
+    }
+    if (this instanceof Real r && other instanceof Real q) {
+      return r.value() == q.value() ? 0 : Double.compare(r.value(), q.value());
     }
     int byKind = Integer.compare(kindRank(), other.kindRank());
     if (byKind != 0) {
