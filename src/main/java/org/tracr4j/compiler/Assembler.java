@@ -92,7 +92,7 @@ final class Assembler {
       }
     }
     List<String> labels = residual.basis().stream().map(BasisDirection::toString).toList();
-    return new Model(config, weights, vocabulary(in), outputSpace(in), labels, in.metadata());
+    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), labels, in.metadata());
   }
 
   private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {

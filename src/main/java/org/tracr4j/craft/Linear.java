@@ -175,6 +175,12 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
       return this;
     }
 
+    /** Adds {@code weight} to the entry at row {@code row}, column {@code column} of the sorted bases. */
+    public Builder addAt(int row, int column, double weight) {
+      matrix[row * output.dims() + column] += weight;
+      return this;
+    }
+
     /** Sets the entry at row {@code row}, column {@code column} of the sorted bases. */
     public Builder set(int row, int column, double weight) {
       matrix[row * output.dims() + column] = weight;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,9 +31,26 @@ public final class VectorSpace {
 
   /** The space spanned by the given directions, sorted, duplicates removed. */
   public static VectorSpace of(Collection<BasisDirection> directions) {
-    List<BasisDirection> distinct = new ArrayList<>(new LinkedHashSet<>(directions));
-    distinct.sort(null);
-    return distinct.isEmpty() ? EMPTY : new VectorSpace(distinct);
+    if (directions.isEmpty()) {
+      return EMPTY;
+    }
+    // Sort first, then drop duplicates: equal directions compare as 0, so they meet within one run of
+    // neighbours that compare as 0, and the stable sort keeps that run in input order. Keeping the first of
+    // each equal group gives what de-duplicating in input order and then sorting gives, without hashing
+    // every direction into a set.
+    List<BasisDirection> sorted = new ArrayList<>(directions);
+    sorted.sort(null);
+    List<BasisDirection> distinct = new ArrayList<>(sorted.size());
+    int runStart = 0;
+    for (BasisDirection direction : sorted) {
+      if (!distinct.isEmpty() && distinct.getLast().compareTo(direction) != 0) {
+        runStart = distinct.size();
+      }
+      if (!distinct.subList(runStart, distinct.size()).contains(direction)) {
+        distinct.add(direction);
+      }
+    }
+    return new VectorSpace(distinct);
   }
 
   public static VectorSpace of(BasisDirection... directions) {

@@ -73,7 +73,7 @@ public final class ModelDirectory {
 
     Weights weights = weights(weightsFile.toString(), Safetensors.read(weightsFile).tensors(), modelConfig);
     try {
-      return new Model(modelConfig, weights, vocabulary, output, labels, metadata);
+      return Model.takingOwnership(modelConfig, weights, vocabulary, output, labels, metadata);
     } catch (IllegalArgumentException e) {
       throw new CorruptModelException(configFile.toString(), e.getMessage(), e);
     }

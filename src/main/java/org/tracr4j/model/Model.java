@@ -50,8 +50,27 @@ public final class Model {
    */
   public Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
       List<String> residualLabels, Map<String, String> metadata) {
+    this(config, weights, vocabulary, output, residualLabels, metadata, true);
+  }
+
+  /**
+   * Like the {@linkplain #Model constructor}, with the same checks, but the model takes the weight arrays
+   * over instead of copying them. For callers that have just built or read the arrays and keep no other
+   * reference to them (the compiler, the model loader): copying a large model's weights is a sizeable part
+   * of compiling it. Changing the arrays afterwards changes the model, so never hand in arrays that anything
+   * else still holds.
+   *
+   * @throws IllegalArgumentException naming the first part that does not fit
+   */
+  public static Model takingOwnership(ModelConfig config, Weights weights, InputVocabulary vocabulary,
+      OutputSpace output, List<String> residualLabels, Map<String, String> metadata) {
+    return new Model(config, weights, vocabulary, output, residualLabels, metadata, false);
+  }
+
+  private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
+      List<String> residualLabels, Map<String, String> metadata, boolean copyWeights) {
     this.config = config;
-    this.weights = weights.copy();
+    this.weights = copyWeights ? weights.copy() : weights;
     this.weights.check(config);
     this.vocabulary = vocabulary;
     this.output = output;

@@ -9,7 +9,7 @@ import java.util.List;
  * is at {@code (a * B + b) * C + c}.
  *
  * <p>Start from {@link #zeros(ModelConfig)} and fill in what is not zero; {@link Model} checks every length
- * against the configuration and copies the arrays.
+ * against the configuration and copies the arrays ({@link Model#takingOwnership} takes them over instead).
  *
  * @param wE token embedding W_E, {@code [dVocab][dModel]}
  * @param wPos position embedding W_pos, {@code [nCtx][dModel]}; row 0 is the BOS position

@@ -30,6 +30,9 @@ public sealed interface Value extends Comparable<Value> {
   record Int(long value) implements Value {
     @Override
     public boolean equals(Object o) {
+      if (o instanceof Int other) {
+        return value == other.value; // the common case, without the general numeric comparison
+      }
       return o instanceof Value v && v.isNumber() && compareTo(v) == 0;
     }
 
@@ -226,20 +229,35 @@ public sealed interface Value extends Comparable<Value> {
     };
   }
 
-  /** Rank of the kind in the total order. */
+  /**
+   * Rank of the kind in the total order. An {@code instanceof} chain rather than a pattern switch: this runs
+   * inside every sort of a basis, and the chain is several times cheaper there.
+   */
   private int kindRank() {
-    return switch (this) {
-      case None n -> 0;
-      case Bool b -> 1;
-      case Int i -> 2;
-      case Real r -> 2;
-      case Str s -> 3;
-      case Tuple t -> 4;
-    };
+    if (this instanceof Int || this instanceof Real) {
+      return 2;
+    }
+    if (this instanceof Str) {
+      return 3;
+    }
+    if (this instanceof Bool) {
+      return 1;
+    }
+    return this instanceof None ? 0 : 4;
   }
 
   @Override
   default int compareTo(Value other) {
+    // Fast paths for the common same-kind cases; the general comparison below gives the same results.
+    if (this instanceof Int i && other instanceof Int j) {
+      return Long.compare(i.value(), j.value());
+    }
+    if (this instanceof Str s && other instanceof Str t) {
+      return s.value().compareTo(t.value());
+    }
+    if (this instanceof Real r && other instanceof Real q) {
+      return r.value() == q.value() ? 0 : Double.compare(r.value(), q.value());
+    }
     int byKind = Integer.compare(kindRank(), other.kindRank());
     if (byKind != 0) {
       return byKind;

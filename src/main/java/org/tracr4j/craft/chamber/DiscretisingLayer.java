@@ -20,12 +20,26 @@ final class DiscretisingLayer<T> {
   final List<T> outputs;
   final VectorSpace hidden;
   final Linear first;
+  /** Position in {@link #hidden} of the start neuron, then of each step neuron (k, 0), (k, 1) for k = 1… */
+  private final int[] neuronPositions;
 
-  private DiscretisingLayer(double[] points, List<T> outputs, VectorSpace hidden, Linear first) {
+  private DiscretisingLayer(double[] points, List<T> outputs, VectorSpace hidden, Linear first,
+      int[] neuronPositions) {
     this.points = points;
     this.outputs = outputs;
     this.hidden = hidden;
     this.first = first;
+    this.neuronPositions = neuronPositions;
+  }
+
+  /** The position of {@link #start} in {@link #hidden}. */
+  int startPosition() {
+    return neuronPositions[0];
+  }
+
+  /** The position of {@link #step step(prefix, k, half)} in {@link #hidden}. */
+  int stepPosition(int k, int half) {
+    return neuronPositions[2 * k - 1 + half];
   }
 
   /** The hidden neuron of step {@code k} (1-based), half {@code half} (0 or 1). */
@@ -69,26 +83,37 @@ final class DiscretisingLayer<T> {
     }
     VectorSpace hidden = VectorSpace.of(neurons);
     VectorSpace inputs = bos == null ? VectorSpace.of(input, one) : VectorSpace.of(input, one, bos);
+    // Look every direction up once and fill the matrix by position: hashing the tuple-valued neurons for
+    // each entry was most of the cost of this construction.
+    int[] positions = new int[neurons.size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = hidden.indexOf(neurons.get(i));
+    }
+    int inputRow = inputs.indexOf(input);
+    int oneRow = inputs.indexOf(one);
     Linear.Builder first = Linear.builder(inputs, hidden);
-    first.add(one, start(prefix), 1);
+    first.addAt(oneRow, positions[0], 1);
     double largestBias = 1;
     for (int k = 1; k < n; k++) {
       double breakpoint = (points[k - 1] + points[k]) / 2;
       // h(k,0) = ReLU(L(x − t_k) + 1) and h(k,1) = ReLU(L(x − t_k)): their difference steps from 0 at
       // x = t_k − 1/L to 1 at x = t_k.
-      first.add(input, step(prefix, k, 0), largeNumber).add(one, step(prefix, k, 0), 1 - largeNumber * breakpoint);
-      first.add(input, step(prefix, k, 1), largeNumber).add(one, step(prefix, k, 1), -largeNumber * breakpoint);
+      int low = positions[2 * k - 1];
+      int high = positions[2 * k];
+      first.addAt(inputRow, low, largeNumber).addAt(oneRow, low, 1 - largeNumber * breakpoint);
+      first.addAt(inputRow, high, largeNumber).addAt(oneRow, high, -largeNumber * breakpoint);
       largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
     }
     if (bos != null) {
       // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
       // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS.
       double silence = 1 + largestBias;
-      for (BasisDirection neuron : neurons) {
-        first.add(bos, neuron, -silence);
+      int bosRow = inputs.indexOf(bos);
+      for (int position : positions) {
+        first.addAt(bosRow, position, -silence);
       }
     }
-    return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build());
+    return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build(), positions);
   }
 
   private static <T> T evaluate(DoubleFunction<T> f, double value) {

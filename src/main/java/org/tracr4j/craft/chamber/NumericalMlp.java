@@ -54,12 +54,12 @@ public final class NumericalMlp {
         DiscretisingLayer.build(input, one, bos, inputValues, f, largeNumber, hiddenPrefix);
     Linear.Builder second = Linear.builder(layer.hidden, VectorSpace.of(output));
     if (!layer.outputs.isEmpty()) {
-      second.add(DiscretisingLayer.start(hiddenPrefix), output, layer.outputs.get(0));
+      second.addAt(layer.startPosition(), 0, layer.outputs.get(0));
     }
     for (int k = 1; k < layer.outputs.size(); k++) {
       double jump = layer.outputs.get(k) - layer.outputs.get(k - 1);
-      second.add(DiscretisingLayer.step(hiddenPrefix, k, 0), output, jump);
-      second.add(DiscretisingLayer.step(hiddenPrefix, k, 1), output, -jump);
+      second.addAt(layer.stepPosition(k, 0), 0, jump);
+      second.addAt(layer.stepPosition(k, 1), 0, -jump);
     }
     return new Mlp(layer.first, second.build());
   }

@@ -38,22 +38,25 @@ public final class NumericalToCategoricalMlp {
       double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
     DiscretisingLayer<BasisDirection> layer =
         DiscretisingLayer.build(input, one, bos, inputValues, f, largeNumber, hiddenPrefix);
-    for (BasisDirection value : layer.outputs) {
-      if (!output.contains(value)) {
+    int[] columns = new int[layer.outputs.size()];
+    for (int k = 0; k < columns.length; k++) {
+      BasisDirection value = layer.outputs.get(k);
+      columns[k] = output.indexOf(value);
+      if (columns[k] < 0) {
         throw new IllegalArgumentException("Output value mismatch: " + value + " is not in output space " + output);
       }
     }
     Linear.Builder second = Linear.builder(layer.hidden, output);
-    if (!layer.outputs.isEmpty()) {
-      second.add(DiscretisingLayer.start(hiddenPrefix), layer.outputs.get(0), 1);
+    if (columns.length > 0) {
+      second.addAt(layer.startPosition(), columns[0], 1);
     }
-    for (int k = 1; k < layer.outputs.size(); k++) {
-      BasisDirection previous = layer.outputs.get(k - 1);
-      BasisDirection current = layer.outputs.get(k);
-      second.add(DiscretisingLayer.step(hiddenPrefix, k, 0), current, 1)
-          .add(DiscretisingLayer.step(hiddenPrefix, k, 0), previous, -1)
-          .add(DiscretisingLayer.step(hiddenPrefix, k, 1), current, -1)
-          .add(DiscretisingLayer.step(hiddenPrefix, k, 1), previous, 1);
+    for (int k = 1; k < columns.length; k++) {
+      int previous = columns[k - 1];
+      int current = columns[k];
+      second.addAt(layer.stepPosition(k, 0), current, 1)
+          .addAt(layer.stepPosition(k, 0), previous, -1)
+          .addAt(layer.stepPosition(k, 1), current, -1)
+          .addAt(layer.stepPosition(k, 1), previous, 1);
     }
     return new Mlp(layer.first, second.build());
   }
