@@ -101,7 +101,9 @@ final class BenchCommand implements Callable<Integer> {
     SOp program = c.program().get();
     int size = c.vocab().size() * c.maxSeqLen();
     int repetitions = quick ? 3 : Math.max(5, Math.min(200, 20_000 / Math.max(1, size)));
-    for (int i = 0; i < repetitions; i++) {
+    // Warm up for a fixed time (at least `repetitions` compiles) so the JIT has compiled the hot paths.
+    long warmUntil = System.nanoTime() + (quick ? 20_000_000L : 400_000_000L);
+    for (int i = 0; i < repetitions || System.nanoTime() < warmUntil; i++) {
       Compiler.compile(program, options);
     }
     double[] times = new double[repetitions];

@@ -50,8 +50,41 @@ public final class ModelDirectory {
   /** Writes {@code model} to {@code dir} (created if needed), its weights stored as {@code type}. */
   public static void write(Model model, Path dir, DataType type) throws IOException {
     Files.createDirectories(dir);
-    Safetensors.write(dir.resolve(WEIGHTS_FILE), tensors(model, type), Map.of("format", "pt"));
-    Files.write(dir.resolve(CONFIG_FILE), JSON.writeValueAsBytes(config(model)));
+    Path weightsFile = dir.resolve(WEIGHTS_FILE);
+    Safetensors.write(weightsFile, tensors(model, type), Map.of("format", "pt"));
+    ObjectNode config = config(model);
+    // A flipped bit inside a weight still reads as a finite number; the digest catches it.
+    ((ObjectNode) config.get("tracr4j")).put(WEIGHTS_DIGEST, sha256(Files.readAllBytes(weightsFile)));
+    Files.write(dir.resolve(CONFIG_FILE), JSON.writeValueAsBytes(config));
+  }
+
+  /** Key of the SHA-256 (hex) of {@code model.safetensors} in the {@code tracr4j} object of config.json. */
+  public static final String WEIGHTS_DIGEST = "weights_sha256";
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /** Checks the weights file against config.json's digest, when config.json has one (older files do not). */
+  private static void checkDigest(JsonNode root, Path weightsFile) {
+    JsonNode expected = root.path("tracr4j").path(WEIGHTS_DIGEST);
+    if (expected.isMissingNode() || expected.isNull()) {
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(weightsFile);
+    } catch (IOException e) {
+      throw new CorruptModelException(weightsFile.toString(), "cannot read the file: " + reason(e), e);
+    }
+    if (!expected.isTextual() || !expected.textValue().equalsIgnoreCase(sha256(bytes))) {
+      throw new CorruptModelException(weightsFile.toString(), "SHA-256 does not match " + CONFIG_FILE
+          + "'s " + WEIGHTS_DIGEST + ": the weights were modified or corrupted");
+    }
   }
 
   /**
@@ -64,7 +97,8 @@ public final class ModelDirectory {
   public static Model read(Path dir) {
     Path configFile = dir.resolve(CONFIG_FILE);
     Path weightsFile = dir.resolve(WEIGHTS_FILE);
-    ConfigReader config = new ConfigReader(configFile.toString(), parse(configFile));
+    JsonNode root = parse(configFile);
+    ConfigReader config = new ConfigReader(configFile.toString(), root);
     ModelConfig modelConfig = config.modelConfig();
     InputVocabulary vocabulary = config.vocabulary(modelConfig.dVocab());
     OutputSpace output = config.outputSpace(modelConfig.dVocabOut());
@@ -72,6 +106,7 @@ public final class ModelDirectory {
     Map<String, String> metadata = config.metadata();
 
     Weights weights = weights(weightsFile.toString(), Safetensors.read(weightsFile).tensors(), modelConfig);
+    checkDigest(root, weightsFile);
     try {
       return Model.takingOwnership(modelConfig, weights, vocabulary, output, labels, metadata);
     } catch (IllegalArgumentException e) {
