@@ -93,13 +93,25 @@ final class Lowering {
     }
     List<Double> points = new ArrayList<>();
     List<Value> outputs = new ArrayList<>();
+    Value previous = null;
     for (Value x : valueSets.of(inner)) {
       Value y = applyOrNull(m, x);
       // Floating twins such as 1/2 - 1/3 and 2/3 - 1/2 differ in the last bit: no model can tell them
-      // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster.
-      boolean twin = options.mode() == CompileOptions.Mode.EXACT && !points.isEmpty()
-          && x.asDouble() - points.get(points.size() - 1) <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
-      if (y != null && !twin) {
+      // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster;
+      // a function that tells twins apart (x != -0.2) cannot be compiled faithfully.
+      boolean twin = options.mode() == CompileOptions.Mode.EXACT && previous != null
+          && x.asDouble() - previous.asDouble() <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
+      if (twin) {
+        Value kept = applyOrNull(m, previous);
+        if (!sameOutput(kept, y)) {
+          throw unsupported(m, "its function tells apart " + previous + " and " + x + " of "
+              + graph.label(inner) + ", which differ only by floating-point rounding (giving " + kept + " and "
+              + y + "); no model can, so compare with a tolerance instead");
+        }
+        continue;
+      }
+      previous = x;
+      if (y != null) {
         points.add(x.asDouble());
         outputs.add(y);
       }
@@ -188,6 +200,17 @@ final class Lowering {
       throw unsupported(sop, "it is numerical but its function gives the non-number " + v);
     }
     return v.asDouble();
+  }
+
+  /** Outputs a model cannot tell apart either: equal, or numbers within 1e-9 relative. */
+  private static boolean sameOutput(Value a, Value b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a.isNumeric() && b.isNumeric()) {
+      return Math.abs(a.asDouble() - b.asDouble()) <= 1e-9 * Math.max(1, Math.abs(a.asDouble()));
+    }
+    return a.equals(b);
   }
 
   private UnsupportedProgramException unsupported(RaspExpr expr, String reason) {
