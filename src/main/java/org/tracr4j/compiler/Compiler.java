@@ -42,6 +42,12 @@ public final class Compiler {
       throw new UnsupportedProgramException(findings);
     }
     ValueSets valueSets = ValueSetInference.infer(graph, options);
+    if (options.mode() == CompileOptions.Mode.EXACT) {
+      List<Finding> unrepresentable = NoneAnalysis.check(graph, valueSets);
+      if (!unrepresentable.isEmpty()) {
+        throw new UnsupportedProgramException(unrepresentable);
+      }
+    }
     Lowering lowering = new Lowering(graph, valueSets, options);
     Map<Long, LoweredBlock> blocks = lowering.lowerAll();
     LayerPlan plan = LayerAllocation.allocate(graph);

@@ -1,0 +1,152 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracr4j.UnsupportedProgramException.Finding;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Which s-ops may be none, and the one place where that breaks faithfulness: a numerical encoding has no
+ * none (an empty categorical selection is the zero vector, but a numerical 0 is a value), so an element-wise
+ * map reading a numerical s-op that may be none would compute {@code f(0)} where RASP keeps none. Such
+ * programs are rejected in the exact mode (found by causal fuzzing: a causal sort selects nothing at early
+ * positions). A numerical output that may be none is fine: none positions are not compared.
+ *
+ * <p>The analysis is conservative: a categorical aggregate with default none may be none.
+ */
+final class NoneAnalysis {
+  private final ProgramGraph graph;
+  private final ValueSets valueSets;
+  private final Map<Long, Boolean> mayBeNone = new HashMap<>();
+
+  private NoneAnalysis(ProgramGraph graph, ValueSets valueSets) {
+    this.graph = graph;
+    this.valueSets = valueSets;
+  }
+
+  static List<Finding> check(ProgramGraph graph, ValueSets valueSets) {
+    NoneAnalysis analysis = new NoneAnalysis(graph, valueSets);
+    List<Finding> findings = new ArrayList<>();
+    for (RaspExpr expr : graph.nodes()) {
+      List<SOp> inputs = switch (expr) {
+        case org.tracr4j.rasp.Map m -> List.of(m.inner());
+        case SequenceMap m -> List.of(m.first(), m.second());
+        case LinearSequenceMap m -> List.of(m.first(), m.second());
+        default -> List.of();
+      };
+      if (expr instanceof org.tracr4j.rasp.Select select) {
+        analysis.checkSelect(select, findings);
+      }
+      for (SOp input : inputs) {
+        if (input.isNumerical() && analysis.mayBeNone(input)) {
+          findings.add(new Finding(graph.label(input), "it is numerical but can be none (where a selection is "
+              + "empty), and a numerical encoding has no none: " + graph.label(expr) + " would read 0 where RASP "
+              + "keeps none; give the aggregate a default or keep " + graph.label(input) + " categorical"));
+        }
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * A none key or query is the zero vector in the model, so it never attends or is attended to; RASP calls
+   * a lambda predicate on it ({@code q != "d"} is true for none). Such a select must never select on none.
+   */
+  private void checkSelect(org.tracr4j.rasp.Select select, List<Finding> findings) {
+    org.tracr4j.rasp.SelectorPredicate predicate = select.predicate();
+    if (mayBeNone(select.queries())) {
+      for (Value key : withNone(select.keys())) {
+        if (selects(predicate, key, Value.NONE)) {
+          findings.add(new Finding(graph.label(select), "its predicate selects key " + key + " for a none query ("
+              + graph.label(select.queries()) + " can be none), but a none query cannot attend in a model"));
+          return;
+        }
+      }
+    }
+    if (mayBeNone(select.keys())) {
+      for (Value query : withNone(select.queries())) {
+        if (selects(predicate, Value.NONE, query)) {
+          findings.add(new Finding(graph.label(select), "its predicate selects a none key for query " + query
+              + " (" + graph.label(select.keys()) + " can be none), but a none key cannot be attended to in a model"));
+          return;
+        }
+      }
+    }
+  }
+
+  private List<Value> withNone(SOp sop) {
+    List<Value> values = new ArrayList<>(valueSets.of(sop));
+    values.add(Value.NONE);
+    return values;
+  }
+
+  private static boolean selects(org.tracr4j.rasp.SelectorPredicate predicate, Value key, Value query) {
+    try {
+      return predicate.test(key, query);
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private boolean mayBeNone(SOp sop) {
+    Boolean known = mayBeNone.get(sop.id());
+    if (known != null) {
+      return known;
+    }
+    boolean result = switch (sop) {
+      case Tokens t -> false;
+      case Indices i -> false;
+      case Length l -> false;
+      case SelectorWidth w -> false;
+      case Full f -> f.fill().isNone();
+      case org.tracr4j.rasp.Map m -> mayBeNone(m.inner()) || givesNone(m);
+      case SequenceMap m -> mayBeNone(m.first()) || mayBeNone(m.second()) || givesNone(m);
+      case LinearSequenceMap m -> mayBeNone(m.first()) || mayBeNone(m.second());
+      case Aggregate a -> mayBeNone(a.sop()) || (a.isCategorical() && a.defaultValue().isNone());
+    };
+    mayBeNone.put(sop.id(), result);
+    return result;
+  }
+
+  private boolean givesNone(org.tracr4j.rasp.Map m) {
+    for (Value x : valueSets.of(m.inner())) {
+      if (isNone(() -> m.function().apply(x))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean givesNone(SequenceMap m) {
+    for (Value x : valueSets.of(m.first())) {
+      for (Value y : valueSets.of(m.second())) {
+        if (isNone(() -> m.function().apply(x, y))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A function result that is none; a failing call is not (the interpreter fails there too). */
+  private static boolean isNone(java.util.function.Supplier<Value> call) {
+    try {
+      Value v = call.get();
+      return v == null || v.isNone();
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
