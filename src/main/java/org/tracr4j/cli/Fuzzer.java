@@ -115,9 +115,10 @@ public final class Fuzzer {
       if (count) {
         rejected++;
         for (UnsupportedProgramException.Finding finding : e.findings()) {
-          String reason = finding.reason();
-          String kind = reason.length() > 60 ? reason.substring(0, 60) : reason;
-          rejections.merge(kind, 1, Integer::sum);
+          // Group by the rule, not the values it names: the reason's first four words.
+          String[] words = finding.reason().split(" ");
+          String rule = String.join(" ", java.util.Arrays.copyOf(words, Math.min(4, words.length)));
+          rejections.merge(rule + " ...", 1, Integer::sum);
         }
       }
       return null;

@@ -295,9 +295,9 @@ class ExamplesExportTest {
     long[] sessions = new long[3];
     for (int i = 0; i < sessions.length; i++) {
       long start = System.nanoTime();
-      try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(f32.resolve("model.onnx"), model)) {
-        sessions[i] = System.nanoTime() - start;
-      }
+      OnnxRuntimeModel onnx = OnnxRuntimeModel.open(f32.resolve("model.onnx"), model);
+      sessions[i] = System.nanoTime() - start;
+      onnx.close();
     }
     return String.format("%-20s %7d %6d %7d %10d %10d %11d %10d %10.2f %10.2f", example.name(),
         shape.get("layers").asInt(), shape.get("d_model").asInt(), shape.get("params").asLong(),
