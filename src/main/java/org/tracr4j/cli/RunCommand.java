@@ -31,8 +31,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   JsonOption json;
 
-  @Option(names = "--trace", description = "With --json: add every residual, layer output and attention "
-      + "pattern, with the residual labels.")
+  @Option(names = "--trace", description = "Print, per input, one JSON document with every residual, layer "
+      + "output and attention pattern, with the residual labels (implies --json).")
   boolean trace;
 
   @Override
