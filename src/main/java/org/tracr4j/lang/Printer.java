@@ -1,5 +1,7 @@
 package org.tracr4j.lang;
 
+import static org.tracr4j.lang.Precedence.*;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,14 +41,6 @@ import org.tracr4j.rasp.Tokens;
  * {@link IllegalArgumentException} naming the expression.
  */
 final class Printer {
-  private static final int OR = 2;
-  private static final int AND = 3;
-  private static final int NOT = 4;
-  private static final int COMPARISON = 5;
-  private static final int SUM = 6;
-  private static final int PRODUCT = 7;
-  private static final int UNARY = 8;
-  private static final int ATOM = 9;
 
   private static final String OPERATOR = "(\\+|-|\\*|/|%|==|!=|<=|>=|<|>|and|or)";
   private static final String LITERAL =

@@ -1,5 +1,7 @@
 package org.tracr4j.lang;
 
+import static org.tracr4j.lang.Precedence.*;
+
 import java.util.List;
 import java.util.function.Function;
 import org.tracr4j.rasp.Operators;
@@ -10,16 +12,6 @@ import org.tracr4j.rasp.Value;
  * needs. Names can be rewritten on the way (lambda parameters renamed, constants inlined).
  */
 final class SourcePrinter {
-  private static final int LAMBDA = 0;
-  private static final int CONDITIONAL = 1;
-  private static final int OR = 2;
-  private static final int AND = 3;
-  private static final int NOT = 4;
-  private static final int COMPARISON = 5;
-  private static final int SUM = 6;
-  private static final int PRODUCT = 7;
-  private static final int UNARY = 8;
-  private static final int ATOM = 9;
 
   private final Function<String, String> names;
 
