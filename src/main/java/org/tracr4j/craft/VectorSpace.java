@@ -12,21 +12,34 @@ import java.util.stream.Collectors;
  * An immutable vector space given by a basis of named directions, always sorted (tracr-reference.md §3.2)
  * and without duplicates. Two spaces are equal when their bases are.
  *
- * <p>{@link #indexOf} is a hash lookup; hot loops should translate a whole space once with
- * {@link #indicesIn} and then work on plain indices.
+ * <p>{@link #indexOf} is a hash lookup (the map is built on first use); hot loops should translate a
+ * whole space once with {@link #indicesIn} and then work on plain indices.
  */
 public final class VectorSpace {
   private static final VectorSpace EMPTY = new VectorSpace(List.of());
 
   private final List<BasisDirection> basis;
-  private final Map<BasisDirection, Integer> index;
+  /**
+   * Direction to position, built on the first lookup: many spaces (hidden layers, intermediate joins) are
+   * never searched. Volatile, so a map built by one thread is seen complete by others; two threads racing
+   * merely build equal maps.
+   */
+  private volatile Map<BasisDirection, Integer> index;
 
   private VectorSpace(List<BasisDirection> sortedDistinct) {
     this.basis = List.copyOf(sortedDistinct);
-    this.index = new HashMap<>(sortedDistinct.size() * 2);
-    for (int i = 0; i < basis.size(); i++) {
-      index.put(basis.get(i), i);
+  }
+
+  private Map<BasisDirection, Integer> index() {
+    Map<BasisDirection, Integer> built = index;
+    if (built == null) {
+      built = new HashMap<>(basis.size() * 2);
+      for (int i = 0; i < basis.size(); i++) {
+        built.put(basis.get(i), i);
+      }
+      index = built;
     }
+    return built;
   }
 
   /** The space spanned by the given directions, sorted, duplicates removed. */
@@ -176,12 +189,12 @@ public final class VectorSpace {
 
   /** The position of {@code direction} in the basis, or -1 if it is not in this space. */
   public int indexOf(BasisDirection direction) {
-    Integer position = index.get(direction);
+    Integer position = index().get(direction);
     return position == null ? -1 : position;
   }
 
   public boolean contains(BasisDirection direction) {
-    return index.containsKey(direction);
+    return index().containsKey(direction);
   }
 
   public boolean isSubspaceOf(VectorSpace other) {
