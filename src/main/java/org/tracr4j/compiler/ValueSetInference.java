@@ -1,6 +1,7 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,46 +144,91 @@ final class ValueSetInference {
     return out;
   }
 
-  /** Every mean of a multiset of 1..N values from the input, and the default (an empty selection). */
+  /**
+   * Every mean of a multiset of 1..N values from the input, and the default (an empty selection).
+   *
+   * <p>Works on sorted {@code double[]}s, each free of exact duplicates under {@link Double#compare} (the
+   * order and equality of a {@code TreeSet<Double>}), so the result is the same as collecting into sets.
+   */
   private SortedSet<Value> allMeans(Aggregate a, SortedSet<Value> input) {
-    List<Double> values = input.stream().map(Value::asDouble).toList();
-    TreeSet<Double> means = new TreeSet<>();
-    TreeSet<Double> sums = new TreeSet<>(List.of(0.0));
+    double[] values = new double[input.size()];
+    int n = 0;
+    for (Value v : input) {
+      values[n++] = v.asDouble();
+    }
+    double[] sums = {0.0};
+    double[] means = new double[0];
     for (int count = 1; count <= options.maxSeqLen(); count++) {
-      TreeSet<Double> next = new TreeSet<>();
+      double[] next = new double[sums.length * values.length];
+      int size = 0;
       for (double sum : sums) {
         for (double v : values) {
-          next.add(sum + v);
+          next[size++] = sum + v;
         }
       }
-      sums = mergeNearlyEqual(next);
-      for (double sum : sums) {
-        means.add(sum / count);
+      Arrays.sort(next);
+      sums = mergeNearlyEqual(next, distinct(next, next.length));
+      // Dividing a sorted array by a positive count keeps it sorted, so the means merge in linear time.
+      double[] quotients = new double[sums.length];
+      for (int i = 0; i < sums.length; i++) {
+        quotients[i] = sums[i] / count;
       }
-      if (means.size() > MAX_VALUES) {
+      means = mergeSorted(means, quotients);
+      if (means.length > MAX_VALUES) {
         throw new UnsupportedProgramException(graph.label(a), "a numerical aggregate of "
             + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
       }
     }
-    means.add(a.defaultValue().asDouble());
+    means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
     SortedSet<Value> out = new TreeSet<>();
-    for (double mean : mergeNearlyEqual(means)) {
+    for (double mean : mergeNearlyEqual(means, means.length)) {
       out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
     }
     return out;
   }
 
-  /** Floating sums such as 0.1 + 0.2 and 0.3 are one value; keep the first of each cluster. */
-  private static TreeSet<Double> mergeNearlyEqual(TreeSet<Double> values) {
-    TreeSet<Double> out = new TreeSet<>();
+  /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
+  private static int distinct(double[] values, int size) {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (kept == 0 || Double.compare(values[kept - 1], values[i]) != 0) {
+        values[kept++] = values[i];
+      }
+    }
+    return kept;
+  }
+
+  /** The sorted union, without exact repeats, of two sorted arrays without exact repeats. */
+  private static double[] mergeSorted(double[] left, double[] right) {
+    double[] out = new double[left.length + right.length];
+    int i = 0;
+    int j = 0;
+    int size = 0;
+    while (i < left.length || j < right.length) {
+      int order = i == left.length ? 1 : j == right.length ? -1 : Double.compare(left[i], right[j]);
+      out[size++] = order <= 0 ? left[i] : right[j];
+      i += order <= 0 ? 1 : 0;
+      j += order >= 0 ? 1 : 0;
+    }
+    return Arrays.copyOf(out, size);
+  }
+
+  /**
+   * Floating sums such as 0.1 + 0.2 and 0.3 are one value; keep the first of each cluster of the sorted,
+   * repeat-free {@code values[0..size)}.
+   */
+  private static double[] mergeNearlyEqual(double[] values, int size) {
+    double[] out = new double[size];
+    int kept = 0;
     double last = Double.NaN;
-    for (double v : values) {
+    for (int i = 0; i < size; i++) {
+      double v = values[i];
       if (Double.isNaN(last) || Math.abs(v - last) > 1e-9 * Math.max(1, Math.abs(v))) {
-        out.add(v);
+        out[kept++] = v;
         last = v;
       }
     }
-    return out;
+    return Arrays.copyOf(out, kept);
   }
 
   private static void addResult(SortedSet<Value> out, java.util.function.Supplier<Value> result) {

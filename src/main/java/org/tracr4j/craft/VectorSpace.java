@@ -12,21 +12,34 @@ import java.util.stream.Collectors;
  * An immutable vector space given by a basis of named directions, always sorted (tracr-reference.md §3.2)
  * and without duplicates. Two spaces are equal when their bases are.
  *
- * <p>{@link #indexOf} is a hash lookup; hot loops should translate a whole space once with
- * {@link #indicesIn} and then work on plain indices.
+ * <p>{@link #indexOf} is a hash lookup (the map is built on first use); hot loops should translate a
+ * whole space once with {@link #indicesIn} and then work on plain indices.
  */
 public final class VectorSpace {
   private static final VectorSpace EMPTY = new VectorSpace(List.of());
 
   private final List<BasisDirection> basis;
-  private final Map<BasisDirection, Integer> index;
+  /**
+   * Direction to position, built on the first lookup: many spaces (hidden layers, intermediate joins) are
+   * never searched. Volatile, so a map built by one thread is seen complete by others; two threads racing
+   * merely build equal maps.
+   */
+  private volatile Map<BasisDirection, Integer> index;
 
   private VectorSpace(List<BasisDirection> sortedDistinct) {
     this.basis = List.copyOf(sortedDistinct);
-    this.index = new HashMap<>(sortedDistinct.size() * 2);
-    for (int i = 0; i < basis.size(); i++) {
-      index.put(basis.get(i), i);
+  }
+
+  private Map<BasisDirection, Integer> index() {
+    Map<BasisDirection, Integer> built = index;
+    if (built == null) {
+      built = new HashMap<>(basis.size() * 2);
+      for (int i = 0; i < basis.size(); i++) {
+        built.put(basis.get(i), i);
+      }
+      index = built;
     }
+    return built;
   }
 
   /** The space spanned by the given directions, sorted, duplicates removed. */
@@ -80,11 +93,70 @@ public final class VectorSpace {
     if (spaces.size() == 1) {
       return spaces.iterator().next();
     }
+    // Each basis is already sorted and distinct, so merge them instead of sorting their concatenation:
+    // neighbours pairwise, round after round, which keeps the input order among ties (as the stable sort
+    // in of does) and shrinks the lists early where the spaces overlap.
+    List<List<BasisDirection>> round = new ArrayList<>();
+    for (VectorSpace space : spaces) {
+      round.add(space.basis);
+    }
+    while (round.size() > 1) {
+      List<List<BasisDirection>> next = new ArrayList<>((round.size() + 1) / 2);
+      for (int i = 0; i < round.size(); i += 2) {
+        List<BasisDirection> merged =
+            i + 1 < round.size() ? mergeDistinct(round.get(i), round.get(i + 1)) : round.get(i);
+        if (merged == null) {
+          next = null;
+          break;
+        }
+        next.add(merged);
+      }
+      if (next == null) {
+        break;
+      }
+      round = next;
+    }
+    if (round.size() == 1) {
+      return round.get(0).isEmpty() ? EMPTY : new VectorSpace(round.get(0));
+    }
+    if (round.isEmpty()) {
+      return EMPTY;
+    }
     List<BasisDirection> all = new ArrayList<>();
     for (VectorSpace space : spaces) {
       all.addAll(space.basis);
     }
     return of(all);
+  }
+
+  /**
+   * The sorted union of two sorted, distinct bases, as {@link #of} gives for their concatenation; or
+   * {@code null} when two directions compare as 0 without being equal, which only {@link #of} sorts out.
+   */
+  private static List<BasisDirection> mergeDistinct(List<BasisDirection> left, List<BasisDirection> right) {
+    if (left.isEmpty() || left == right) {
+      return right;
+    }
+    if (right.isEmpty()) {
+      return left;
+    }
+    List<BasisDirection> out = new ArrayList<>(left.size() + right.size());
+    int i = 0;
+    int j = 0;
+    while (i < left.size() && j < right.size()) {
+      BasisDirection a = left.get(i);
+      BasisDirection b = right.get(j);
+      int order = a == b ? 0 : a.compareTo(b);
+      if (order == 0 && !a.equals(b)) {
+        return null;
+      }
+      out.add(order <= 0 ? a : b);
+      i += order <= 0 ? 1 : 0;
+      j += order >= 0 ? 1 : 0;
+    }
+    out.addAll(left.subList(i, left.size()));
+    out.addAll(right.subList(j, right.size()));
+    return out;
   }
 
   /** The sorted union of spaces that share no direction; overlapping spaces are a programming error. */
@@ -117,12 +189,12 @@ public final class VectorSpace {
 
   /** The position of {@code direction} in the basis, or -1 if it is not in this space. */
   public int indexOf(BasisDirection direction) {
-    Integer position = index.get(direction);
+    Integer position = index().get(direction);
     return position == null ? -1 : position;
   }
 
   public boolean contains(BasisDirection direction) {
-    return index.containsKey(direction);
+    return index().containsKey(direction);
   }
 
   public boolean isSubspaceOf(VectorSpace other) {
