@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
@@ -217,7 +216,4 @@ final class Lowering {
     return new UnsupportedProgramException(graph.label(expr), reason);
   }
 
-  SortedSet<Value> valueSet(SOp sop) {
-    return valueSets.of(sop);
-  }
 }
