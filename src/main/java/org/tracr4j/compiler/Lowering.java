@@ -132,10 +132,10 @@ final class Lowering {
     VectorSpace output = outputSpace(m);
     if (m.first().equals(m.second())) {
       return constructions.lookup(outputSpace(m.first()), output,
-          x -> nullSafe(() -> m.function().apply((Value) x, (Value) x)), label);
+          x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
     }
     return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
-        (x, y) -> nullSafe(() -> m.function().apply(x, y)), label);
+        (x, y) -> UserFunctions.value(() -> m.function().apply(x, y)), label);
   }
 
   private Mlp linearSequenceMap(LinearSequenceMap m) {
@@ -166,11 +166,7 @@ final class Lowering {
 
   /** The predicate on basis directions; a comparison that cannot be made (e.g. with none) selects nothing. */
   private static boolean selects(Select select, Object query, Object key) {
-    try {
-      return select.predicate().test((Value) key, (Value) query);
-    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
-      return false;
-    }
+    return UserFunctions.selects(select.predicate(), (Value) key, (Value) query);
   }
 
   private Value apply(org.tracr4j.rasp.Map m, Object x) {
@@ -179,17 +175,9 @@ final class Lowering {
   }
 
   private static Value applyOrNull(org.tracr4j.rasp.Map m, Value x) {
-    return nullSafe(() -> m.function().apply(x));
+    return UserFunctions.value(() -> m.function().apply(x));
   }
 
-  private static Value nullSafe(java.util.function.Supplier<Value> call) {
-    try {
-      Value v = call.get();
-      return v == null || v.isNone() ? null : v;
-    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
-      return null;
-    }
-  }
 
   private double number(SOp sop, Value v) {
     if (v == null || v.isNone()) {

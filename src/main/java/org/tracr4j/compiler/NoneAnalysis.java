@@ -68,7 +68,7 @@ final class NoneAnalysis {
     org.tracr4j.rasp.SelectorPredicate predicate = select.predicate();
     if (mayBeNone(select.queries())) {
       for (Value key : withNone(select.keys())) {
-        if (selects(predicate, key, Value.NONE)) {
+        if (UserFunctions.selects(predicate, key, Value.NONE)) {
           findings.add(new Finding(graph.label(select), "its predicate selects key " + key + " for a none query ("
               + graph.label(select.queries()) + " can be none), but a none query cannot attend in a model"));
           return;
@@ -77,7 +77,7 @@ final class NoneAnalysis {
     }
     if (mayBeNone(select.keys())) {
       for (Value query : withNone(select.queries())) {
-        if (selects(predicate, Value.NONE, query)) {
+        if (UserFunctions.selects(predicate, Value.NONE, query)) {
           findings.add(new Finding(graph.label(select), "its predicate selects a none key for query " + query
               + " (" + graph.label(select.keys()) + " can be none), but a none key cannot be attended to in a model"));
           return;
@@ -90,14 +90,6 @@ final class NoneAnalysis {
     List<Value> values = new ArrayList<>(valueSets.of(sop));
     values.add(Value.NONE);
     return values;
-  }
-
-  private static boolean selects(org.tracr4j.rasp.SelectorPredicate predicate, Value key, Value query) {
-    try {
-      return predicate.test(key, query);
-    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
-      return false;
-    }
   }
 
   private boolean mayBeNone(SOp sop) {
@@ -142,11 +134,7 @@ final class NoneAnalysis {
 
   /** A function result that is none; a failing call is not (the interpreter fails there too). */
   private static boolean isNone(java.util.function.Supplier<Value> call) {
-    try {
-      Value v = call.get();
-      return v == null || v.isNone();
-    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
-      return false;
-    }
+    Value v = UserFunctions.call(call);
+    return v != null && v.isNone();
   }
 }

@@ -231,14 +231,11 @@ final class ValueSetInference {
     return Arrays.copyOf(out, kept);
   }
 
+  /** Adds a result; a none or failed call adds nothing (that input never completes a run), as in Tracr. */
   private static void addResult(SortedSet<Value> out, java.util.function.Supplier<Value> result) {
-    try {
-      Value v = result.get();
-      if (v != null && !v.isNone()) {
-        out.add(v);
-      }
-    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
-      // This input never occurs in a run the interpreter completes: leave it out, as Tracr does.
+    Value v = UserFunctions.value(result);
+    if (v != null) {
+      out.add(v);
     }
   }
 
