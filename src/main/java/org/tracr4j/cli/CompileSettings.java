@@ -37,19 +37,24 @@ public final class CompileSettings {
 
   CompileOptions options() {
     vocabulary.requireBoth();
-    CompileOptions.Mode mode = CompileOptions.Mode.EXACT;
-    if (compat != null) {
-      if (!compat.toLowerCase(Locale.ROOT).equals("tracr")) {
-        throw new CliException("--compat takes 'tracr', not '" + compat + "'", CliException.USAGE);
-      }
-      mode = CompileOptions.Mode.TRACR;
-    }
+    CompileOptions.Mode mode = mode(compat);
     if (!(mlpExactness > 0) || Double.isInfinite(mlpExactness)) {
       throw new CliException("--mlp-exactness must be a positive number, got " + mlpExactness,
           CliException.USAGE);
     }
     return CompileOptions.of(new ArrayList<>(vocabulary.vocabulary()), vocabulary.maxSeqLen())
         .withCausal(causal).withMlpExactness(mlpExactness).withMode(mode);
+  }
+
+  /** The build mode a {@code --compat} value names: none for the exact mode, {@code tracr} for Tracr's. */
+  static CompileOptions.Mode mode(String compat) {
+    if (compat == null) {
+      return CompileOptions.Mode.EXACT;
+    }
+    if (!compat.toLowerCase(Locale.ROOT).equals("tracr")) {
+      throw new CliException("--compat takes 'tracr', not '" + compat + "'", CliException.USAGE);
+    }
+    return CompileOptions.Mode.TRACR;
   }
 
   /** Parses and compiles {@code file}, recording its source and name in the model's metadata. */

@@ -62,13 +62,7 @@ final class FuzzCommand implements Callable<Integer> {
       throw new CliException("--programs, --inputs, --size must be positive and --max-seq-len at least 2",
           CliException.USAGE);
     }
-    CompileOptions.Mode mode = CompileOptions.Mode.EXACT;
-    if (compat != null) {
-      if (!compat.equals("tracr")) {
-        throw new CliException("--compat takes 'tracr', not '" + compat + "'", CliException.USAGE);
-      }
-      mode = CompileOptions.Mode.TRACR;
-    }
+    CompileOptions.Mode mode = CompileSettings.mode(compat);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
     Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal))
