@@ -73,10 +73,7 @@ final class HeadRecovery {
     if (width) {
       return selectorWidth(select, selected, dims, bosOut);
     }
-    if (values.size() > 1) {
-      throw new UndecompilableModelException(where, "reads values from " + values.size() + " s-ops");
-    }
-    Variable value = values.get(0);
+    Variable value = Join.of(values, text, where + " values");
     return dims.length == 1 ? numericalMean(select, value, dims, bosOut) : categorical(select, value, dims, bosOut);
   }
 
@@ -92,10 +89,7 @@ final class HeadRecovery {
 
   /** The one variable a side reads; tokens when it reads none (the scores do not depend on that side). */
   private Variable side(List<Variable> read, String what) {
-    if (read.size() > 1) {
-      throw new UndecompilableModelException(where, "its " + what + " read " + read.size() + " s-ops");
-    }
-    Variable variable = read.isEmpty() ? tokens : read.get(0);
+    Variable variable = read.isEmpty() ? tokens : Join.of(read, text, where + " " + what);
     if (variable.isContinuous()) {
       throw new UndecompilableModelException(where, "its " + what + " read the numerical s-op "
           + variable.name() + "; a select compares categorical values");

@@ -167,7 +167,7 @@ final class MlpRecovery {
   /**
    * Splits a function's output dimensions into s-ops (indices into {@code dims}): each dimension that is
    * zero on every input is dropped; each taking other values than 0/1 is alone; the 0/1 dimensions are
-   * grouped as the neurons connect them, and groups that never fire on the same input are merged.
+   * grouped as the neurons connect them, and the groups are partitioned into s-ops ({@link #cover}).
    */
   private List<List<Integer>> split(List<Integer> dims, List<Integer> neurons, List<List<Integer>> writes,
       List<double[]> outputs, List<double[]> defined) {
@@ -223,34 +223,10 @@ final class MlpRecovery {
       // Some dimension is not 0/1 (a numerical map, or Tracr's inexact one-hots): each group is one s-op.
       return ordered;
     }
-    List<List<Integer>> merged = new ArrayList<>();
-    for (List<Integer> g : ordered) {
-      List<Integer> home = null;
-      for (List<Integer> candidate : merged) {
-        if (!coFire(outputs, candidate, g)) {
-          home = candidate;
-          break;
-        }
-      }
-      if (home == null) {
-        merged.add(new ArrayList<>(g));
-      } else {
-        home.addAll(g);
-      }
-    }
-    // A merge stands only if it gives a categorical s-op a value on every input; otherwise the groups were
-    // separate 0/1 s-ops (numerical maps such as x == "(" and x == ")") that happen never to fire together.
     List<List<Integer>> result = new ArrayList<>();
-    for (List<Integer> part : merged) {
-      if (part.size() > 1 && !complete(defined, part)) {
-        for (List<Integer> g : ordered) {
-          if (part.containsAll(g)) {
-            result.add(g);
-          }
-        }
-      } else {
-        result.add(part);
-      }
+    if (!cover(ordered, 0, new ArrayList<>(), result, defined, new int[] {0})) {
+      result.clear();
+      result.addAll(ordered); // no partition into categorical s-ops: each group is a 0/1 s-op
     }
     result.forEach(java.util.Collections::sort);
     return result;
@@ -271,6 +247,47 @@ final class MlpRecovery {
       }
     }
     return outputs.size();
+  }
+
+  private static final int SEARCH_LIMIT = 100_000;
+
+  /**
+   * Partitions the groups into s-ops: groups in one s-op never fire together, and an s-op of several groups
+   * fires exactly once on every input (a categorical s-op's one-hot); a group on its own may be a 0/1
+   * numerical s-op. Depth-first, joining an existing s-op before opening a new one; false when no partition
+   * is found within the search limit.
+   */
+  private static boolean cover(List<List<Integer>> groups, int next, List<List<Integer>> parts,
+      List<List<Integer>> result, List<double[]> defined, int[] steps) {
+    if (++steps[0] > SEARCH_LIMIT) {
+      return false;
+    }
+    if (next == groups.size()) {
+      for (List<Integer> part : parts) {
+        if (part.size() > 1 && !complete(defined, part)) {
+          return false;
+        }
+      }
+      parts.forEach(part -> result.add(new ArrayList<>(part)));
+      return true;
+    }
+    List<Integer> group = groups.get(next);
+    int existing = parts.size();
+    for (int i = 0; i < existing; i++) {
+      List<Integer> part = parts.get(i);
+      if (!coFire(defined, part, group)) {
+        part.addAll(group);
+        boolean found = cover(groups, next + 1, parts, result, defined, steps);
+        part.subList(part.size() - group.size(), part.size()).clear();
+        if (found) {
+          return true;
+        }
+      }
+    }
+    parts.add(new ArrayList<>(group));
+    boolean found = cover(groups, next + 1, parts, result, defined, steps);
+    parts.remove(parts.size() - 1);
+    return found;
   }
 
   private static boolean complete(List<double[]> outputs, List<Integer> dims) {

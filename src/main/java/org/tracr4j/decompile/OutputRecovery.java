@@ -29,11 +29,10 @@ final class OutputRecovery {
       }
     }
     List<Variable> variables = residual.owners(read, "unembed.W_U");
-    if (variables.size() != 1) {
-      throw new UndecompilableModelException("unembed.W_U", "projects " + variables.size()
-          + " s-ops; a compiled model's output is one s-op");
+    if (variables.isEmpty()) {
+      throw new UndecompilableModelException("unembed.W_U", "projects no s-op");
     }
-    Variable output = variables.get(0);
+    Variable output = Join.of(variables, text, "unembed.W_U");
     boolean categorical = model.output().encoding() == OutputEncoding.CATEGORICAL;
     if (output.isContinuous()) {
       if (categorical) {
