@@ -74,7 +74,8 @@ final class HeadRecovery {
       return selectorWidth(select, selected, dims, bosOut);
     }
     Variable value = Join.of(values, text, where + " values");
-    return dims.length == 1 ? numericalMean(select, value, dims, bosOut) : categorical(select, value, dims, bosOut);
+    return dims.length == 1 && !singleValued(value) ? numericalMean(select, value, dims, bosOut)
+        : categorical(select, value, dims, bosOut);
   }
 
   private List<Integer> reads(double[] w) {
@@ -115,18 +116,27 @@ final class HeadRecovery {
         range = Math.max(range, Math.abs(score[q][k] - bosScore[q]));
       }
     }
+    // Scores level with BOS differ from it by rounding only; measure sharpness against the scores' size.
+    double scale = range;
+    for (double b : bosScore) {
+      scale = Math.max(scale, Math.abs(b));
+    }
+    if (range <= scale * 1e-6) {
+      range = 0;
+    }
     boolean[][] selected = new boolean[nq][nk];
     for (int q = 0; q < nq; q++) {
       double chosen = Double.NaN;
       for (int k = 0; k < nk; k++) {
         double relative = score[q][k] - bosScore[q];
-        selected[q][k] = relative >= -range / 2;
+        selected[q][k] = relative >= -range / 2 - scale * 1e-6;
         // A compiled head is two-valued: every selected key scores the same, and apart from BOS by c/2
         // (aggregate) or level with it (selector width).
+        double tolerance = Math.max(range, scale) * 1e-4;
         boolean sharp = selected[q][k]
-            ? (width ? Math.abs(relative) <= range * 1e-3 : relative >= range * 0.49)
+            ? (width ? Math.abs(relative) <= tolerance : relative >= range * 0.49 && range > 0)
             : relative <= -range * 0.49;
-        if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > range * 1e-3) {
+        if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > tolerance) {
           throw new UndecompilableModelException(where, "its scores are not those of a select (query value "
               + query.names().get(q) + ", key value " + key.names().get(k) + ")");
         }
@@ -209,7 +219,7 @@ final class HeadRecovery {
       Variable sofar = new Variable("", dims, names, vectors, false);
       int index = sofar.indexOf(out, Numbers.SAME);
       if (index < 0) {
-        names.add(value.names().get(v));
+        names.add(dims.length == 1 ? Numbers.value(out[0]) : value.names().get(v));
         vectors.add(out);
         index = names.size() - 1;
       }
@@ -223,7 +233,9 @@ final class HeadRecovery {
     if (defaultIndex >= 0) {
       defaultName = names.get(defaultIndex);
     } else {
-      defaultName = Numbers.isZero(bosOut) ? Value.NONE : freshName(names);
+      // One dimension (a one-valued s-op): values are named by their number, so the empty selection is 0.
+      defaultName = dims.length == 1 ? Numbers.value(bosOut[0])
+          : Numbers.isZero(bosOut) ? Value.NONE : freshName(names);
       names.add(defaultName);
       vectors.add(bosOut);
     }
@@ -233,9 +245,27 @@ final class HeadRecovery {
       text.define(valueExpression, "map(" + Tables.lambda(List.of("x"), inputs, outputs) + ", " + value.name() + ")");
     }
     String name = text.fresh();
-    text.define(name, "aggregate(" + select + ", " + valueExpression
-        + (defaultName.isNone() ? "" : ", " + Tables.literal(defaultName)) + ")");
-    return new Variable(name, dims, names, vectors, false);
+    String aggregate = "aggregate(" + select + ", " + valueExpression
+        + (defaultName.isNone() ? "" : ", " + Tables.literal(defaultName)) + ")";
+    text.define(name, dims.length == 1 ? "numerical(" + aggregate + ")" : aggregate);
+    return new Variable(name, dims, names, vectors, dims.length == 1);
+  }
+
+  /**
+   * Whether every value of a finite value s-op writes 1 into the head's single output dimension: then the
+   * head is a categorical aggregate of a one-valued s-op (its mean is 1 whenever a key is selected), not a
+   * numerical mean.
+   */
+  private boolean singleValued(Variable value) {
+    if (value.isContinuous()) {
+      return false;
+    }
+    for (int v = 0; v < value.size(); v++) {
+      if (!value.names().get(v).isNone() && !Numbers.close(contribution(value, v, 0)[0], 1, Numbers.SAME)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What one key holding value {@code v} (or the number x) writes into the head's output dimensions. */

@@ -97,6 +97,9 @@ final class MlpRecovery {
     if (continuous && inputs.size() == 1) {
       return numericalFunction(inputs.get(0), neurons, dims);
     }
+    if (inputs.stream().filter(Variable::isContinuous).count() == 1) {
+      return mixed(inputs, neurons, dims);
+    }
     if (continuous) {
       return separable(inputs, neurons, dims);
     }
@@ -342,7 +345,7 @@ final class MlpRecovery {
       }
       rows.add(row);
       results.add(names.get(index));
-      identity &= names.get(index).equals(row.get(0)) && !row.get(0).isNone();
+      identity &= inputs.size() == 1 && names.get(index).equals(row.get(0)) && !row.get(0).isNone();
     }
     if (identity && inputs.size() == 1) {
       // The MLP re-encodes an s-op (a selector width's 1/(w+1) as w): same values, new directions.
@@ -474,6 +477,16 @@ final class MlpRecovery {
 
   /** The piecewise function of the number in {@code dim} the given neurons compute (plus b_out if asked). */
   private Piecewise piecewise(int dim, List<Integer> neurons, List<Integer> dims, boolean withOutputBias) {
+    double[] context = new double[c.dModel()];
+    if (residual.one >= 0) {
+      context[residual.one] = 1;
+    }
+    return piecewise(dim, neurons, dims, withOutputBias, context);
+  }
+
+  /** As {@link #piecewise(int, List, List, boolean)}, the other dimensions of the residual fixed to {@code context}. */
+  private Piecewise piecewise(int dim, List<Integer> neurons, List<Integer> dims, boolean withOutputBias,
+      double[] context) {
     int d = c.dModel();
     int m = c.dMlp();
     double[] a = new double[neurons.size()];
@@ -482,7 +495,12 @@ final class MlpRecovery {
     for (int k = 0; k < neurons.size(); k++) {
       int n = neurons.get(k);
       a[k] = layer.wIn()[dim * m + n];
-      bias[k] = layer.bIn()[n] + (residual.one >= 0 ? layer.wIn()[residual.one * m + n] : 0);
+      bias[k] = layer.bIn()[n];
+      for (int i = 0; i < d; i++) {
+        if (i != dim && context[i] != 0) {
+          bias[k] += context[i] * layer.wIn()[i * m + n];
+        }
+      }
       for (int o = 0; o < dims.size(); o++) {
         out[k][o] = layer.wOut()[n * d + dims.get(o)];
       }
@@ -495,12 +513,111 @@ final class MlpRecovery {
   }
 
   /**
-   * A numerical → categorical MLP: between its ramps the output is a constant vector; each flat stretch is a
-   * value, and the program switches value in the middle of each ramp.
+   * A function of one number x and finite s-ops (a sequence map of a numerical mean and a categorical
+   * s-op): for each combination of the finite values, the piecewise-linear function of x with that
+   * combination fixed, chosen by a condition on the finite parameters.
    */
-  private Variable steps(String name, Variable input, Piecewise f, List<Integer> live, List<Integer> dims) {
+  private List<Variable> mixed(List<Variable> inputs, List<Integer> neurons, List<Integer> dims) {
+    int numberAt = -1;
+    List<Variable> finite = new ArrayList<>();
+    for (int v = 0; v < inputs.size(); v++) {
+      if (inputs.get(v).isContinuous()) {
+        numberAt = v;
+      } else {
+        finite.add(inputs.get(v));
+      }
+    }
+    List<String> parameters = inputs.size() == 2 ? List.of("x", "y")
+        : java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> "x" + i).toList();
+    String number = parameters.get(numberAt);
+    List<String> finiteParameters = new ArrayList<>(parameters);
+    finiteParameters.remove(numberAt);
+    long combinations = 1;
+    for (Variable v : finite) {
+      combinations *= v.size();
+    }
+    if (combinations > MAX_TABLE) {
+      throw new UndecompilableModelException(where, "a function's input space is too large to probe");
+    }
+    List<Piecewise> pieces = new ArrayList<>();
+    List<List<Value>> rows = new ArrayList<>();
+    for (int r = 0; r < combinations; r++) {
+      int[] choice = new int[finite.size()];
+      int rest = r;
+      for (int v = finite.size() - 1; v >= 0; v--) {
+        choice[v] = rest % finite.get(v).size();
+        rest /= finite.get(v).size();
+      }
+      List<Value> row = new ArrayList<>();
+      for (int v = 0; v < finite.size(); v++) {
+        row.add(finite.get(v).names().get(choice[v]));
+      }
+      if (row.stream().anyMatch(Value::isNone)) {
+        continue;
+      }
+      rows.add(row);
+      pieces.add(piecewise(inputs.get(numberAt).dims()[0], neurons, dims, true,
+          residual.context(finite, choice, null)));
+    }
+    List<Integer> live = new ArrayList<>();
+    for (int o = 0; o < dims.size(); o++) {
+      final int output = o;
+      if (pieces.stream().anyMatch(f -> !f.isZero(output))) {
+        if (!residual.isFree(dims.get(o))) {
+          throw new UndecompilableModelException(where, "writes residual dimension " + dims.get(o)
+              + ", already in use");
+        }
+        live.add(o);
+      }
+    }
+    if (live.isEmpty()) {
+      return List.of();
+    }
+    List<String> bodies = new ArrayList<>();
     List<Value> names = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
+    for (Piecewise f : pieces) {
+      bodies.add(live.size() == 1 ? f.body(live.get(0), number) : chain(f, live, names, vectors, number));
+    }
+    StringBuilder body = new StringBuilder();
+    java.util.LinkedHashMap<String, List<List<Value>>> byBody = new java.util.LinkedHashMap<>();
+    for (int r = 0; r < rows.size(); r++) {
+      byBody.computeIfAbsent(bodies.get(r), k -> new ArrayList<>()).add(rows.get(r));
+    }
+    List<String> distinct = new ArrayList<>(byBody.keySet());
+    for (int i = 0; i < distinct.size() - 1; i++) {
+      List<String> alternatives = new ArrayList<>();
+      for (List<Value> row : byBody.get(distinct.get(i))) {
+        List<String> terms = new ArrayList<>();
+        for (int p = 0; p < row.size(); p++) {
+          terms.add(finiteParameters.get(p) + " == " + Tables.literal(row.get(p)));
+        }
+        alternatives.add(String.join(" and ", terms));
+      }
+      body.append("(").append(distinct.get(i)).append(") if ").append(String.join(" or ", alternatives))
+          .append(" else ");
+    }
+    body.append(distinct.isEmpty() ? "0" : distinct.get(distinct.size() - 1));
+    String lambda = (parameters.size() == 1 ? parameters.get(0) : "(" + String.join(", ", parameters) + ")")
+        + " -> " + body;
+    String arguments = String.join(", ", inputs.stream().map(Variable::name).toList());
+    String call = (inputs.size() == 2 ? "sequence_map(" : "make_nary_sequencemap(") + lambda + ", " + arguments
+        + ")";
+    String name = text.fresh();
+    int[] partDims = live.stream().mapToInt(dims::get).toArray();
+    if (live.size() == 1) {
+      text.define(name, "numerical(" + call + ")");
+      return List.of(Variable.continuous(name, partDims[0]));
+    }
+    text.define(name, call);
+    return List.of(new Variable(name, partDims, names, vectors, false));
+  }
+
+  /**
+   * The categorical value of a numerical → categorical function of {@code x}: its flat stretches, named in
+   * {@code names}/{@code vectors} (shared across calls), switching in the middle of each ramp.
+   */
+  private String chain(Piecewise f, List<Integer> live, List<Value> names, List<double[]> vectors, String x) {
     List<Value> pieces = new ArrayList<>();
     List<Double> bounds = new ArrayList<>();
     double lastFlatEnd = Double.NEGATIVE_INFINITY;
@@ -528,15 +645,24 @@ final class MlpRecovery {
       lastFlatEnd = i == f.intervals() - 1 ? Double.POSITIVE_INFINITY : f.breakpoints()[i];
     }
     if (pieces.isEmpty()) {
-      throw new UndecompilableModelException(where, "a function of " + input.name() + " is nowhere constant");
+      throw new UndecompilableModelException(where, "a numerical → categorical function is nowhere constant");
     }
-    StringBuilder body = new StringBuilder("x -> ");
+    StringBuilder body = new StringBuilder();
     for (int i = 0; i < pieces.size() - 1; i++) {
-      body.append(Tables.literal(pieces.get(i))).append(" if x < ").append(Tables.literal(Value.of(bounds.get(i))))
-          .append(" else ");
+      body.append(Tables.literal(pieces.get(i))).append(" if ").append(x).append(" < ")
+          .append(Tables.literal(Value.of(bounds.get(i)))).append(" else ");
     }
-    body.append(Tables.literal(pieces.get(pieces.size() - 1)));
-    text.define(name, "map(" + body + ", " + input.name() + ")");
+    return body.append(Tables.literal(pieces.get(pieces.size() - 1))).toString();
+  }
+
+  /**
+   * A numerical → categorical MLP: between its ramps the output is a constant vector; each flat stretch is a
+   * value, and the program switches value in the middle of each ramp.
+   */
+  private Variable steps(String name, Variable input, Piecewise f, List<Integer> live, List<Integer> dims) {
+    List<Value> names = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    text.define(name, "map(x -> " + chain(f, live, names, vectors, "x") + ", " + input.name() + ")");
     int[] partDims = live.stream().mapToInt(dims::get).toArray();
     return new Variable(name, partDims, names, vectors, false);
   }

@@ -29,16 +29,21 @@ final class OutputRecovery {
       }
     }
     List<Variable> variables = residual.owners(read, "unembed.W_U");
+    boolean categorical = model.output().encoding() == OutputEncoding.CATEGORICAL;
     if (variables.isEmpty()) {
-      throw new UndecompilableModelException("unembed.W_U", "projects no s-op");
+      // The output dimensions are never written: the model outputs the same at every position.
+      double[] logits = model.weights().bU().clone();
+      Value value = categorical ? Value.ofJava(model.decode(logits)) : Numbers.value(logits[0]);
+      String name = text.fresh();
+      String map = "map(x -> " + Tables.literal(value) + ", tokens)";
+      text.define(name, categorical ? map : "numerical(" + map + ")");
+      return name;
     }
     Variable output = Join.of(variables, text, "unembed.W_U");
-    boolean categorical = model.output().encoding() == OutputEncoding.CATEGORICAL;
+    if (output.isContinuous() && categorical) {
+      return categoricalOfNumber(model, residual, output, text);
+    }
     if (output.isContinuous()) {
-      if (categorical) {
-        throw new UndecompilableModelException("unembed.W_U", "decodes the numerical s-op " + output.name()
-            + " categorically");
-      }
       double zero = Blocks.dot(row(model, residual, output, 0, 0.0), column(model, 0));
       double slope = Blocks.dot(row(model, residual, output, 0, 1.0), column(model, 0)) - zero;
       String body = Piecewise.affine(slope, zero + model.weights().bU()[0]);
@@ -77,6 +82,59 @@ final class OutputRecovery {
     String name = text.fresh();
     String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + output.name() + ")";
     text.define(name, categorical ? map : "numerical(" + map + ")");
+    return name;
+  }
+
+  /**
+   * A categorical output read off one number x (a one-valued s-op the MLPs carried as a number): every column
+   * is affine in x, so the decoded value changes only where two columns cross or one crosses 0.5.
+   */
+  private static String categoricalOfNumber(Model model, Residual residual, Variable output, ProgramText text) {
+    int out = model.config().dVocabOut();
+    double[] slope = new double[out];
+    double[] intercept = new double[out];
+    for (int j = 0; j < out; j++) {
+      intercept[j] = Blocks.dot(row(model, residual, output, 0, 0.0), column(model, j)) + model.weights().bU()[j];
+      slope[j] = Blocks.dot(row(model, residual, output, 0, 1.0), column(model, j)) + model.weights().bU()[j]
+          - intercept[j];
+    }
+    java.util.TreeSet<Double> points = new java.util.TreeSet<>();
+    for (int i = 0; i < out; i++) {
+      if (!Numbers.isZero(slope[i])) {
+        points.add((Model.CATEGORICAL_THRESHOLD - intercept[i]) / slope[i] + 0.0);
+      }
+      for (int j = i + 1; j < out; j++) {
+        if (!Numbers.isZero(slope[i] - slope[j])) {
+          points.add((intercept[j] - intercept[i]) / (slope[i] - slope[j]) + 0.0);
+        }
+      }
+    }
+    List<Double> bounds = new ArrayList<>(points);
+    List<Value> pieces = new ArrayList<>();
+    List<Double> switches = new ArrayList<>();
+    for (int k = 0; k <= bounds.size(); k++) {
+      double x = bounds.isEmpty() ? 0 : k == 0 ? bounds.get(0) - 1 : k == bounds.size() ? bounds.get(k - 1) + 1
+          : (bounds.get(k - 1) + bounds.get(k)) / 2;
+      double[] logits = new double[out];
+      for (int j = 0; j < out; j++) {
+        logits[j] = slope[j] * x + intercept[j];
+      }
+      Value value = Value.ofJava(model.decode(logits));
+      if (pieces.isEmpty() || !pieces.get(pieces.size() - 1).equals(value)) {
+        if (!pieces.isEmpty()) {
+          switches.add(bounds.get(k - 1));
+        }
+        pieces.add(value);
+      }
+    }
+    StringBuilder body = new StringBuilder("x -> ");
+    for (int i = 0; i < pieces.size() - 1; i++) {
+      body.append(Tables.literal(pieces.get(i))).append(" if x < ").append(Tables.literal(Value.of(switches.get(i))))
+          .append(" else ");
+    }
+    body.append(Tables.literal(pieces.get(pieces.size() - 1)));
+    String name = text.fresh();
+    text.define(name, "map(" + body + ", " + output.name() + ")");
     return name;
   }
 

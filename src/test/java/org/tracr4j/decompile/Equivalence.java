@@ -47,6 +47,29 @@ final class Equivalence {
     return null;
   }
 
+  /** Null when the model computes what {@code original} does (where it is defined), else the first input. */
+  static String checkModel(SOp original, org.tracr4j.model.Model model, List<Value> vocab, int maxSeqLen,
+      boolean causal, int samples, long seed) {
+    Interpreter interpreter = causal ? Interpreter.causal() : Interpreter.standard();
+    List<List<Value>> inputs = Inputs.count(vocab.size(), maxSeqLen) <= EXHAUSTIVE
+        ? Inputs.all(vocab, maxSeqLen) : Inputs.sample(vocab, maxSeqLen, samples, new Random(seed));
+    List<List<Object>> outputs = model.runBatch(inputs.stream().map(i -> i.stream().map(Value::toString).toList())
+        .toList());
+    for (int i = 0; i < inputs.size(); i++) {
+      List<Value> want;
+      try {
+        want = interpreter.evaluate(original, inputs.get(i));
+      } catch (EvaluationException e) {
+        continue;
+      }
+      String difference = Verifier.compare(want, outputs.get(i));
+      if (difference != null) {
+        return "input " + inputs.get(i) + ": " + difference;
+      }
+    }
+    return null;
+  }
+
   private static String compare(List<Value> want, List<Value> got) {
     for (int p = 0; p < want.size(); p++) {
       Value a = want.get(p);

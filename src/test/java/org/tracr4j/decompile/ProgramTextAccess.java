@@ -16,4 +16,8 @@ public final class ProgramTextAccess {
   public static void time(org.tracr4j.model.Model m) {
     Decompiler.recover(m, new ProgramText());
   }
+
+  public static org.tracr4j.model.Model permuted(org.tracr4j.model.Model m, long seed) {
+    return Permutation.of(m, seed);
+  }
 }
