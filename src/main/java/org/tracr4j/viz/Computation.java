@@ -24,6 +24,7 @@ import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.viz.Provenance.Component;
 
@@ -33,9 +34,6 @@ import org.tracr4j.viz.Provenance.Component;
  * computes it, and where each is computed. Built once by {@link #of}; the sections only read it.
  */
 public final class Computation {
-  /** Numbers agree within this, relative to the interpreter's magnitude (at least 1). */
-  static final double RELATIVE_TOLERANCE = 1e-6;
-
   private final String title;
   private final Model model;
   private final Trace trace;
@@ -75,8 +73,12 @@ public final class Computation {
     Builder builder = new Builder(graph, provenance, features, trace, input, interpreter);
     List<ExpressionView> views = new ArrayList<>();
     List<RaspExpr> nodes = graph.nodes();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (int i = nodes.size() - 1; i >= 0; i--) {
-      views.add(builder.view(nodes.get(i)));
+      // Two nodes with one label (two tokens() calls) are one thing to the model: the same features.
+      if (seen.add(graph.label(nodes.get(i)))) {
+        views.add(builder.view(nodes.get(i)));
+      }
     }
     // Stage order, selectors just before the heads that use them; reversed breadth-first order otherwise.
     views.sort(Comparator.comparingInt(ExpressionView::stage)
@@ -200,7 +202,7 @@ public final class Computation {
       int stage = primitive ? 0 : components.stream().mapToInt(Component::stage).max().orElse(0);
       String location = primitive ? "embedding"
           : components.isEmpty() ? "not in the model"
-          : String.join(" + ", components.stream().map(Stages::location).toList());
+          : Stages.locations(components);
       List<Value> values = interpreter.evaluate(sop, input);
       List<String> interpreted = values.stream()
           .map(v -> sop.isNumerical() && v.isNumber() ? Numbers.format(v.asDouble()) : show(v)).toList();
@@ -305,8 +307,7 @@ public final class Computation {
       if (expected.isNone()) {
         return true; // a numerical encoding has no none: nothing to compare
       }
-      return expected.isNumeric() && !Double.isNaN(got.number()) && Math.abs(got.number()
-          - expected.asDouble()) <= RELATIVE_TOLERANCE * Math.max(1, Math.abs(expected.asDouble()));
+      return expected.isNumeric() && Tolerance.MODEL_OUTPUT.close(expected.asDouble(), got.number());
     }
     return show(expected).equals(got.shown());
   }

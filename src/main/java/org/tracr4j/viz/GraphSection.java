@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * every position when its box is clicked.
  */
 final class GraphSection {
-  private static final int NODE_HEIGHT = 38;
-  private static final int ROW_GAP = 14;
-  private static final int COLUMN_GAP = 56;
+  private static final int NODE_HEIGHT = 48;
+  private static final int ROW_GAP = 12;
+  private static final int COLUMN_GAP = 40;
   private static final int TOP = 26;
 
   private GraphSection() {}
@@ -36,7 +36,8 @@ final class GraphSection {
     for (Map.Entry<Integer, List<ExpressionView>> column : columns.entrySet()) {
       double width = 100;
       for (ExpressionView view : column.getValue()) {
-        width = Math.max(width, Math.max(view.label().length() * 7.4, info(view).length() * 6.2) + 16);
+        width = Math.max(width, Math.max(view.label().length() * 7.4,
+            Math.max(view.kind().length(), view.location().length()) * 6.2) + 16);
       }
       headings.append("<text class=\"colhead\" x=\"").append(Html.px(x + width / 2)).append("\" y=\"14\">")
           .append(Html.escape(heading(column.getKey()))).append("</text>");
@@ -85,10 +86,6 @@ final class GraphSection {
     return column % 2 == 1 ? Stages.name(stage) + " selectors" : Stages.name(stage);
   }
 
-  private static String info(ExpressionView view) {
-    return view.kind() + " · " + view.location();
-  }
-
   private static String box(Node node) {
     ExpressionView view = node.view();
     String kind = view.isSelector() ? "selector" : view.stage() == 0 ? "input"
@@ -99,8 +96,9 @@ final class GraphSection {
         + "<rect x=\"" + Html.px(node.x()) + "\" y=\"" + Html.px(node.y()) + "\" width=\"" + Html.px(node.width())
         + "\" height=\"" + NODE_HEIGHT + "\" rx=\"6\"/><text class=\"name\" x=\"" + Html.px(node.x() + 8)
         + "\" y=\"" + Html.px(node.y() + 16) + "\">" + Html.escape(view.label()) + "</text><text class=\"info\" x=\""
-        + Html.px(node.x() + 8) + "\" y=\"" + Html.px(node.y() + 31) + "\">" + Html.escape(info(view))
-        + "</text></g>";
+        + Html.px(node.x() + 8) + "\" y=\"" + Html.px(node.y() + 29) + "\">" + Html.escape(view.kind())
+        + "</text><text class=\"info\" x=\"" + Html.px(node.x() + 8) + "\" y=\"" + Html.px(node.y() + 42) + "\">"
+        + Html.escape(view.location()) + "</text></g>";
   }
 
   private static String edge(Node from, Node to) {

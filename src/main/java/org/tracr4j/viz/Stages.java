@@ -28,6 +28,21 @@ final class Stages {
     };
   }
 
+  /** Several components: {@code L0 attn H0, mlp n0–11} (the layer named once when it repeats). */
+  static String locations(List<Component> components) {
+    StringBuilder out = new StringBuilder();
+    int layer = -1;
+    for (Component component : components) {
+      String one = location(component);
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(component.layer() == layer ? one.substring(one.indexOf(' ') + 1) : one);
+      layer = component.layer();
+    }
+    return out.toString();
+  }
+
   /** Ascending integers as ranges: {@code 0–19,24}. */
   static String ranges(List<Integer> units) {
     List<String> parts = new ArrayList<>();
