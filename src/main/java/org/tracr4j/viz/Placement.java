@@ -14,7 +14,7 @@ import org.tracr4j.model.Weights;
  *
  * @param components every component that writes an expression's features, by layer, attention first
  */
-public record Provenance(List<Component> components) {
+public record Placement(List<Component> components) {
 
   /** The two kinds of sub-layer. */
   public enum Sublayer {
@@ -37,19 +37,19 @@ public record Provenance(List<Component> components) {
     }
   }
 
-  public Provenance {
+  public Placement {
     components = List.copyOf(components);
   }
 
   /**
-   * Reads provenance off the weights: a head belongs to the expression whose residual features its W_O
+   * Reads placement off the weights: a head belongs to the expression whose residual features its W_O
    * writes, a neuron to the expression whose features its row of W_out writes (the compiler gives every
    * block its own output features, so each unit writes one expression's). Units that write nothing are
    * unused slots and belong to nobody.
    *
    * @param expressions the labels of the program's expressions (as in the residual labels)
    */
-  public static Provenance fromWeights(Model model, Collection<String> expressions) {
+  public static Placement fromWeights(Model model, Collection<String> expressions) {
     FeatureMap features = new FeatureMap(model.residualLabels(), expressions);
     ModelConfig c = model.config();
     Weights weights = model.weights();
@@ -86,7 +86,7 @@ public record Provenance(List<Component> components) {
         components.add(new Component(owned.getKey(), l, Sublayer.MLP, owned.getValue()));
       }
     }
-    return new Provenance(components);
+    return new Placement(components);
   }
 
   /** The components computing {@code expression}, in layer order. */
