@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * A labelled matrix drawn as SVG: rows in named groups (a header line per group), columns in named blocks
  * (a title above each), one square per non-zero cell, coloured blue for positive and red for negative
- * values, saturating at {@code scale} (one SVG path per colour). Marked columns (BOS) get a grey band and a red heading. The page's
- * script reads the cell under the pointer from {@link #data()}, so the SVG carries no per-cell text.
+ * values, saturating at {@code scale} (one SVG path per colour). Marked columns (BOS) get a grey band and
+ * a red heading. The page's script reads the cell under the pointer from {@link #data()}, so the SVG
+ * carries no per-cell text.
  */
 final class Heatmap {
   static final int CELL = 16;
