@@ -53,7 +53,7 @@ public final class Compiler {
     LayerPlan plan = LayerAllocation.allocate(graph);
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, blocks, tokenSpace(options),
         indexSpace(options), lowering.outputSpace(program), Lowering.ONE, options,
-        metadata(options, metadata, graph, plan)));
+        metadata(options, metadata)));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -103,19 +103,8 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  /** Where each computed s-op lives, as lines {@code label<TAB>layer}: {@code info --model} reads it back. */
-  public static final String EXPRESSION_LAYERS = "expression_layers";
-
-  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      ProgramGraph graph, LayerPlan plan) {
+  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
-    StringBuilder layers = new StringBuilder();
-    for (org.tracr4j.rasp.RaspExpr expr : graph.nodes()) {
-      if (expr instanceof SOp sop && plan.layerOf(sop) >= 0) {
-        layers.append(graph.label(sop)).append('\t').append(plan.layerOf(sop)).append('\n');
-      }
-    }
-    metadata.put(EXPRESSION_LAYERS, layers.toString());
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());
