@@ -41,9 +41,4 @@ public final class UnsupportedProgramException extends Tracr4jException {
   public List<Finding> findings() {
     return findings;
   }
-
-  @Override
-  public int exitCode() {
-    return 65;
-  }
 }

@@ -24,8 +24,8 @@ import org.tracr4j.rasp.Value;
  * @throws InvalidInputException for a bad vocabulary or maximum length
  */
 public final class Compiler {
-  /** Version recorded in every model's metadata. */
-  public static final String VERSION = "0.1.0";
+  /** Version recorded in every model's metadata: the pom's project version. */
+  public static final String VERSION = ProjectVersion.read();
 
   private Compiler() {}
 
