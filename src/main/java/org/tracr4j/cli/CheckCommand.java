@@ -107,6 +107,7 @@ final class CheckCommand implements Callable<Integer> {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Finding f : findings) {
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rule", f.rule().code());
         entry.put("expression", f.expression());
         entry.put("reason", f.reason());
         entry.put("input", f.input());
