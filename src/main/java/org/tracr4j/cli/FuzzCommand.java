@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tracr4j.check.Fuzzer;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;

@@ -23,6 +23,7 @@ import org.tracr4j.rasp.Select;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -121,7 +122,7 @@ final class Lowering {
       // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster;
       // a function that tells twins apart (x != -0.2) cannot be compiled faithfully.
       boolean twin = mode.mergesFloatingTwins() && previous != null
-          && x.asDouble() - previous.asDouble() <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
+          && Tolerance.ROUNDING.close(x.asDouble(), previous.asDouble());
       if (twin) {
         Value kept = applyOrNull(m, previous);
         if (!sameOutput(kept, y)) {
@@ -213,15 +214,12 @@ final class Lowering {
     return v.asDouble();
   }
 
-  /** Outputs a model cannot tell apart either: equal, or numbers within 1e-9 relative. */
+  /** Outputs a model cannot tell apart either: equal, or numbers within {@link Tolerance#ROUNDING}. */
   private static boolean sameOutput(Value a, Value b) {
     if (a == null || b == null) {
       return a == b;
     }
-    if (a.isNumeric() && b.isNumeric()) {
-      return Math.abs(a.asDouble() - b.asDouble()) <= 1e-9 * Math.max(1, Math.abs(a.asDouble()));
-    }
-    return a.equals(b);
+    return Tolerance.ROUNDING.same(a, b);
   }
 
   /** Records a finding; returns null, the missing block. */

@@ -19,6 +19,7 @@ import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -242,7 +243,7 @@ final class ValueSetInference {
     double last = Double.NaN;
     for (int i = 0; i < size; i++) {
       double v = values[i];
-      if (Double.isNaN(last) || Math.abs(v - last) > 1e-9 * Math.max(1, Math.abs(v))) {
+      if (Double.isNaN(last) || !Tolerance.ROUNDING.close(v, last)) {
         out[kept++] = v;
         last = v;
       }

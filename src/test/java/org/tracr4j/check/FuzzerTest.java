@@ -1,4 +1,4 @@
-package org.tracr4j.cli;
+package org.tracr4j.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,12 +45,4 @@ class FuzzerTest {
     assertThat(codes).containsAll(report.rejections().keySet());
   }
 
-  @Test
-  void numbersEqualBooleansAsInRasp() {
-    org.tracr4j.rasp.SOp categorical = org.tracr4j.rasp.Rasp.tokens();
-    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.FALSE),
-        java.util.List.of(org.tracr4j.rasp.Value.of(0)))).isEqualTo(1);
-    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.of("a")),
-        java.util.List.of(org.tracr4j.rasp.Value.NONE))).isEqualTo(-1);
-  }
 }
