@@ -50,7 +50,12 @@ public enum RuleCode {
   NON_NUMBER_RESULT,
   // Dynamic validation (compiler.DynamicValidation), on one input.
   /** A categorical aggregate that would have to average several values. */
-  CATEGORICAL_MEAN;
+  CATEGORICAL_MEAN,
+  // Differential checking ({@code check}), on one input.
+  /** The compiled model's output differs from the interpreter's. */
+  MODEL_DISAGREES,
+  /** The interpreter fails on the input (so the program has no answer there). */
+  INTERPRETER_FAILS;
 
   /** The code as written in reports: lower case with hyphens ({@code composite-selector}). */
   public String code() {

@@ -24,7 +24,7 @@ public final class Exhaustive {
   public static int assertAgrees(SOp program, CompileOptions options) {
     Model model = Compiler.compile(program, options).model();
     Interpreter interpreter = options.causal() ? Interpreter.causal() : Interpreter.standard();
-    Agreement agreement = new Agreement(1e-6);
+    Agreement agreement = new Agreement(org.tracr4j.rasp.Tolerance.MODEL_OUTPUT);
     int compared = 0;
     for (List<Value> input : inputs(options.vocab(), options.maxSeqLen())) {
       List<Value> expected;
