@@ -51,7 +51,7 @@ final class VizCommand implements Callable<Integer> {
     Interpreter interpreter = model.config().causal() ? Interpreter.causal() : Interpreter.standard();
     String name = source.program != null ? source.program.getFileName().toString()
         : model.metadata().getOrDefault("program", source.modelDirectory.toString());
-    Computation computation = Computation.of(graph, model, Placement.fromWeights(model, labels), tokens,
+    Computation computation = Computation.of(graph, model, Placement.of(model, labels), tokens,
         interpreter, name);
     String html = Report.html(computation);
     try {

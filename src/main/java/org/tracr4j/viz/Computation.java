@@ -67,7 +67,7 @@ public final class Computation {
       Interpreter interpreter, String title) {
     Trace trace = model.trace(input);
     List<String> labels = graph.nodes().stream().map(graph::label).toList();
-    FeatureMap features = new FeatureMap(model.residualLabels(), labels);
+    FeatureMap features = FeatureMap.of(model, labels);
     Map<String, RaspExpr> byLabel = new HashMap<>();
     graph.nodes().forEach(e -> byLabel.put(graph.label(e), e));
     Builder builder = new Builder(graph, placement, features, trace, input, interpreter);

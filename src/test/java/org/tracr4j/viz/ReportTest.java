@@ -150,13 +150,23 @@ class ReportTest {
     }
   }
 
+  /** The provenance record says what the weights say (the weights read independently, by what they write). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("library")
+  void theProvenanceRecordIsWhatTheWeightsSay(LibraryProgram p) {
+    CompiledProgram compiled = Compiler.compile(p.program().get(), CompileOptions.of(p.vocab(), p.maxSeqLen()));
+    List<String> labels = compiled.graph().nodes().stream().map(compiled.graph()::label).toList();
+    assertThat(Placement.fromProvenance(compiled.model().provenance().orElseThrow()).components())
+        .containsExactlyInAnyOrderElementsOf(Placement.fromWeights(compiled.model(), labels).components());
+  }
+
   static Computation computation(CompiledProgram compiled, List<Value> input, String title) {
     Interpreter interpreter = compiled.options().causal() ? Interpreter.causal() : Interpreter.standard();
     return Computation.of(compiled.graph(), compiled.model(), placement(compiled), input, interpreter, title);
   }
 
   static Placement placement(CompiledProgram compiled) {
-    return Placement.fromWeights(compiled.model(),
+    return Placement.of(compiled.model(),
         compiled.graph().nodes().stream().map(compiled.graph()::label).toList());
   }
 
