@@ -21,7 +21,7 @@ public record CompressionOptions(int dim, long seed, int steps, double learningR
     double layerLossWeight, InputDistribution inputs, Initialisation init, double tolerance, int evalInputs) {
 
   public static final int DEFAULT_STEPS = 2000;
-  public static final double DEFAULT_LEARNING_RATE = 0.01;
+  public static final double DEFAULT_LEARNING_RATE = 0.001;
   public static final int DEFAULT_BATCH = 64;
   public static final double DEFAULT_LAYER_LOSS_WEIGHT = 1.0;
   public static final double DEFAULT_TOLERANCE = 0.01;
@@ -52,6 +52,11 @@ public record CompressionOptions(int dim, long seed, int steps, double learningR
 
   public CompressionOptions withSteps(int newSteps) {
     return new CompressionOptions(dim, seed, newSteps, learningRate, batch, layerLossWeight, inputs,
+        init, tolerance, evalInputs);
+  }
+
+  public CompressionOptions withBatch(int newBatch) {
+    return new CompressionOptions(dim, seed, steps, learningRate, newBatch, layerLossWeight, inputs,
         init, tolerance, evalInputs);
   }
 

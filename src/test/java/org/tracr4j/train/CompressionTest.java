@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracr4j.export.DataType;
 import org.tracr4j.export.ModelDirectory;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.Weights;
+import org.tracr4j.testing.NumpyScript;
+import org.tracr4j.testing.OnnxRuntimeModel;
 
 /** Folding, export, determinism and training of compressions. */
 class CompressionTest {
@@ -89,6 +92,56 @@ class CompressionTest {
     assertThat(parallel.accuracy()).isEqualTo(serial.accuracy());
     Compression other = compressor.train(options.withSeed(43), true, null);
     assertThat(Arrays.equals(parallel.w(), other.w())).isFalse();
+  }
+
+  /**
+   * frac_prevs at d = 12 of D = 14 trains to full accuracy, and the exported directory (float32) gives
+   * the accuracy {@code train} reports in the model runtime, ONNX Runtime and the numpy script.
+   */
+  @Test
+  void trainingReachesFullAccuracyAndEveryRuntimeOfTheExportAgrees() throws Exception {
+    Model model = Programs.fracPrevs();
+    CompressionOptions options = CompressionOptions.defaults(12, 0).withSteps(300).withBatch(32)
+        .withEvalInputs(300);
+    Compressor compressor = new Compressor(model, options.tolerance());
+    Compression compression = compressor.train(options, true, null);
+    assertThat(compression.accuracy()).isEqualTo(1.0);
+    assertThat(compression.minCosine()).isGreaterThan(0.999);
+    CompressionDirectory.write(compression, dir, DataType.F32, true);
+    Model read = ModelDirectory.read(dir);
+    List<List<String>> inputs = new ArrayList<>();
+    for (int[] ids : compressor.evaluationInputs(options)) {
+      List<String> tokens = new ArrayList<>();
+      for (int p = 1; p < ids.length; p++) {
+        tokens.add(model.vocabulary().tokens().get(ids[p]));
+      }
+      inputs.add(tokens);
+    }
+    List<List<Object>> expected = model.runBatch(inputs);
+    assertThat(accuracy(expected, read.runBatch(inputs), options.tolerance())).isEqualTo(compression.accuracy());
+    try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(dir.resolve("model.onnx"), read)) {
+      assertThat(accuracy(expected, onnx.runBatch(inputs), options.tolerance())).isEqualTo(compression.accuracy());
+    }
+    Assumptions.assumeTrue(NumpyScript.unavailableReason() == null, NumpyScript.unavailableReason());
+    assertThat(accuracy(expected, NumpyScript.run(dir, inputs), options.tolerance()))
+        .isEqualTo(compression.accuracy());
+  }
+
+  /** Fraction of inputs whose every position matches (numbers within {@code tolerance}). */
+  static double accuracy(List<List<Object>> expected, List<List<Object>> actual, double tolerance) {
+    int right = 0;
+    for (int b = 0; b < expected.size(); b++) {
+      boolean all = true;
+      for (int p = 0; p < expected.get(b).size(); p++) {
+        Object e = expected.get(b).get(p);
+        Object a = actual.get(b).get(p);
+        all &= e instanceof Number en && a instanceof Number an
+            ? Math.abs(en.doubleValue() - an.doubleValue()) <= tolerance
+            : java.util.Objects.equals(e == null ? null : e.toString(), a == null ? null : a.toString());
+      }
+      right += all ? 1 : 0;
+    }
+    return right / (double) expected.size();
   }
 
   @Test
