@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tracr4j.check.Fuzzer;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;
@@ -87,7 +88,7 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("disagreements", report.disagreements());
     summary.put("crashes", report.crashes());
     summary.put("seconds", Math.round(seconds * 10) / 10.0);
-    summary.put("rejection_reasons", report.rejections());
+    summary.put("rejections_by_rule", report.rejections());
     if (json.enabled()) {
       stdout.println(Output.json(summary));
     } else {

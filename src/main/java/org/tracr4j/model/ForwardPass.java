@@ -130,6 +130,9 @@ final class ForwardPass {
         Kernels.matmulAdd(x, w.residualIndex, w.residualCount,
             trace == null ? sparseLayer.wInReaching() : sparseLayer.wIn(), w.hidden, t);
         Kernels.reluColumns(w.hidden, t, dMlp, units);
+        if (trace != null) {
+          trace.mlpHidden.add(rows(w.hidden, t, dMlp));
+        }
         Kernels.nonzeros(w.hidden, t, dMlp, sparseLayer.hiddenUnits(), w.hiddenIndex, w.hiddenCount);
         Kernels.matmulAdd(w.hidden, w.hiddenIndex, w.hiddenCount, sparseLayer.wOut(), w.sublayer, t);
       }
@@ -154,6 +157,7 @@ final class ForwardPass {
     final List<double[][]> residuals = new ArrayList<>();
     final List<double[][]> layerOutputs = new ArrayList<>();
     final List<double[][][]> attention = new ArrayList<>();
+    final List<double[][]> mlpHidden = new ArrayList<>();
   }
 
   /** Copies the first {@code rows·cols} entries of a row-major buffer into a fresh 2-D array. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tracr4j.cli.InputOptions;
 import org.tracr4j.model.Model;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.testing.Agreement;
 import org.tracr4j.testing.CliRun;
@@ -39,7 +40,7 @@ import org.tracr4j.testing.OnnxRuntimeModel;
  * {@code # expect:} inputs and on seeded random ones. {@code --causal} expectations get a causally compiled
  * directory. The numpy checks run last, all in one python process (skipped, with a message, without
  * python3 and numpy). Also measures each directory's file sizes and load time and writes them to
- * {@code target/export-sizes.txt}. Numbers agree within {@value #RELATIVE} (float32; see
+ * {@code target/export-sizes.txt}. Numbers agree within {@link Tolerance#FLOAT32_OUTPUT} (float32; see
  * LibraryExportTest), everything else exactly.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +48,6 @@ class ExamplesExportTest {
   private static final Path ROOT = Path.of(System.getProperty("basedir", "."));
   private static final Pattern SUGGESTED = Pattern.compile("^# suggested: (.*)$");
   private static final Pattern EXPECT = Pattern.compile("^# expect: (--causal )?--input \"([^\"]*)\" -> .*$");
-  private static final double RELATIVE = 1e-4;
   private static final int RANDOM_INPUTS = 12;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SIZES = new ArrayList<>();
@@ -139,7 +139,7 @@ class ExamplesExportTest {
         NUMPY.stream().map(c -> new NumpyScript.Job(c.modelDir(), c.sequences())).toList());
     for (int i = 0; i < NUMPY.size(); i++) {
       NumpyCheck c = NUMPY.get(i);
-      compare(c.name() + " via the numpy script", new Agreement(RELATIVE), c.inputs(), c.expected(), outputs.get(i));
+      compare(c.name() + " via the numpy script", new Agreement(Tolerance.FLOAT32_OUTPUT), c.inputs(), c.expected(), outputs.get(i));
     }
   }
 
@@ -183,7 +183,7 @@ class ExamplesExportTest {
 
     List<List<Value>> sequences = inputs.stream().map(InputOptions::parse).toList();
     Model model = ModelDirectory.read(modelDir);
-    Agreement agreement = new Agreement(RELATIVE);
+    Agreement agreement = new Agreement(Tolerance.FLOAT32_OUTPUT);
     try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(modelDir.resolve("model.onnx"), model)) {
       compare(example + " via ONNX Runtime", agreement, inputs, expected, onnx.runBatch(sequences));
     }
@@ -201,7 +201,7 @@ class ExamplesExportTest {
       outputs.add(outputField(line));
     }
     compare(example + (causal ? " (causal)" : "") + " via run --model " + modelDir.getFileName(),
-        new Agreement(RELATIVE), inputs, expected, outputs);
+        new Agreement(Tolerance.FLOAT32_OUTPUT), inputs, expected, outputs);
   }
 
   /**
