@@ -34,6 +34,10 @@ final class Resolver {
 
   private final Diagnostics diagnostics;
   private final Scope globals = new Scope(null);
+  /** The call sites ({@code seen@12:3}) of the {@code def} calls being expanded, innermost first. */
+  private final java.util.ArrayDeque<String> calls = new java.util.ArrayDeque<>();
+  /** Names this resolver made up for expressions built inside calls (not names the program gave). */
+  private final Set<String> generatedNames = new java.util.HashSet<>();
   private SOp length;
 
   Resolver(Diagnostics diagnostics) {
@@ -266,19 +270,44 @@ final class Resolver {
     for (int i = 0; i < arguments.size(); i++) {
       local.values.put(def.parameters().get(i).lexeme(), arguments.get(i));
     }
-    for (Stmt statement : def.body()) {
-      switch (statement) {
-        case Stmt.Assign assign -> {
-          checkAssignable(assign.name(), local);
-          local.values.put(assign.name().lexeme(), named(evaluate(assign.value(), local), assign.name().lexeme()));
+    String site = def.name().lexeme() + "@" + call.callee().line() + ":" + call.callee().column();
+    long firstId = Meta.selector().id(); // ids only grow: anything built by this call has a larger one
+    calls.push(site);
+    try {
+      for (Stmt statement : def.body()) {
+        switch (statement) {
+          case Stmt.Assign assign -> {
+            checkAssignable(assign.name(), local);
+            local.values.put(assign.name().lexeme(),
+                named(evaluate(assign.value(), local), site + "." + assign.name().lexeme()));
+          }
+          case Stmt.Return r -> {
+            return returned(evaluate(r.value(), local), site, firstId);
+          }
+          case Stmt.Def nested -> throw new ResolveError(nested.name(), "functions cannot be nested");
         }
-        case Stmt.Return r -> {
-          return evaluate(r.value(), local);
-        }
-        case Stmt.Def nested -> throw new ResolveError(nested.name(), "functions cannot be nested");
       }
+    } finally {
+      calls.pop();
     }
     throw new IllegalStateException("the parser guarantees that a function body ends with return");
+  }
+
+  /**
+   * A call's result: if the call built it and nobody named it, it is labelled with the call site
+   * ({@code seen@12:3}), so a reader finds it in a compiled model; a value passed through keeps its name.
+   */
+  private LangValue returned(LangValue value, String site, long firstId) {
+    RaspExpr expr = switch (value) {
+      case LangValue.SOpValue s -> s.sop();
+      case LangValue.SelectorValue s -> s.selector();
+      default -> null;
+    };
+    if (expr == null || expr.id() < firstId || !generatedNames.contains(expr.meta().name())) {
+      return value;
+    }
+    generatedNames.add(site);
+    return named(value, site);
   }
 
   private LangValue conditional(Expr.Conditional c, Scope scope) {
@@ -377,14 +406,28 @@ final class Resolver {
     };
   }
 
-  /** Records where a freshly built s-op or selector was written, for runtime error messages. */
+  /**
+   * Records where a freshly built s-op or selector was written, for runtime error messages. Inside a
+   * {@code def} call, an unnamed one is also named after the call site and its kind
+   * ({@code seen@12:3.map}), so the compiled model's labels say which call built it.
+   */
   private LangValue located(LangValue value, Token token) {
     String origin = diagnostics.file() + ":" + token.line() + ":" + token.column();
     return switch (value) {
-      case LangValue.SOpValue s -> new LangValue.SOpValue(s.sop().withMeta(s.sop().meta().at(origin)));
-      case LangValue.SelectorValue s -> new LangValue.SelectorValue(relocated(s.selector(), s.selector().meta().at(origin)));
+      case LangValue.SOpValue s -> new LangValue.SOpValue(s.sop().withMeta(inCall(s.sop(), s.sop().meta().at(origin))));
+      case LangValue.SelectorValue s ->
+          new LangValue.SelectorValue(relocated(s.selector(), inCall(s.selector(), s.selector().meta().at(origin))));
       default -> value;
     };
+  }
+
+  private Meta inCall(RaspExpr expr, Meta meta) {
+    if (calls.isEmpty() || meta.hasName() && !generatedNames.contains(meta.name())) {
+      return meta;
+    }
+    String name = calls.peek() + "." + expr.defaultName();
+    generatedNames.add(name);
+    return meta.named(name);
   }
 
   private static Selector relocated(Selector selector, Meta meta) {
