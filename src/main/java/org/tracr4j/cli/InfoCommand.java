@@ -13,9 +13,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tracr4j info}: the shape of a model and where each expression is computed. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Show a model's shape: layers, heads, widths, parameters, residual labels, layer of each "
-        + "expression.")
+        + "expression.",
+    customSynopsis = {"tracr4j info PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "[--causal] [--compat tracr] [--mlp-exactness L] [--json]", "tracr4j info --model DIR [--json]"},
+    footer = {"", "Output: 'key: value' lines, then 'expressions (layer): ...' and 'residual: ...'. With "
+        + "--json, one document: {\"layers\", \"heads\", \"d_model\", \"d_head\", \"d_mlp\", \"params\", "
+        + "\"max_seq_len\", \"causal\", \"mode\", \"output_encoding\", \"vocab\": [...], \"expressions\": "
+        + "{label: layer}, \"residual\": [labels]}.",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
+        + "model directory.",
+        "Example: tracr4j info --model out/sort --json"})
 final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
