@@ -109,10 +109,7 @@ public final class Fuzzer {
       if (count) {
         rejected++;
         for (UnsupportedProgramException.Finding finding : e.findings()) {
-          // Group by the rule, not the values it names: the reason's first four words.
-          String[] words = finding.reason().split(" ");
-          String rule = String.join(" ", java.util.Arrays.copyOf(words, Math.min(4, words.length)));
-          rejections.merge(rule + " ...", 1, Integer::sum);
+          rejections.merge(finding.rule().code(), 1, Integer::sum);
         }
       }
       return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.EvaluationException;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.check.DifferentialCheck;
@@ -151,10 +152,10 @@ final class CheckCommand implements Callable<Integer> {
         String shown = render(verdict.input());
         out.add(switch (verdict) {
           case Verdict.Agreed agreed -> List.of();
-          case Verdict.Disagreed d -> List.of(new Finding(output, "the compiled model gives " + render(d.actual())
+          case Verdict.Disagreed d -> List.of(new Finding(RuleCode.MODEL_DISAGREES, output, "the compiled model gives " + render(d.actual())
               + " where the interpreter gives " + render(d.expected()) + " (first at position " + d.position()
               + ")", shown));
-          case Verdict.InterpreterFailed failed -> List.of(new Finding(output,
+          case Verdict.InterpreterFailed failed -> List.of(new Finding(RuleCode.INTERPRETER_FAILS, output,
               "the interpreter fails on this input (" + failed.message() + ") but the model answers", shown));
           case Verdict.OutsideContract outside -> outside.findings();
         });
@@ -168,7 +169,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
           out.add(contract.check(sequence));
         } catch (EvaluationException e) {
-          out.add(List.of(new Finding(output, "the interpreter fails on this input: " + e.getMessage(),
+          out.add(List.of(new Finding(RuleCode.INTERPRETER_FAILS, output, "the interpreter fails on this input: " + e.getMessage(),
               render(sequence))));
         }
       }
@@ -202,6 +203,7 @@ final class CheckCommand implements Callable<Integer> {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Finding f : findings) {
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rule", f.rule().code());
         entry.put("expression", f.expression());
         entry.put("reason", f.reason());
         entry.put("input", f.input());

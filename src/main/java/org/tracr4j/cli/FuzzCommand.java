@@ -94,7 +94,7 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("disagreements", report.disagreements());
     summary.put("crashes", report.crashes());
     summary.put("seconds", Math.round(seconds * 10) / 10.0);
-    summary.put("rejection_reasons", report.rejections());
+    summary.put("rejections_by_rule", report.rejections());
     if (json.enabled()) {
       stdout.println(Output.json(summary));
     } else {

@@ -113,6 +113,9 @@ final class ForwardPass {
       if (trace != null || mlpContributes[l]) {
         Kernels.matmulBias(x, layer.wIn(), 0, layer.bIn(), 0, w.hidden, t, d, config.dMlp());
         Kernels.relu(w.hidden, t * config.dMlp());
+        if (trace != null) {
+          trace.mlpHidden.add(rows(w.hidden, t, config.dMlp()));
+        }
         Kernels.matmulBias(w.hidden, layer.wOut(), 0, layer.bOut(), 0, w.sublayer, t, config.dMlp(), d);
       } else {
         for (int p = 0; p < t; p++) {
@@ -135,6 +138,7 @@ final class ForwardPass {
     final List<double[][]> residuals = new ArrayList<>();
     final List<double[][]> layerOutputs = new ArrayList<>();
     final List<double[][][]> attention = new ArrayList<>();
+    final List<double[][]> mlpHidden = new ArrayList<>();
   }
 
   /** Copies the first {@code rows·cols} entries of a row-major buffer into a fresh 2-D array. */

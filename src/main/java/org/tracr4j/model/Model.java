@@ -239,7 +239,8 @@ public final class Model {
     double[][] unembedded = ForwardPass.rows(out, t, config.dVocabOut());
     return new Trace(Collections.unmodifiableList(new ArrayList<>(input)), ids, decodeSequence(unembedded),
         unembedded, recorder.inputEmbeddings, List.copyOf(recorder.residuals),
-        List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), residualLabels);
+        List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), List.copyOf(recorder.mlpHidden),
+        residualLabels);
   }
 
   private List<Object> decodeSequence(double[][] unembedded) {

@@ -34,4 +34,15 @@ class FuzzerTest {
     assertThat(first.program().raspSource()).contains("return");
     assertThat(first.problem().expected()).isNotEmpty();
   }
+
+  @Test
+  void rejectionsAreGroupedByRuleCode() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(200, 2, 44, CompileOptions.Mode.TRACR, 8, 8, false))
+        .run(null);
+    java.util.Set<String> codes = java.util.Arrays.stream(org.tracr4j.RuleCode.values())
+        .map(org.tracr4j.RuleCode::code).collect(java.util.stream.Collectors.toSet());
+    assertThat(report.rejections()).isNotEmpty();
+    assertThat(codes).containsAll(report.rejections().keySet());
+  }
+
 }
