@@ -92,6 +92,20 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
     return labels.get(expr.id());
   }
 
+  /**
+   * The expressions that read {@code expr}, in node order. Computed on each call (only views need it), not
+   * built on every compile.
+   */
+  public List<RaspExpr> consumersOf(RaspExpr expr) {
+    List<RaspExpr> consumers = new ArrayList<>();
+    for (RaspExpr node : nodes) {
+      if (node.children().contains(expr)) {
+        consumers.add(node);
+      }
+    }
+    return consumers;
+  }
+
   /** True if the program reads the input tokens somewhere. */
   public boolean usesTokens() {
     return nodes.stream().anyMatch(e -> e instanceof Tokens);
