@@ -28,8 +28,8 @@ import org.tracr4j.rasp.Value;
  * @throws InvalidInputException for a bad vocabulary or maximum length
  */
 public final class Compiler {
-  /** Version recorded in every model's metadata. */
-  public static final String VERSION = "0.1.0";
+  /** Version recorded in every model's metadata: the pom's project version. */
+  public static final String VERSION = ProjectVersion.read();
 
   private Compiler() {}
 
@@ -57,7 +57,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, graph, plan)));
+        metadata(options, metadata)));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -113,19 +113,8 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  /** Where each computed s-op lives, as lines {@code label<TAB>layer}: {@code info --model} reads it back. */
-  public static final String EXPRESSION_LAYERS = "expression_layers";
-
-  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      ProgramGraph graph, LayerPlan plan) {
+  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
-    StringBuilder layers = new StringBuilder();
-    for (org.tracr4j.rasp.RaspExpr expr : graph.nodes()) {
-      if (expr instanceof SOp sop && plan.layerOf(sop) >= 0) {
-        layers.append(graph.label(sop)).append('\t').append(plan.layerOf(sop)).append('\n');
-      }
-    }
-    metadata.put(EXPRESSION_LAYERS, layers.toString());
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());
