@@ -16,7 +16,10 @@ import org.tracr4j.rasp.Value;
  * JSON keeps the raw values.
  */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A holder, so that commands printing plain text never start Jackson (tens of milliseconds at start-up). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private Output() {}
 
@@ -65,7 +68,7 @@ public final class Output {
 
   public static String json(Object document) {
     try {
-      return JSON.writeValueAsString(document);
+      return Json.MAPPER.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
