@@ -2,6 +2,7 @@ package org.tracr4j.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.compiler.Compiler;
@@ -69,6 +70,14 @@ final class InfoCommand implements Callable<Integer> {
       }
     }
     info.put("expressions", expressions);
+    // How the compiler rewrote the program (composite selectors, numerical inputs converted) and which heads
+    // compute an AND of selects: present only when there is something to say.
+    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS)) {
+      String text = model.metadata().getOrDefault(key, "");
+      if (!text.isEmpty()) {
+        info.put(key, List.of(text.split("\n")));
+      }
+    }
     info.put("residual", model.residualLabels());
     return info;
   }

@@ -41,7 +41,8 @@ public final class Compiler {
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
-    SOp rewritten = Rewriter.standard().rewrite(program);
+    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+    SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     refuseAny(StaticValidation.check(graph, mode));
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -57,7 +58,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, graph, plan)));
+        metadata(options, metadata, graph, plan, rewrite, lowering.compositeHeads())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -116,9 +117,23 @@ public final class Compiler {
   /** Where each computed s-op lives, as lines {@code label<TAB>layer}: {@code info --model} reads it back. */
   public static final String EXPRESSION_LAYERS = "expression_layers";
 
+  /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
+  public static final String REWRITES = "rewrites";
+
+  /** The heads that compute an AND of selects, one {@code label: construction} per line. */
+  public static final String COMPOSITE_HEADS = "composite_heads";
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      ProgramGraph graph, LayerPlan plan) {
+      ProgramGraph graph, LayerPlan plan, Rewriter.Result rewrite, Map<String, String> compositeHeads) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
+    if (!rewrite.applied().isEmpty()) {
+      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
+          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+    }
+    if (!compositeHeads.isEmpty()) {
+      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
     StringBuilder layers = new StringBuilder();
     for (org.tracr4j.rasp.RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop && plan.layerOf(sop) >= 0) {
