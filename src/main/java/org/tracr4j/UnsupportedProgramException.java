@@ -50,9 +50,4 @@ public final class UnsupportedProgramException extends Tracr4jException {
   public List<RuleCode> rules() {
     return findings.stream().map(Finding::rule).toList();
   }
-
-  @Override
-  public int exitCode() {
-    return 65;
-  }
 }

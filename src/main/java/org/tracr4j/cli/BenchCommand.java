@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
+import org.tracr4j.export.DataType;
+import org.tracr4j.export.ModelDirectory;
 import org.tracr4j.model.Model;
 import org.tracr4j.rasp.Library;
 import org.tracr4j.rasp.Rasp;
@@ -56,16 +58,20 @@ final class BenchCommand implements Callable<Integer> {
           "params", "compile ms", "tracr ms", "speedup", "fwd 1 (ms)", "fwd 64", "layers");
     }
     double libraryTotal = 0;
+    double libraryRead = 0;
     long libraryParams = 0;
     for (Case c : libraryCases()) {
       Map<String, Object> row = measure(c);
+      row.put("directory_read_ms", directoryReadMillis((Model) row.remove("model")));
       libraryTotal += (double) row.get("compile_ms");
+      libraryRead += (double) row.get("directory_read_ms");
       libraryParams += (long) row.get("params");
       rows.add(row);
       print(out, row);
     }
     for (Case c : seriesCases()) {
       Map<String, Object> row = measure(c);
+      row.remove("model");
       rows.add(row);
       print(out, row);
     }
@@ -74,10 +80,12 @@ final class BenchCommand implements Callable<Integer> {
       document.put("rows", rows);
       document.put("library_compile_ms_total", libraryTotal);
       document.put("library_params_total", libraryParams);
+      document.put("library_directory_read_ms_total", libraryRead);
       out.println(Output.json(document));
     } else {
       out.printf("library at test size: %.3f ms to compile all (sum of medians), %,d params "
-          + "(Tracr: 453,961)%n", libraryTotal, libraryParams);
+          + "(Tracr: 453,961); %.3f ms to read all their float32 model directories (sum of medians)%n",
+          libraryTotal, libraryParams, libraryRead);
     }
     out.flush();
     return 0;
@@ -137,7 +145,28 @@ final class BenchCommand implements Callable<Integer> {
     row.put("tracr_compile_ms", c.tracrMs());
     row.put("tracr_params", c.tracrParams());
     row.put("tracr_d_model", c.tracrDModel());
+    row.put("model", m);
     return row;
+  }
+
+  /** Median time of {@code ModelDirectory.read} on the model's float32 directory, written to a temporary one. */
+  private double directoryReadMillis(Model model) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("tracr4j-bench");
+      try {
+        ModelDirectory.write(model, dir, DataType.F32);
+        return medianMillis(() -> ModelDirectory.read(dir), quick ? 3 : 7);
+      } finally {
+        try (var files = java.nio.file.Files.list(dir)) {
+          for (java.nio.file.Path file : files.toList()) {
+            java.nio.file.Files.delete(file);
+          }
+        }
+        java.nio.file.Files.delete(dir);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static double medianMillis(Runnable action, int repetitions) {

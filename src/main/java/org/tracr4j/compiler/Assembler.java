@@ -12,6 +12,7 @@ import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.OutputSpace;
+import org.tracr4j.model.Provenance;
 import org.tracr4j.model.Weights;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
@@ -28,6 +29,9 @@ import org.tracr4j.rasp.Value;
  * head's width are the {@link BuildMode}'s ({@code √d_head} and the key width in the exact mode). Unlike
  * Tracr, d_head is at least every head's value width, so no head overflows.
  * MLPs of one layer are placed side by side (their hidden neurons never share a column).
+ *
+ * <p>The model records where each expression went ({@link Provenance}): its head index, its neuron range,
+ * the hidden neuron names and what each residual direction means.
  */
 final class Assembler {
   private Assembler() {}
@@ -87,19 +91,33 @@ final class Assembler {
     Weights weights = Weights.zeros(config);
     embed(in, residual, config, weights);
     double queryScale = in.mode().queryScale(dHead);
+    List<Provenance.Layer> placed = new ArrayList<>();
     for (int l = 0; l < config.layers(); l++) {
       Weights.Layer layer = weights.layers().get(l);
+      List<Provenance.Head> headSlots = new ArrayList<>();
       for (int h = 0; h < heads.get(l).size(); h++) {
         writeHead(heads.get(l).get(h), h, residual, config, layer, queryScale);
+        headSlots.add(new Provenance.Head(h, in.graph().label(in.plan().attention().get(l).get(h))));
       }
+      List<Provenance.Neurons> ranges = new ArrayList<>();
+      List<String> neuronNames = new ArrayList<>();
       int offset = 0;
-      for (Mlp mlp : mlps.get(l)) {
+      for (int m = 0; m < mlps.get(l).size(); m++) {
+        Mlp mlp = mlps.get(l).get(m);
         writeMlp(mlp, offset, residual, config, layer);
-        offset += mlp.hiddenSpace().dims();
+        int hidden = mlp.hiddenSpace().dims();
+        if (hidden > 0) {
+          ranges.add(new Provenance.Neurons(offset, offset + hidden,
+              in.graph().label(in.plan().mlp().get(l).get(m))));
+        }
+        mlp.hiddenSpace().basis().forEach(neuron -> neuronNames.add(neuron.toString()));
+        offset += hidden;
       }
+      placed.add(new Provenance.Layer(headSlots, ranges, neuronNames));
     }
-    List<String> labels = residual.basis().stream().map(BasisDirection::toString).toList();
-    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), labels, in.metadata());
+    Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
+        ProvenanceRecorder.expressions(in.graph(), in.plan()), placed);
+    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), in.metadata(), provenance);
   }
 
   private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {

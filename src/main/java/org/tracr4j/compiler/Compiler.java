@@ -28,8 +28,8 @@ import org.tracr4j.rasp.Value;
  * @throws InvalidInputException for a bad vocabulary or maximum length
  */
 public final class Compiler {
-  /** Version recorded in every model's metadata. */
-  public static final String VERSION = "0.1.0";
+  /** Version recorded in every model's metadata: the pom's project version. */
+  public static final String VERSION = ProjectVersion.read();
 
   private Compiler() {}
 
@@ -58,7 +58,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, graph, plan, rewrite, lowering.compositeHeads())));
+        metadata(options, metadata, rewrite, lowering.compositeHeads())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -114,9 +114,6 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  /** Where each computed s-op lives, as lines {@code label<TAB>layer}: {@code info --model} reads it back. */
-  public static final String EXPRESSION_LAYERS = "expression_layers";
-
   /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
   public static final String REWRITES = "rewrites";
 
@@ -124,7 +121,7 @@ public final class Compiler {
   public static final String COMPOSITE_HEADS = "composite_heads";
 
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      ProgramGraph graph, LayerPlan plan, Rewriter.Result rewrite, Map<String, String> compositeHeads) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
       metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
@@ -134,13 +131,6 @@ public final class Compiler {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
           .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
     }
-    StringBuilder layers = new StringBuilder();
-    for (org.tracr4j.rasp.RaspExpr expr : graph.nodes()) {
-      if (expr instanceof SOp sop && plan.layerOf(sop) >= 0) {
-        layers.append(graph.label(sop)).append('\t').append(plan.layerOf(sop)).append('\n');
-      }
-    }
-    metadata.put(EXPRESSION_LAYERS, layers.toString());
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());

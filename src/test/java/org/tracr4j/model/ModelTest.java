@@ -223,7 +223,7 @@ class ModelTest {
     Weights shortEmbedding = new Weights(new double[3], good.wPos(), good.layers(), good.wU(), good.bU());
     assertThatThrownBy(() -> new Model(config, shortEmbedding, vocabulary, output, labels, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("W_E has 3 entries, expected 20");
+        .hasMessage("embed.W_E has 3 entries, expected 20");
     good.layers().get(0).wIn()[2] = Double.NaN;
     assertThatThrownBy(() -> new Model(config, good, vocabulary, output, labels, Map.of()))
         .hasMessage("blocks.0.mlp.W_in[2] is not finite: NaN");
