@@ -18,6 +18,8 @@ import sys
 import numpy as np
 
 _DTYPES = {"F32": "<f4", "F64": "<f8"}
+# config.json format versions this script reads: 2 added tracr4j.provenance, which the forward pass ignores.
+_FORMAT_VERSIONS = (1, 2)
 
 
 class ModelError(Exception):
@@ -54,6 +56,9 @@ def load(model_dir):
     """Returns (config dict, weights dict) of a model directory."""
     with open(os.path.join(model_dir, "config.json"), encoding="utf-8") as f:
         config = json.load(f)
+    version = config.get("tracr4j", {}).get("format_version")
+    if version not in _FORMAT_VERSIONS:
+        raise ModelError(f"config.json: tracr4j.format_version {version!r} is not one of {_FORMAT_VERSIONS}")
     weights = load_safetensors(os.path.join(model_dir, "model.safetensors"))
     return config, weights
 

@@ -9,9 +9,4 @@ public final class CorruptModelException extends Tracr4jException {
   public CorruptModelException(String file, String problem, Throwable cause) {
     super(file + ": " + problem, cause);
   }
-
-  @Override
-  public int exitCode() {
-    return 74;
-  }
 }

@@ -13,9 +13,4 @@ public final class EvaluationException extends Tracr4jException {
   public String expression() {
     return expression;
   }
-
-  @Override
-  public int exitCode() {
-    return 70;
-  }
 }

@@ -5,9 +5,4 @@ public final class InvalidInputException extends Tracr4jException {
   public InvalidInputException(String message) {
     super(message);
   }
-
-  @Override
-  public int exitCode() {
-    return 66;
-  }
 }

@@ -26,9 +26,4 @@ public final class RaspSyntaxException extends Tracr4jException {
   public List<Problem> problems() {
     return problems;
   }
-
-  @Override
-  public int exitCode() {
-    return 65;
-  }
 }

@@ -6,6 +6,7 @@ package org.tracr4j;
  * line that names where the problem is (file:line:column, expression label, token or position, file).
  *
  * <p>It lives in the root package so that every stage can throw it without depending on another stage.
+ * Exit codes are the command line's business ({@code cli.ErrorHandler} maps each subclass to one).
  */
 public abstract sealed class Tracr4jException extends RuntimeException
     permits RaspSyntaxException, EvaluationException, UnsupportedProgramException,
@@ -18,7 +19,4 @@ public abstract sealed class Tracr4jException extends RuntimeException
   protected Tracr4jException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  /** Process exit code the CLI uses for this kind of error (sysexits-style). */
-  public abstract int exitCode();
 }

@@ -7,10 +7,18 @@ import java.util.List;
  * sees all problems at once rather than the first.
  */
 public final class UnsupportedProgramException extends Tracr4jException {
-  /** One offending expression and why it cannot be compiled (input is set for dynamic findings). */
-  public record Finding(String expression, String reason, String input) {
-    public Finding(String expression, String reason) {
-      this(expression, reason, null);
+  /**
+   * One offending expression, the rule it breaks and why (input is set for dynamic findings, else null).
+   */
+  public record Finding(RuleCode rule, String expression, String reason, String input) {
+    public Finding {
+      java.util.Objects.requireNonNull(rule, "rule");
+      java.util.Objects.requireNonNull(expression, "expression");
+      java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    public Finding(RuleCode rule, String expression, String reason) {
+      this(rule, expression, reason, null);
     }
 
     @Override
@@ -26,10 +34,6 @@ public final class UnsupportedProgramException extends Tracr4jException {
     this.findings = List.copyOf(findings);
   }
 
-  public UnsupportedProgramException(String expression, String reason) {
-    this(List.of(new Finding(expression, reason)));
-  }
-
   private static String summary(List<Finding> findings) {
     if (findings.isEmpty()) {
       return "unsupported program";
@@ -42,8 +46,8 @@ public final class UnsupportedProgramException extends Tracr4jException {
     return findings;
   }
 
-  @Override
-  public int exitCode() {
-    return 65;
+  /** The rule codes of the findings, in order (a code repeats when several expressions break it). */
+  public List<RuleCode> rules() {
+    return findings.stream().map(Finding::rule).toList();
   }
 }

@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.tracr4j.EvaluationException;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
+import org.tracr4j.check.DifferentialCheck;
+import org.tracr4j.check.ExhaustiveInputs;
+import org.tracr4j.check.Verdict;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
 import org.tracr4j.compiler.DynamicValidation;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.lang.Program;
+import org.tracr4j.model.Model;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,15 +29,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tracr4j check}: validation only. Statically (every rule, every expression) by compiling without
- * writing anything; dynamically on {@code --input}/{@code --inputs}; or on every input of the vocabulary up
- * to the maximum length with {@code --exhaustive} (at most {@code --cap} inputs).
+ * {@code tracr4j check}: compiles without writing anything and reports every static finding; then, on
+ * {@code --input}/{@code --inputs} and, with {@code --exhaustive}, on every input of the vocabulary up to the
+ * maximum length (at most {@code --cap}), runs the compiled model and compares it with the interpreter
+ * ({@link DifferentialCheck}), stopping at the first input with a finding: a disagreement, an input the
+ * interpreter fails on, or one outside the compiler's contract. A rejected program is still checked against
+ * the contract on those inputs.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Validate a program: exit 0 if it compiles faithfully, else list every offending expression.")
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Validate a program: compile it, and with --input/--inputs/--exhaustive run the compiled "
+        + "model against the interpreter. Exit 0 when nothing was found, else list every finding.", ""},
+    footer = {"", "Output: one line per finding 'expression: reason (input: ...)', then 'ok: ...' or "
+        + "'N finding(s)'. With --json: {\"ok\": bool, \"findings\": [{\"expression\", \"reason\", \"input\"}], "
+        + "\"inputs_checked\": N, \"exhaustive\": \"every input up to length N checked\" | \"stopped after N "
+        + "inputs (--cap)\"}.",
+        "Exit codes: 0 ok, 64 usage, 65 findings (or a program error), 66 unreadable input file.",
+        "Example: tracr4j check examples/hist.rasp --vocab a,b --max-seq-len 12 --compat tracr --exhaustive"})
 final class CheckCommand implements Callable<Integer> {
   /** Exit code when findings were reported. */
   static final int FINDINGS = 65;
+  /** Inputs run through the model at once. */
+  private static final int BATCH = 256;
 
   @Spec
   CommandSpec spec;
@@ -43,50 +60,129 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   CompileSettings settings;
 
-  @Option(names = "--input", paramLabel = "TOKENS", description = "Also check on this input.")
+  @Option(names = "--input", paramLabel = "TOKENS", description = "Also run the model on this input.")
   String input;
 
-  @Option(names = "--inputs", paramLabel = "FILE", description = "Also check on these inputs, one per line.")
+  @Option(names = "--inputs", paramLabel = "FILE", description = "Also run the model on these inputs, one per line.")
   Path inputs;
 
-  @Option(names = "--exhaustive", description = "Also check every input up to --max-seq-len.")
+  @Option(names = "--exhaustive", description = "Also run the model on every input up to --max-seq-len.")
   boolean exhaustive;
 
-  @Option(names = "--cap", paramLabel = "N", defaultValue = "1000000",
-      description = "At most N inputs for --exhaustive. Default: ${DEFAULT-VALUE}.")
-  long cap;
+  @Option(names = "--cap", paramLabel = "N",
+      description = "At most N inputs for --exhaustive (at least 1). Default: 1000000.")
+  Long cap;
 
   @Mixin
   JsonOption json;
 
+  private long checked;
+
   @Override
   public Integer call() {
+    if (cap != null && !exhaustive) {
+      throw new CliException("--cap applies only with --exhaustive", CliException.USAGE);
+    }
+    long limit = cap == null ? 1_000_000 : cap;
+    if (limit < 1) {
+      throw new CliException("--cap must be at least 1, got " + limit, CliException.USAGE);
+    }
     Program parsed = Programs.load(program);
     CompileOptions options = settings.options();
     List<Finding> findings = new ArrayList<>();
+    Model model = null;
     try {
-      Compiler.compile(parsed.output(), options);
+      model = Compiler.compile(parsed.output(), options).model();
     } catch (UnsupportedProgramException e) {
       findings.addAll(e.findings());
     }
-    ProgramGraph graph = ProgramGraph.of(parsed.output());
-    DynamicValidation dynamic = new DynamicValidation(graph, options.causal());
-    for (List<Value> sequence : givenInputs()) {
-      settings.vocabulary.check(sequence);
-      findings.addAll(dynamic.check(sequence));
-    }
+    Judge judge = new Judge(parsed, model, options.causal());
+    List<List<Value>> given = givenInputs();
+    given.forEach(settings.vocabulary::check);
+    List<Finding> dynamic = judge.firstFindings(given.iterator(), Long.MAX_VALUE);
     String coverage = null;
-    if (exhaustive) {
-      Optional<List<Finding>> first = dynamic.firstFailing(options.vocab(), options.maxSeqLen(), cap);
-      if (first.isEmpty()) {
-        coverage = "stopped after " + cap + " inputs (--cap) without a finding";
-      } else {
-        findings.addAll(first.get());
-        coverage = first.get().isEmpty() ? "every input up to length " + options.maxSeqLen() + " checked" : null;
+    if (dynamic.isEmpty() && exhaustive) {
+      dynamic = judge.firstFindings(new ExhaustiveInputs(options.vocab(), options.maxSeqLen()), limit);
+      long total = ExhaustiveInputs.count(options.vocab().size(), options.maxSeqLen());
+      if (dynamic.isEmpty()) {
+        coverage = judge.checked >= total ? "every input up to length " + options.maxSeqLen() + " checked"
+            : "stopped after " + judge.checked + " of " + total + " inputs (--cap)";
       }
     }
+    findings.addAll(dynamic);
+    checked = judge.checked;
     report(findings, coverage);
     return findings.isEmpty() ? 0 : FINDINGS;
+  }
+
+  /** Findings per input: the model against the interpreter, or only the contract when there is no model. */
+  private static final class Judge {
+    private final String output;
+    private final DifferentialCheck differential;
+    private final DynamicValidation contract;
+    long checked;
+
+    Judge(Program program, Model model, boolean causal) {
+      this.output = ProgramGraph.of(program.output()).label(program.output());
+      this.differential = model == null ? null : new DifferentialCheck(program.output(), model, causal);
+      this.contract = new DynamicValidation(ProgramGraph.of(program.output()), causal);
+    }
+
+    /** The findings of the first input (of at most {@code limit}) that has any; empty if none has. */
+    List<Finding> firstFindings(java.util.Iterator<List<Value>> inputs, long limit) {
+      while (inputs.hasNext() && checked < limit) {
+        List<List<Value>> batch = new ArrayList<>();
+        while (inputs.hasNext() && batch.size() < BATCH && checked + batch.size() < limit) {
+          batch.add(inputs.next());
+        }
+        List<List<Finding>> perInput = differential == null ? contractOnly(batch) : compared(batch);
+        for (List<Finding> findings : perInput) {
+          checked++;
+          if (!findings.isEmpty()) {
+            return findings;
+          }
+        }
+      }
+      return List.of();
+    }
+
+    private List<List<Finding>> compared(List<List<Value>> batch) {
+      List<List<Finding>> out = new ArrayList<>();
+      for (Verdict verdict : differential.checkAll(batch)) {
+        String shown = render(verdict.input());
+        out.add(switch (verdict) {
+          case Verdict.Agreed agreed -> List.of();
+          case Verdict.Disagreed d -> List.of(new Finding(RuleCode.MODEL_DISAGREES, output, "the compiled model gives " + render(d.actual())
+              + " where the interpreter gives " + render(d.expected()) + " (first at position " + d.position()
+              + ")", shown));
+          case Verdict.InterpreterFailed failed -> List.of(new Finding(RuleCode.INTERPRETER_FAILS, output,
+              "the interpreter fails on this input (" + failed.message() + ") but the model answers", shown));
+          case Verdict.OutsideContract outside -> outside.findings();
+        });
+      }
+      return out;
+    }
+
+    private List<List<Finding>> contractOnly(List<List<Value>> batch) {
+      List<List<Finding>> out = new ArrayList<>();
+      for (List<Value> sequence : batch) {
+        try {
+          out.add(contract.check(sequence));
+        } catch (EvaluationException e) {
+          out.add(List.of(new Finding(RuleCode.INTERPRETER_FAILS, output, "the interpreter fails on this input: " + e.getMessage(),
+              render(sequence))));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static String render(List<Value> values) {
+    StringBuilder out = new StringBuilder();
+    for (Value v : values) {
+      out.append(out.length() == 0 ? "" : " ").append(v);
+    }
+    return out.toString();
   }
 
   private List<List<Value>> givenInputs() {
@@ -107,25 +203,31 @@ final class CheckCommand implements Callable<Integer> {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Finding f : findings) {
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("rule", f.rule().code());
         entry.put("expression", f.expression());
         entry.put("reason", f.reason());
         entry.put("input", f.input());
         list.add(entry);
       }
       document.put("findings", list);
+      document.put("inputs_checked", checked);
       if (coverage != null) {
         document.put("exhaustive", coverage);
       }
       out.println(Output.json(document));
     } else {
       findings.forEach(out::println);
-      out.println(findings.isEmpty() ? "ok: " + program + " compiles faithfully"
-          + (coverage == null ? "" : " (" + coverage + ")") : findings.size() + " finding(s)");
+      if (findings.isEmpty()) {
+        String ran = checked == 0 ? "" : "; the model agrees with the interpreter on " + checked + " input(s)";
+        out.println("ok: " + program + " compiles faithfully" + ran + (coverage == null ? "" : " (" + coverage + ")"));
+      } else {
+        out.println(findings.size() + " finding(s)");
+      }
     }
     out.flush();
     if (!findings.isEmpty()) {
       spec.commandLine().getErr().println("tracr4j: " + program + ": " + findings.size()
-          + " expression(s) cannot be compiled faithfully");
+          + " finding(s): the program or its model is not faithful");
       spec.commandLine().getErr().flush();
     }
   }

@@ -12,12 +12,21 @@ import org.tracr4j.UnsupportedProgramException;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into readable lines on stderr and an exit code: usage errors 64, program errors 65,
- * input errors 66, evaluation errors 70 (each {@link Tracr4jException} says its own), anything unexpected
- * "internal error" 70. Stack traces only with {@code --debug}.
+ * Turns every failure into readable lines on stderr and an exit code (sysexits): usage errors 64, program
+ * errors (syntax, unsupported) 65, input errors 66, evaluation errors and anything unexpected ("internal
+ * error") 70, corrupt model files 74. Stack traces only with {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+  /** sysexits EX_DATAERR: the program is wrong (syntax, or not compilable). */
+  static final int PROGRAM = 65;
+  /** sysexits EX_NOINPUT: an input the program cannot take. */
+  static final int INPUT = 66;
+  /** sysexits EX_SOFTWARE: evaluation failed, or an internal error. */
   static final int INTERNAL = 70;
+  /** sysexits EX_IOERR: a model file is corrupt or unreadable. */
+  static final int MODEL_FILE = 74;
+  /** Syntax errors shown at most; a file of garbage has thousands, and the first few say enough. */
+  static final int MAX_PROBLEMS_SHOWN = 30;
 
   private final boolean debug;
 
@@ -31,7 +40,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     int code = switch (exception) {
       case Tracr4jException e -> {
         lines(e).forEach(err::println);
-        yield e.exitCode();
+        yield exitCode(e);
       }
       case CliException e -> {
         err.println("tracr4j: " + e.getMessage());
@@ -62,10 +71,21 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     return CliException.USAGE;
   }
 
+  /** The exit code of each kind of library error. */
+  static int exitCode(Tracr4jException exception) {
+    return switch (exception) {
+      case RaspSyntaxException e -> PROGRAM;
+      case UnsupportedProgramException e -> PROGRAM;
+      case InvalidInputException e -> INPUT;
+      case EvaluationException e -> INTERNAL;
+      case CorruptModelException e -> MODEL_FILE;
+    };
+  }
+
   /** The lines to print: one per syntax problem or finding, else the message. */
   static List<String> lines(Tracr4jException exception) {
     return switch (exception) {
-      case RaspSyntaxException e -> e.problems().stream().map(RaspSyntaxException.Problem::toString).toList();
+      case RaspSyntaxException e -> syntaxLines(e.problems());
       case UnsupportedProgramException e -> e.findings().isEmpty() ? List.of("tracr4j: " + e.getMessage())
           : e.findings().stream().map(f -> "unsupported: " + f).toList();
       case EvaluationException e -> List.of("tracr4j: evaluation failed: " + e.getMessage());
@@ -73,5 +93,17 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case CorruptModelException e -> List.of("tracr4j: corrupt model: " + e.getMessage());
       case UndecompilableModelException e -> List.of("tracr4j: cannot decompile: " + e.getMessage());
     };
+  }
+
+  private static List<String> syntaxLines(List<RaspSyntaxException.Problem> problems) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(MAX_PROBLEMS_SHOWN, problems.size()); i++) {
+      lines.add(problems.get(i).toString());
+    }
+    if (problems.size() > MAX_PROBLEMS_SHOWN) {
+      lines.add("tracr4j: " + problems.get(0).file() + ": " + (problems.size() - MAX_PROBLEMS_SHOWN)
+          + " more errors not shown (" + problems.size() + " in all)");
+    }
+    return lines;
   }
 }

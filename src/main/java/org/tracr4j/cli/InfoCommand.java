@@ -1,21 +1,37 @@
 package org.tracr4j.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.compiler.Compiler;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code tracr4j info}: the shape of a model and where each expression is computed. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show a model's shape: layers, heads, widths, parameters, residual labels, layer of each "
-        + "expression.")
+/** {@code tracr4j info}: the shape of a model and which head or neurons compute each expression. */
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Show a model's shape (layers, heads, widths, parameters), residual labels, and for each "
+        + "expression its kind, layer and the head or MLP neurons that compute it.",
+    customSynopsis = {"tracr4j info PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "[--causal] [--compat tracr] [--mlp-exactness L] [--json]", "tracr4j info --model DIR [--json]"},
+    footer = {"", "Output: 'key: value' lines, then 'expressions:' (one line each: label, kind, encoding, "
+        + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
+        + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
+        + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
+        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
+        + "(null for a format-1 directory), \"residual\": [labels]}.",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
+        + "model directory.",
+        "Example: tracr4j info --model out/sort --json"})
 final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -39,7 +55,7 @@ final class InfoCommand implements Callable<Integer> {
           out.println(key + ": " + value);
         }
       });
-      out.println("expressions (layer): " + info.get("expressions"));
+      printExpressions(out, model);
       out.println("residual: " + String.join(" ", model.residualLabels()));
     }
     out.flush();
@@ -58,18 +74,85 @@ final class InfoCommand implements Callable<Integer> {
     info.put("max_seq_len", model.maxSeqLen());
     info.put("causal", c.causal());
     info.put("mode", model.metadata().getOrDefault("mode", "unknown"));
-    info.put("output_encoding", model.output().encoding().name().toLowerCase(java.util.Locale.ROOT));
+    info.put("output_encoding", lower(model.output().encoding()));
     info.put("vocab", model.vocabulary().tokens());
-    Map<String, Integer> expressions = new LinkedHashMap<>();
-    String layers = model.metadata().getOrDefault(Compiler.EXPRESSION_LAYERS, "");
-    for (String line : layers.split("\n")) {
-      int tab = line.lastIndexOf('\t');
-      if (tab > 0) {
-        expressions.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+    info.put("expressions", model.provenance().map(InfoCommand::expressions).orElse(null));
+    // How the compiler rewrote the program (composite selectors, numerical inputs converted) and which heads
+    // compute an AND of selects: present only when there is something to say.
+    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS)) {
+      String text = model.metadata().getOrDefault(key, "");
+      if (!text.isEmpty()) {
+        info.put(key, List.of(text.split("\n")));
       }
     }
-    info.put("expressions", expressions);
     info.put("residual", model.residualLabels());
     return info;
+  }
+
+  /** One entry per expression: label, kind, encoding, layer, what computes it, inputs, origin. */
+  private static List<Map<String, Object>> expressions(Provenance provenance) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Provenance.Expression expression : provenance.expressions()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("label", expression.label());
+      entry.put("kind", expression.kind());
+      entry.put("encoding", expression.encoding() == null ? null : lower(expression.encoding()));
+      entry.put("layer", expression.layer());
+      entry.put("computed_by", components(provenance, expression.label()));
+      entry.put("inputs", expression.inputs());
+      entry.put("origin", expression.origin());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  /** The heads ({@code {"layer", "head"}}) and neuron ranges ({@code {"layer", "neurons"}}) of an expression. */
+  private static List<Map<String, Object>> components(Provenance provenance, String label) {
+    List<Map<String, Object>> components = new ArrayList<>();
+    for (int l = 0; l < provenance.layers().size(); l++) {
+      Provenance.Layer layer = provenance.layers().get(l);
+      for (Provenance.Head head : layer.heads()) {
+        if (head.expression().equals(label)) {
+          components.add(Map.of("layer", l, "head", head.index()));
+        }
+      }
+      for (Provenance.Neurons range : layer.mlp()) {
+        if (range.expression().equals(label)) {
+          components.add(Map.of("layer", l, "neurons", List.of(range.start(), range.end())));
+        }
+      }
+    }
+    return components;
+  }
+
+  private static void printExpressions(PrintWriter out, Model model) {
+    if (model.provenance().isEmpty()) {
+      out.println("expressions: unknown (a format-version-1 directory records no provenance; recompile it)");
+      return;
+    }
+    Provenance provenance = model.provenance().get();
+    out.println("expressions:");
+    int width = provenance.expressions().stream().mapToInt(e -> e.label().length()).max().orElse(0);
+    for (Provenance.Expression expression : provenance.expressions()) {
+      List<String> where = new ArrayList<>();
+      for (Map<String, Object> component : components(provenance, expression.label())) {
+        where.add(component.containsKey("head")
+            ? "layer " + component.get("layer") + " head " + component.get("head")
+            : "layer " + component.get("layer") + " mlp neurons " + range(component.get("neurons")));
+      }
+      String encoding = expression.encoding() == null ? "selector" : lower(expression.encoding());
+      out.printf("  %-" + width + "s  %-19s %-11s  %s%s%n", expression.label(), expression.kind(), encoding,
+          where.isEmpty() ? "-" : String.join(", ", where),
+          expression.inputs().isEmpty() ? "" : "  <- " + String.join(", ", expression.inputs()));
+    }
+  }
+
+  private static String range(Object bounds) {
+    List<?> list = (List<?>) bounds;
+    return "[" + list.get(0) + ", " + list.get(1) + ")";
+  }
+
+  private static String lower(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -14,10 +14,12 @@ import picocli.CommandLine.ScopeType;
  * (add yours there); options several commands share are mixins: {@link InputOptions}, {@link
  * VocabularyOptions}, {@link JsonOption}. Errors are handled in one place, {@link ErrorHandler}.
  */
-@Command(name = "tracr4j", mixinStandardHelpOptions = true, version = "tracr4j 0.1.0",
+@Command(name = "tracr4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Compiles RASP programs into transformer weights.",
     subcommands = {EvalCommand.class, CompileCommand.class, RunCommand.class, InfoCommand.class,
-        CheckCommand.class, BenchCommand.class, FuzzCommand.class, DecompileCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, BenchCommand.class, FuzzCommand.class, VizCommand.class, CompressCommand.class,
+        DecompileCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Shown by the help; inherited so that it may follow the subcommand name. */
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
@@ -25,6 +27,14 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** {@code --version}: the project version from the pom. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tracr4j " + org.tracr4j.compiler.Compiler.VERSION};
+    }
+  }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);

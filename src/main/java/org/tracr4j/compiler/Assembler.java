@@ -12,6 +12,7 @@ import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.OutputSpace;
+import org.tracr4j.model.Provenance;
 import org.tracr4j.model.Weights;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
@@ -24,17 +25,30 @@ import org.tracr4j.rasp.Value;
  * {@code one}; position 0 (BOS) has no index; position p is {@code indices:(p-1)}.
  *
  * <p>A head with W_QK {@code [Q, K]} and W_OV {@code [V, O]} becomes {@code W_Q = P(Q)·W_QK·s},
- * {@code W_K = P(K)}, {@code W_V = P(V)·W_OV}, {@code W_O = P(O)ᵀ}, where s is {@code √d_head} in the exact
- * mode (cancelling the model's {@code 1/√d_head}, so the softmax is as sharp as the construction asked)
- * and 1 in Tracr mode. Unlike Tracr, d_head is at least every head's value width, so no head overflows.
+ * {@code W_K = P(K)}, {@code W_V = P(V)·W_OV}, {@code W_O = P(O)ᵀ}, where the query scale s and each
+ * head's width are the {@link BuildMode}'s ({@code √d_head} and the key width in the exact mode). Unlike
+ * Tracr, d_head is at least every head's value width, so no head overflows.
  * MLPs of one layer are placed side by side (their hidden neurons never share a column).
+ *
+ * <p>The model records where each expression went ({@link Provenance}): its head index, its neuron range,
+ * the hidden neuron names and what each residual direction means.
  */
 final class Assembler {
   private Assembler() {}
 
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
-      VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, CompileOptions options,
+      VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
       Map<String, String> metadata) {}
+
+  /**
+   * What the model's input side needs from the options.
+   *
+   * @param maxSeqLen the longest input, BOS excluded
+   * @param causal every head gets a causal mask
+   * @param bos the BOS token string
+   * @param pad the PAD token string
+   */
+  record Positions(int maxSeqLen, boolean causal, String bos, String pad) {}
 
   static Model assemble(Inputs in) {
     List<List<AttentionHead>> heads = new ArrayList<>();
@@ -59,16 +73,13 @@ final class Assembler {
       mlps.add(layerMlps);
     }
     VectorSpace residual = VectorSpace.join(spaces);
-    boolean exact = in.options().mode() == CompileOptions.Mode.EXACT;
 
     int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
     int dHead = 1;
     for (List<AttentionHead> layer : heads) {
       for (AttentionHead head : layer) {
-        int keyWidth = head.qk().right().dims();
-        int valueWidth = head.ov().output().dims();
-        int tracrKeySize = Math.max(head.qk().left().dims(), keyWidth);
-        dHead = Math.max(dHead, Math.max(exact ? keyWidth : tracrKeySize, valueWidth));
+        dHead = Math.max(dHead, in.mode().headWidth(head.qk().left().dims(), head.qk().right().dims(),
+            head.ov().output().dims()));
       }
     }
     int dMlp = 1;
@@ -76,23 +87,37 @@ final class Assembler {
       dMlp = Math.max(dMlp, layer.stream().mapToInt(m -> m.hiddenSpace().dims()).sum());
     }
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
-        in.tokenSpace().dims(), in.outputSpace().dims(), in.options().maxSeqLen() + 1, in.options().causal());
+        in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     Weights weights = Weights.zeros(config);
     embed(in, residual, config, weights);
-    double queryScale = exact ? Math.sqrt(dHead) : 1.0;
+    double queryScale = in.mode().queryScale(dHead);
+    List<Provenance.Layer> placed = new ArrayList<>();
     for (int l = 0; l < config.layers(); l++) {
       Weights.Layer layer = weights.layers().get(l);
+      List<Provenance.Head> headSlots = new ArrayList<>();
       for (int h = 0; h < heads.get(l).size(); h++) {
         writeHead(heads.get(l).get(h), h, residual, config, layer, queryScale);
+        headSlots.add(new Provenance.Head(h, in.graph().label(in.plan().attention().get(l).get(h))));
       }
+      List<Provenance.Neurons> ranges = new ArrayList<>();
+      List<String> neuronNames = new ArrayList<>();
       int offset = 0;
-      for (Mlp mlp : mlps.get(l)) {
+      for (int m = 0; m < mlps.get(l).size(); m++) {
+        Mlp mlp = mlps.get(l).get(m);
         writeMlp(mlp, offset, residual, config, layer);
-        offset += mlp.hiddenSpace().dims();
+        int hidden = mlp.hiddenSpace().dims();
+        if (hidden > 0) {
+          ranges.add(new Provenance.Neurons(offset, offset + hidden,
+              in.graph().label(in.plan().mlp().get(l).get(m))));
+        }
+        mlp.hiddenSpace().basis().forEach(neuron -> neuronNames.add(neuron.toString()));
+        offset += hidden;
       }
+      placed.add(new Provenance.Layer(headSlots, ranges, neuronNames));
     }
-    List<String> labels = residual.basis().stream().map(BasisDirection::toString).toList();
-    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), labels, in.metadata());
+    Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
+        ProvenanceRecorder.expressions(in.graph(), in.plan()), placed);
+    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), in.metadata(), provenance);
   }
 
   private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {
@@ -167,7 +192,7 @@ final class Assembler {
     for (BasisDirection direction : in.tokenSpace().basis()) {
       tokens.add(direction.value().toString());
     }
-    return new InputVocabulary(tokens, tokens.indexOf(in.options().bos()), tokens.indexOf(in.options().pad()));
+    return new InputVocabulary(tokens, tokens.indexOf(in.positions().bos()), tokens.indexOf(in.positions().pad()));
   }
 
   private static OutputSpace outputSpace(Inputs in) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.tracr4j.InvalidInputException;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
+import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.Model;
@@ -17,15 +18,18 @@ import org.tracr4j.rasp.Value;
 
 /**
  * The compiler: a RASP program and a vocabulary in, a transformer out. One call per stage, in order
- * (tracr-reference §2.0): validate, build the graph, infer value sets, lower each s-op to a craft block,
- * allocate layers, assemble the weights.
+ * (tracr-reference §2.0): check the options, rewrite the program ({@code compiler.rewrite}), build the graph
+ * (labels), validate it statically, infer value sets, check where none can appear (exact mode), lower each
+ * s-op to a craft block, allocate layers, assemble the weights. Each checking stage collects every
+ * finding; the first stage with any stops the compile and reports them all. Every difference between the
+ * exact mode and Tracr's is a question to the {@link BuildMode}.
  *
  * @throws UnsupportedProgramException listing every expression that cannot be compiled faithfully
  * @throws InvalidInputException for a bad vocabulary or maximum length
  */
 public final class Compiler {
-  /** Version recorded in every model's metadata. */
-  public static final String VERSION = "0.1.0";
+  /** Version recorded in every model's metadata: the pom's project version. */
+  public static final String VERSION = ProjectVersion.read();
 
   private Compiler() {}
 
@@ -36,25 +40,32 @@ public final class Compiler {
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
     checkOptions(options);
-    ProgramGraph graph = ProgramGraph.of(program);
-    List<Finding> findings = StaticValidation.check(graph, options.mode());
+    BuildMode mode = BuildMode.of(options);
+    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+    SOp rewritten = rewrite.program();
+    ProgramGraph graph = ProgramGraph.of(rewritten);
+    refuseAny(StaticValidation.check(graph, mode));
+    ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
+    refuseAny(inferred.findings());
+    ValueSets valueSets = inferred.valueSets();
+    if (mode.checksNone()) {
+      refuseAny(NoneAnalysis.check(graph, valueSets));
+    }
+    Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
+    Lowering.Result lowered = lowering.lowerAll();
+    refuseAny(lowered.findings());
+    LayerPlan plan = LayerAllocation.allocate(graph);
+    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
+        indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
+        new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
+        metadata(options, metadata, rewrite, lowering.compositeHeads())));
+    return new CompiledProgram(program, options, graph, valueSets, plan, model);
+  }
+
+  private static void refuseAny(List<Finding> findings) {
     if (!findings.isEmpty()) {
       throw new UnsupportedProgramException(findings);
     }
-    ValueSets valueSets = ValueSetInference.infer(graph, options);
-    if (options.mode() == CompileOptions.Mode.EXACT) {
-      List<Finding> unrepresentable = NoneAnalysis.check(graph, valueSets);
-      if (!unrepresentable.isEmpty()) {
-        throw new UnsupportedProgramException(unrepresentable);
-      }
-    }
-    Lowering lowering = new Lowering(graph, valueSets, options);
-    Map<Long, LoweredBlock> blocks = lowering.lowerAll();
-    LayerPlan plan = LayerAllocation.allocate(graph);
-    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, blocks, tokenSpace(options),
-        indexSpace(options), lowering.outputSpace(program), Lowering.ONE, options,
-        metadata(options, metadata, graph, plan)));
-    return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
   private static void checkOptions(CompileOptions options) {
@@ -103,19 +114,23 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  /** Where each computed s-op lives, as lines {@code label<TAB>layer}: {@code info --model} reads it back. */
-  public static final String EXPRESSION_LAYERS = "expression_layers";
+  /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
+  public static final String REWRITES = "rewrites";
+
+  /** The heads that compute an AND of selects, one {@code label: construction} per line. */
+  public static final String COMPOSITE_HEADS = "composite_heads";
 
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      ProgramGraph graph, LayerPlan plan) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
-    StringBuilder layers = new StringBuilder();
-    for (org.tracr4j.rasp.RaspExpr expr : graph.nodes()) {
-      if (expr instanceof SOp sop && plan.layerOf(sop) >= 0) {
-        layers.append(graph.label(sop)).append('\t').append(plan.layerOf(sop)).append('\n');
-      }
+    if (!rewrite.applied().isEmpty()) {
+      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
+          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
     }
-    metadata.put(EXPRESSION_LAYERS, layers.toString());
+    if (!compositeHeads.isEmpty()) {
+      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());

@@ -5,9 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
@@ -21,6 +22,7 @@ import org.tracr4j.craft.chamber.CategoricalAttention;
 import org.tracr4j.craft.chamber.CategoricalMlp;
 import org.tracr4j.craft.chamber.CategoricalSequenceMapMlp;
 import org.tracr4j.craft.chamber.CategoricalToNumericalMlp;
+import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.craft.chamber.LinearSequenceMapMlp;
 import org.tracr4j.craft.chamber.NumericalMlp;
 import org.tracr4j.craft.chamber.NumericalToCategoricalMlp;
@@ -28,36 +30,19 @@ import org.tracr4j.craft.chamber.SelectorWidth;
 import org.tracr4j.rasp.Value;
 
 /**
- * Chooses and parameterises the craft construction for each kind of s-op, per compile mode.
- *
- * <p>Exact mode (tracr4j.md §5), each choice closing a gap of tracr-reference §8:
- * <ul>
- *   <li>discretising MLPs take their large number L from the smallest gap between consecutive input values
- *       where the output changes: {@code L = max(mlp_exactness, 4 / gap)}, so every input sits at least a
- *       quarter gap away from a ramp and the MLP is exact at any maximum length (selector width:
- *       {@code gap = 1/(N(N+1))});
- *   <li>discretising MLPs are silenced at BOS, so no block writes into the BOS position and an empty
- *       selection really yields the aggregate's default;
- *   <li>hidden neurons whose output weights are all zero (steps where the function does not change) are
- *       dropped;
- *   <li>categorical→numerical maps with a negative output use the two-neuron construction that keeps
- *       the sign;
- *   <li>aggregates map values to outputs by value (not by position) and write a non-trivial default from
- *       BOS.
- * </ul>
- * Tracr mode uses Tracr's constructions and constants unchanged.
+ * Builds the craft construction for each kind of s-op, asking the {@link BuildMode} every question on
+ * which the exact mode and Tracr differ (which construction, L, pruning, BOS silencing, how an aggregate
+ * pairs values with outputs).
  */
 final class Constructions {
-  private final CompileOptions options;
+  private final BuildMode mode;
   private final BasisDirection bos;
   private final BasisDirection one;
-  private final boolean exact;
 
-  Constructions(CompileOptions options, BasisDirection bos, BasisDirection one) {
-    this.options = options;
+  Constructions(BuildMode mode, BasisDirection bos, BasisDirection one) {
+    this.mode = mode;
     this.bos = bos;
     this.one = one;
-    this.exact = options.mode() == CompileOptions.Mode.EXACT;
   }
 
   /** Softmax coldness of every head; in the exact mode the assembler also cancels {@code 1/√d_head}. */
@@ -76,7 +61,7 @@ final class Constructions {
       String label) {
     ToDoubleFunction<BasisDirection> onDirections = direction -> f.applyAsDouble(direction.value());
     boolean negative = input.basis().stream().anyMatch(d -> onDirections.applyAsDouble(d) < 0);
-    return exact && negative
+    return mode.signedCategoricalToNumerical() && negative
         ? CategoricalToNumericalMlp.exact(input, output, onDirections, hiddenPrefix(label))
         : CategoricalToNumericalMlp.tracr(input, output, onDirections);
   }
@@ -85,11 +70,7 @@ final class Constructions {
       List<Double> outputs, String label) {
     Map<Double, Double> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
-    if (!exact) {
-      return NumericalMlp.build(input, output, one, values, table::get, options.mlpExactness(),
-          hiddenPrefix(label));
-    }
-    return prune(NumericalMlp.buildSilentAtBos(input, output, one, bos, values, table::get,
+    return pruned(NumericalMlp.build(input, output, one, mode.discretisingAtBos(bos), values, table::get,
         largeNumber(points, outputs), hiddenPrefix(label)));
   }
 
@@ -97,12 +78,8 @@ final class Constructions {
       List<BasisDirection> outputs, String label) {
     Map<Double, BasisDirection> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
-    if (!exact) {
-      return NumericalToCategoricalMlp.build(input, output, one, values, table::get, options.mlpExactness(),
-          hiddenPrefix(label));
-    }
-    return prune(NumericalToCategoricalMlp.buildSilentAtBos(input, output, one, bos, values, table::get,
-        largeNumber(points, outputs), hiddenPrefix(label)));
+    return pruned(NumericalToCategoricalMlp.build(input, output, one, mode.discretisingAtBos(bos), values,
+        table::get, largeNumber(points, outputs), hiddenPrefix(label)));
   }
 
   Mlp sequenceMap(VectorSpace first, VectorSpace second, VectorSpace output, BiFunction<Value, Value, Value> f,
@@ -111,7 +88,7 @@ final class Constructions {
       Value z = f.apply((Value) x.value(), (Value) y.value());
       return z == null || z.isNone() ? null : new BasisDirection(label, z);
     }, hiddenPrefix(label));
-    return exact ? prune(mlp) : mlp;
+    return pruned(mlp);
   }
 
   Mlp linearSequenceMap(BasisDirection first, BasisDirection second, BasisDirection output, double a, double b,
@@ -119,29 +96,47 @@ final class Constructions {
     return LinearSequenceMapMlp.build(first, second, output, a, b, hiddenPrefix(label));
   }
 
-  AttentionHead aggregate(VectorSpace queries, VectorSpace keys, BiPredicate<Object, Object> selects,
-      VectorSpace values, VectorSpace output, Value defaultValue, boolean numerical, String label) {
+  /** One head: {@link CategoricalAttention} for one select, the summed-QK {@link ConjunctionAttention} for an AND. */
+  AttentionHead aggregate(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace values, VectorSpace output,
+      Value defaultValue, boolean numerical, String label) {
     Function<BasisDirection, BasisDirection> valueToOutput = numerical
         ? direction -> output.direction(0)
         : direction -> output.contains(new BasisDirection(label, direction.value()))
             ? new BasisDirection(label, direction.value()) : null;
-    VectorInBasis defaultOutput = exact ? defaultVector(output, defaultValue, numerical, label) : null;
-    CategoricalAttention.Options settings = new CategoricalAttention.Options(softmaxColdness(), false, true,
-        defaultOutput, exact ? valueToOutput : null);
-    return CategoricalAttention.build(queries, keys, values, output, bos, one, predicate(selects), settings);
+    CategoricalAttention.Options settings = mode.aggregatesByValue()
+        ? new CategoricalAttention.Options(softmaxColdness(), false, true,
+            Optional.of(defaultVector(output, defaultValue, numerical, label)),
+            new CategoricalAttention.Pairing.ByValue(valueToOutput))
+        : CategoricalAttention.Options.defaults();
+    if (conjuncts.size() == 1) {
+      ConjunctionAttention.Conjunct only = conjuncts.get(0);
+      return CategoricalAttention.build(only.query(), only.key(), values, output, bos, one, only.predicate(),
+          settings);
+    }
+    return ConjunctionAttention.build(conjuncts, values, output, bos, one, settings);
   }
 
-  LoweredBlock selectorWidth(VectorSpace queries, VectorSpace keys, BiPredicate<Object, Object> selects,
-      VectorSpace output, boolean numerical, int maxLength, String label) {
+  LoweredBlock selectorWidth(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace output, boolean numerical,
+      int maxLength, String label) {
     // Inputs 1/(w+1) for w = 0..N; the closest two are 1/N and 1/(N+1).
     double gap = 1.0 / maxLength - 1.0 / (maxLength + 1);
-    double large = exact ? Math.max(options.mlpExactness(), 4 / gap) : options.mlpExactness();
-    SeriesWithResiduals series = numerical
-        ? SelectorWidth.numerical(queries, keys, predicate(selects), bos, one, output.direction(0), maxLength,
-            softmaxColdness(), large, label)
-        : SelectorWidth.categorical(queries, keys, predicate(selects), bos, one, output,
-            width -> new BasisDirection(label, Value.of((long) width)), maxLength, softmaxColdness(), large,
-            label);
+    double large = mode.largeNumber(gap);
+    IntFunction<BasisDirection> widthDirection = width -> new BasisDirection(label, Value.of((long) width));
+    SeriesWithResiduals series;
+    if (conjuncts.size() == 1) {
+      ConjunctionAttention.Conjunct only = conjuncts.get(0);
+      series = numerical
+          ? SelectorWidth.numerical(only.query(), only.key(), only.predicate(), bos, one, output.direction(0),
+              maxLength, softmaxColdness(), large, label)
+          : SelectorWidth.categorical(only.query(), only.key(), only.predicate(), bos, one, output, widthDirection,
+              maxLength, softmaxColdness(), large, label);
+    } else {
+      series = numerical
+          ? SelectorWidth.numerical(conjuncts, bos, one, output.direction(0), maxLength, softmaxColdness(), large,
+              label)
+          : SelectorWidth.categorical(conjuncts, bos, one, output, widthDirection, maxLength, softmaxColdness(),
+              large, label);
+    }
     AttentionHead head = null;
     Mlp mlp = null;
     for (Block block : series.blocks()) {
@@ -153,10 +148,6 @@ final class Constructions {
     }
     return new LoweredBlock(Objects.requireNonNull(head, "selector width head"),
         Objects.requireNonNull(mlp, "selector width MLP"));
-  }
-
-  private static BiPredicate<BasisDirection, BasisDirection> predicate(BiPredicate<Object, Object> selects) {
-    return (query, key) -> selects.test(query.value(), key.value());
   }
 
   private static VectorInBasis defaultVector(VectorSpace output, Value defaultValue, boolean numerical,
@@ -173,10 +164,7 @@ final class Constructions {
     return new VectorInBasis(output, magnitudes);
   }
 
-  /**
-   * L for a discretising MLP: 4 / (smallest gap between consecutive inputs whose outputs differ), at least
-   * {@code mlp_exactness}.
-   */
+  /** L for a discretising MLP, from the smallest gap between consecutive inputs whose outputs differ. */
   private double largeNumber(List<Double> points, List<?> outputs) {
     double smallestGap = Double.POSITIVE_INFINITY;
     for (int k = 1; k < points.size(); k++) {
@@ -184,7 +172,11 @@ final class Constructions {
         smallestGap = Math.min(smallestGap, points.get(k) - points.get(k - 1));
       }
     }
-    return Math.max(options.mlpExactness(), smallestGap == Double.POSITIVE_INFINITY ? 0 : 4 / smallestGap);
+    return mode.largeNumber(smallestGap);
+  }
+
+  private Mlp pruned(Mlp mlp) {
+    return mode.prunesSilentNeurons() ? prune(mlp) : mlp;
   }
 
   /** Drops hidden neurons that write nothing (all their output weights are zero). */

@@ -3,6 +3,7 @@ package org.tracr4j.compiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Interpreter;
@@ -29,7 +30,7 @@ public final class DynamicValidation {
     List<Finding> findings = new ArrayList<>();
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof Aggregate a && a.isCategorical()) {
-        averagedPosition(a, input).ifPresent(position -> findings.add(new Finding(graph.label(a),
+        averagedPosition(a, input).ifPresent(position -> findings.add(new Finding(RuleCode.CATEGORICAL_MEAN, graph.label(a),
             "a categorical aggregate must select at most one distinct value per query, but at position "
                 + position + " it would have to average several", render(input))));
       }

@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.tracr4j.UnsupportedProgramException;
+import java.util.LinkedHashSet;
+import java.util.SequencedSet;
+import org.tracr4j.RuleCode;
+import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
@@ -17,42 +21,61 @@ import org.tracr4j.rasp.LinearSequenceMap;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.SelectorNot;
+import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 
 /**
  * Lowers each s-op to its craft block (tracr-reference §2.3), choosing the construction by the encodings of
  * the s-op and its inputs. The construction calls themselves live in {@link Constructions}, so this class is
- * only the dispatch and the checks that make a construction faithful (every failure names the s-op).
+ * only the dispatch and the checks that make a construction faithful. Every failure is a {@link Finding}
+ * naming the s-op; all of them are collected (an s-op that fails gets no block).
  */
 final class Lowering {
   static final BasisDirection ONE = new BasisDirection("one");
 
-  private final ProgramGraph graph;
-  private final ValueSets valueSets;
-  private final CompileOptions options;
-  private final Constructions constructions;
-
-  Lowering(ProgramGraph graph, ValueSets valueSets, CompileOptions options) {
-    this.graph = graph;
-    this.valueSets = valueSets;
-    this.options = options;
-    this.constructions = new Constructions(options, Compiler.bos(options), ONE);
+  /** The block of each computed s-op, by id, or every reason some s-op cannot be lowered. */
+  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings) {
+    Result {
+      findings = List.copyOf(findings);
+    }
   }
 
-  Map<Long, LoweredBlock> lowerAll() {
+  private final ProgramGraph graph;
+  private final ValueSets valueSets;
+  private final BuildMode mode;
+  private final int maxSeqLen;
+  private final Constructions constructions;
+  /** In order of discovery, each (rule, s-op, reason) once: a function is called on many values. */
+  private final SequencedSet<Finding> findings = new LinkedHashSet<>();
+  private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
+
+  Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
+    this.graph = graph;
+    this.valueSets = valueSets;
+    this.mode = mode;
+    this.maxSeqLen = maxSeqLen;
+    this.constructions = new Constructions(mode, bos, ONE);
+  }
+
+  Result lowerAll() {
     Map<Long, LoweredBlock> blocks = new HashMap<>();
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
+        int before = findings.size();
         LoweredBlock block = lower(sop);
-        if (block != null) {
+        if (block != null && findings.size() == before) {
           blocks.put(sop.id(), block);
         }
       }
     }
-    return blocks;
+    return new Result(blocks, new ArrayList<>(findings));
   }
 
   /** The residual directions an s-op writes: one per value (categorical) or one (numerical). */
@@ -68,9 +91,10 @@ final class Lowering {
     return switch (sop) {
       case Tokens t -> null;
       case Indices i -> null;
-      case Length l -> throw unsupported(l, "the length primitive cannot be compiled");
-      case Full f -> throw unsupported(f, "a constant sequence cannot be compiled");
-      case org.tracr4j.rasp.Map m -> LoweredBlock.of(map(m));
+      // Static validation rejects both; reported again so that lowering never builds a wrong block.
+      case Length l -> report(l, RuleCode.LENGTH_PRIMITIVE, "the length primitive cannot be compiled");
+      case Full f -> report(f, RuleCode.CONSTANT_SEQUENCE, "a constant sequence cannot be compiled");
+      case org.tracr4j.rasp.Map m -> ofMlp(map(m));
       case SequenceMap m -> LoweredBlock.of(sequenceMap(m));
       case LinearSequenceMap m -> LoweredBlock.of(linearSequenceMap(m));
       case Aggregate a -> LoweredBlock.of(aggregate(a));
@@ -78,6 +102,11 @@ final class Lowering {
     };
   }
 
+  private static LoweredBlock ofMlp(Mlp mlp) {
+    return mlp == null ? null : LoweredBlock.of(mlp);
+  }
+
+  /** The map's MLP, or null after reporting why there is none. */
   private Mlp map(org.tracr4j.rasp.Map m) {
     SOp inner = m.inner();
     String label = graph.label(m);
@@ -98,12 +127,12 @@ final class Lowering {
       // Floating twins such as 1/2 - 1/3 and 2/3 - 1/2 differ in the last bit: no model can tell them
       // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster;
       // a function that tells twins apart (x != -0.2) cannot be compiled faithfully.
-      boolean twin = options.mode() == CompileOptions.Mode.EXACT && previous != null
-          && x.asDouble() - previous.asDouble() <= 1e-9 * Math.max(1, Math.abs(x.asDouble()));
+      boolean twin = mode.mergesFloatingTwins() && previous != null
+          && Tolerance.ROUNDING.close(x.asDouble(), previous.asDouble());
       if (twin) {
         Value kept = applyOrNull(m, previous);
         if (!sameOutput(kept, y)) {
-          throw unsupported(m, "its function tells apart " + previous + " and " + x + " of "
+          return report(m, RuleCode.FLOATING_TWINS, "its function tells apart " + previous + " and " + x + " of "
               + graph.label(inner) + ", which differ only by floating-point rounding (giving " + kept + " and "
               + y + "); no model can, so compare with a tolerance instead");
         }
@@ -116,7 +145,8 @@ final class Lowering {
       }
     }
     if (points.isEmpty()) {
-      throw unsupported(m, "its function gives no value on any input value of " + graph.label(inner));
+      return report(m, RuleCode.NO_DEFINED_VALUE, "its function gives no value on any input value of "
+          + graph.label(inner));
     }
     BasisDirection in = input.direction(0);
     if (m.isNumerical()) {
@@ -147,21 +177,48 @@ final class Lowering {
   }
 
   private AttentionHead aggregate(Aggregate a) {
-    Select select = (Select) a.selector();
-    VectorSpace queries = outputSpace(select.queries());
-    VectorSpace keys = outputSpace(select.keys());
-    VectorSpace values = outputSpace(a.sop());
-    VectorSpace output = outputSpace(a);
-    return constructions.aggregate(queries, keys, (q, k) -> selects(select, q, k), values, output,
-        a.defaultValue(), a.isNumerical(), graph.label(a));
+    List<ConjunctionAttention.Conjunct> conjuncts = conjuncts(a.selector());
+    if (conjuncts.size() > 1) {
+      compositeHeads.put(graph.label(a), "summed-qk and of " + conjuncts.size() + " selects");
+    }
+    return constructions.aggregate(conjuncts, outputSpace(a.sop()), outputSpace(a), a.defaultValue(),
+        a.isNumerical(), graph.label(a));
   }
 
   private LoweredBlock selectorWidth(SelectorWidth w) {
-    Select select = (Select) w.selector();
-    VectorSpace queries = outputSpace(select.queries());
-    VectorSpace keys = outputSpace(select.keys());
-    return constructions.selectorWidth(queries, keys, (q, k) -> selects(select, q, k), outputSpace(w),
-        w.isNumerical(), options.maxSeqLen(), graph.label(w));
+    List<ConjunctionAttention.Conjunct> conjuncts = conjuncts(w.selector());
+    if (conjuncts.size() > 1) {
+      compositeHeads.put(graph.label(w), "summed-qk and of " + conjuncts.size() + " selects");
+    }
+    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), maxSeqLen, graph.label(w));
+  }
+
+  /**
+   * The selects of a selector that is one select or an AND of selects (static validation rejects the rest;
+   * the rewrite stage has pushed negations into the selects and turned ORs into selects).
+   */
+  private List<ConjunctionAttention.Conjunct> conjuncts(Selector selector) {
+    List<Select> selects = new ArrayList<>();
+    collectConjuncts(selector, selects);
+    return selects.stream().map(s -> new ConjunctionAttention.Conjunct(outputSpace(s.queries()),
+        outputSpace(s.keys()), (q, k) -> selects(s, q.value(), k.value()))).toList();
+  }
+
+  private static void collectConjuncts(Selector selector, List<Select> selects) {
+    switch (selector) {
+      case Select s -> selects.add(s);
+      case SelectorAnd s -> {
+        collectConjuncts(s.first(), selects);
+        collectConjuncts(s.second(), selects);
+      }
+      case SelectorOr s -> throw new IllegalStateException("an or reached lowering: " + s.describe());
+      case SelectorNot s -> throw new IllegalStateException("a not reached lowering: " + s.describe());
+    }
+  }
+
+  /** The aggregates and selector widths whose head is a summed-QK AND, by label. */
+  Map<String, String> compositeHeads() {
+    return java.util.Collections.unmodifiableMap(compositeHeads);
   }
 
   /** The predicate on basis directions; a comparison that cannot be made (e.g. with none) selects nothing. */
@@ -184,24 +241,24 @@ final class Lowering {
       return 0;
     }
     if (!v.isNumeric()) {
-      throw unsupported(sop, "it is numerical but its function gives the non-number " + v);
+      report(sop, RuleCode.NON_NUMBER_RESULT, "it is numerical but its function gives the non-number " + v);
+      return 0;
     }
     return v.asDouble();
   }
 
-  /** Outputs a model cannot tell apart either: equal, or numbers within 1e-9 relative. */
+  /** Outputs a model cannot tell apart either: equal, or numbers within {@link Tolerance#ROUNDING}. */
   private static boolean sameOutput(Value a, Value b) {
     if (a == null || b == null) {
       return a == b;
     }
-    if (a.isNumeric() && b.isNumeric()) {
-      return Math.abs(a.asDouble() - b.asDouble()) <= 1e-9 * Math.max(1, Math.abs(a.asDouble()));
-    }
-    return a.equals(b);
+    return Tolerance.ROUNDING.same(a, b);
   }
 
-  private UnsupportedProgramException unsupported(RaspExpr expr, String reason) {
-    return new UnsupportedProgramException(graph.label(expr), reason);
+  /** Records a finding; returns null, the missing block. */
+  private <T> T report(RaspExpr expr, RuleCode rule, String reason) {
+    findings.add(new Finding(rule, graph.label(expr), reason));
+    return null;
   }
 
 }

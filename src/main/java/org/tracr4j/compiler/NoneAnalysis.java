@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Full;
@@ -21,7 +22,7 @@ import org.tracr4j.rasp.Value;
  * Which s-ops may be none, and the one place where that breaks faithfulness: a numerical encoding has no
  * none (an empty categorical selection is the zero vector, but a numerical 0 is a value), so an element-wise
  * map reading a numerical s-op that may be none would compute {@code f(0)} where RASP keeps none. Such
- * programs are rejected in the exact mode (found by causal fuzzing: a causal sort selects nothing at early
+ * programs are rejected when the {@link BuildMode} checks none (the exact mode) (found by causal fuzzing: a causal sort selects nothing at early
  * positions). A numerical output that may be none is fine: none positions are not compared.
  *
  * <p>The analysis is conservative: a categorical aggregate with default none may be none.
@@ -51,7 +52,7 @@ final class NoneAnalysis {
       }
       for (SOp input : inputs) {
         if (input.isNumerical() && analysis.mayBeNone(input)) {
-          findings.add(new Finding(graph.label(input), "it is numerical but can be none (where a selection is "
+          findings.add(new Finding(RuleCode.NUMERICAL_NONE, graph.label(input), "it is numerical but can be none (where a selection is "
               + "empty), and a numerical encoding has no none: " + graph.label(expr) + " would read 0 where RASP "
               + "keeps none; give the aggregate a default or keep " + graph.label(input) + " categorical"));
         }
@@ -69,7 +70,7 @@ final class NoneAnalysis {
     if (mayBeNone(select.queries())) {
       for (Value key : withNone(select.keys())) {
         if (UserFunctions.selects(predicate, key, Value.NONE)) {
-          findings.add(new Finding(graph.label(select), "its predicate selects key " + key + " for a none query ("
+          findings.add(new Finding(RuleCode.SELECTS_ON_NONE, graph.label(select), "its predicate selects key " + key + " for a none query ("
               + graph.label(select.queries()) + " can be none), but a none query cannot attend in a model"));
           return;
         }
@@ -78,7 +79,7 @@ final class NoneAnalysis {
     if (mayBeNone(select.keys())) {
       for (Value query : withNone(select.queries())) {
         if (UserFunctions.selects(predicate, Value.NONE, query)) {
-          findings.add(new Finding(graph.label(select), "its predicate selects a none key for query " + query
+          findings.add(new Finding(RuleCode.SELECTS_ON_NONE, graph.label(select), "its predicate selects a none key for query " + query
               + " (" + graph.label(select.keys()) + " can be none), but a none key cannot be attended to in a model"));
           return;
         }

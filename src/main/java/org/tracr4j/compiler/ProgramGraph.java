@@ -24,20 +24,16 @@ import org.tracr4j.rasp.Tokens;
  * @param output the program's output s-op
  * @param nodes every expression once, breadth-first from the output (so the output comes first)
  * @param labels label of each expression, by id
- * @param consumers for each expression id, the expressions that read it
  */
-public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> labels,
-    Map<Long, List<RaspExpr>> consumers) {
+public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> labels) {
 
   public ProgramGraph {
     nodes = List.copyOf(nodes);
     labels = Collections.unmodifiableMap(labels);
-    consumers = Collections.unmodifiableMap(consumers);
   }
 
   public static ProgramGraph of(SOp output) {
     List<RaspExpr> nodes = new ArrayList<>();
-    Map<Long, List<RaspExpr>> consumers = new HashMap<>();
     Map<Long, RaspExpr> seen = new LinkedHashMap<>();
     ArrayDeque<RaspExpr> queue = new ArrayDeque<>();
     seen.put(output.id(), output);
@@ -46,13 +42,12 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
       RaspExpr expr = queue.poll();
       nodes.add(expr);
       for (RaspExpr child : expr.children()) {
-        consumers.computeIfAbsent(child.id(), id -> new ArrayList<>()).add(expr);
         if (seen.putIfAbsent(child.id(), child) == null) {
           queue.add(child);
         }
       }
     }
-    return new ProgramGraph(output, nodes, assignLabels(nodes), consumers);
+    return new ProgramGraph(output, nodes, assignLabels(nodes));
   }
 
   private static Map<Long, String> assignLabels(List<RaspExpr> nodes) {
@@ -97,8 +92,18 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
     return labels.get(expr.id());
   }
 
+  /**
+   * The expressions that read {@code expr}, in node order. Computed on each call (only views need it), not
+   * built on every compile.
+   */
   public List<RaspExpr> consumersOf(RaspExpr expr) {
-    return consumers.getOrDefault(expr.id(), List.of());
+    List<RaspExpr> consumers = new ArrayList<>();
+    for (RaspExpr node : nodes) {
+      if (node.children().contains(expr)) {
+        consumers.add(node);
+      }
+    }
+    return consumers;
   }
 
   /** True if the program reads the input tokens somewhere. */

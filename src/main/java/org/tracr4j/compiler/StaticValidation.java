@@ -2,6 +2,7 @@ package org.tracr4j.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Full;
@@ -18,25 +19,25 @@ import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
-import org.tracr4j.rasp.Value;
 
 /**
  * The static rules of tracr-reference §5, with correct messages, applied to every expression of the
  * program (Tracr skips expressions whose name it has seen), plus what Tracr leaves to crash later: composite
  * selectors, {@code Full} and the length primitive, programs without tokens or without any computation.
- * Returns every finding; the compiler refuses a program with any.
+ * Returns every finding, each with its {@link RuleCode}; the compiler refuses a program with any. The one
+ * mode-dependent rule (which aggregate defaults can be written) is the {@link BuildMode}'s.
  */
 final class StaticValidation {
   private final ProgramGraph graph;
-  private final CompileOptions.Mode mode;
+  private final BuildMode mode;
   private final List<Finding> findings = new ArrayList<>();
 
-  private StaticValidation(ProgramGraph graph, CompileOptions.Mode mode) {
+  private StaticValidation(ProgramGraph graph, BuildMode mode) {
     this.graph = graph;
     this.mode = mode;
   }
 
-  static List<Finding> check(ProgramGraph graph, CompileOptions.Mode mode) {
+  static List<Finding> check(ProgramGraph graph, BuildMode mode) {
     StaticValidation validation = new StaticValidation(graph, mode);
     validation.checkProgram();
     for (RaspExpr expr : graph.nodes()) {
@@ -48,11 +49,11 @@ final class StaticValidation {
   private void checkProgram() {
     SOp output = graph.output();
     if (output instanceof Tokens || output instanceof Indices) {
-      report(output, "the program does no computation: its output is the " + graph.label(output)
+      report(output, RuleCode.NO_COMPUTATION, "the program does no computation: its output is the " + graph.label(output)
           + " input itself, so there is no transformer to build");
     }
     if (!graph.usesTokens()) {
-      report(output, "the program never reads tokens; a compiled model needs tokens somewhere "
+      report(output, RuleCode.NO_TOKENS, "the program never reads tokens; a compiled model needs tokens somewhere "
           + "(e.g. length is selector_width(select(tokens, tokens, true)))");
     }
   }
@@ -61,9 +62,9 @@ final class StaticValidation {
     switch (expr) {
       case Tokens t -> requireCategorical(t, "tokens are always categorical");
       case Indices i -> requireCategorical(i, "indices are always categorical");
-      case Length l -> report(l, "the length primitive cannot be compiled; use length "
+      case Length l -> report(l, RuleCode.LENGTH_PRIMITIVE, "the length primitive cannot be compiled; use length "
           + "(= selector_width(select(tokens, tokens, true))) instead");
-      case Full f -> report(f, "a constant sequence (full) cannot be compiled on its own; use a map of "
+      case Full f -> report(f, RuleCode.CONSTANT_SEQUENCE, "a constant sequence (full) cannot be compiled on its own; use a map of "
           + "tokens, or use it only as keys or queries of a select that combines with another");
       case org.tracr4j.rasp.Map m -> { }
       case SequenceMap m -> checkSequenceMap(m);
@@ -79,13 +80,13 @@ final class StaticValidation {
 
   private void requireCategorical(SOp sop, String reason) {
     if (sop.isNumerical()) {
-      report(sop, reason + "; remove numerical(...)");
+      report(sop, RuleCode.NUMERICAL_PRIMITIVE, reason + "; remove numerical(...)");
     }
   }
 
   private void checkSequenceMap(SequenceMap m) {
     if (!m.isCategorical() || !m.first().isCategorical() || !m.second().isCategorical()) {
-      report(m, "a (non-linear) sequence_map needs categorical inputs and output, but it is "
+      report(m, RuleCode.SEQUENCE_MAP_ENCODING, "a (non-linear) sequence_map needs categorical inputs and output, but it is "
           + m.encoding().lowerName() + " of " + m.first().encoding().lowerName() + " "
           + graph.label(m.first()) + " and " + m.second().encoding().lowerName() + " " + graph.label(m.second())
           + "; use linear_sequence_map for numerical values");
@@ -94,7 +95,7 @@ final class StaticValidation {
 
   private void checkLinearSequenceMap(LinearSequenceMap m) {
     if (!m.isNumerical() || !m.first().isNumerical() || !m.second().isNumerical()) {
-      report(m, "linear_sequence_map needs numerical inputs and output, but it is "
+      report(m, RuleCode.LINEAR_SEQUENCE_MAP_ENCODING, "linear_sequence_map needs numerical inputs and output, but it is "
           + m.encoding().lowerName() + " of " + m.first().encoding().lowerName() + " "
           + graph.label(m.first()) + " and " + m.second().encoding().lowerName() + " "
           + graph.label(m.second()));
@@ -104,43 +105,45 @@ final class StaticValidation {
   private void checkAggregate(Aggregate a) {
     checkSelectorUse(a, a.selector());
     if (a.encoding() != a.sop().encoding()) {
-      report(a, "an aggregate's output encoding must match its input encoding; the input "
+      report(a, RuleCode.AGGREGATE_ENCODING, "an aggregate's output encoding must match its input encoding; the input "
           + graph.label(a.sop()) + " is " + a.sop().encoding().lowerName() + " but the aggregate is "
           + a.encoding().lowerName());
       return;
     }
-    Value defaultValue = a.defaultValue();
-    if (mode == CompileOptions.Mode.TRACR) {
-      if (a.isCategorical() && !defaultValue.isNone()) {
-        report(a, "a categorical aggregate only supports none as default (Tracr mode), not " + defaultValue);
-      } else if (a.isNumerical() && !(defaultValue.isNumeric() && defaultValue.asDouble() == 0)) {
-        report(a, "a numerical aggregate only supports 0 as default (Tracr mode), not " + defaultValue);
-      }
-    } else if (a.isNumerical() && !defaultValue.isNumeric()) {
-      report(a, "a numerical aggregate's default must be a number (none has no numerical encoding), not "
-          + defaultValue);
+    mode.aggregateDefaultProblem(a).ifPresent(reason -> report(a, RuleCode.AGGREGATE_DEFAULT, reason));
+  }
+
+  /**
+   * A head computes one select or an AND of selects (summed QK). The rewrite stage leaves nothing else
+   * (negations go into predicates, ORs become one select), so this guards the lowering.
+   */
+  private void checkSelectorUse(SOp user, Selector selector) {
+    if (!isConjunctionOfSelects(selector)) {
+      report(user, RuleCode.COMPOSITE_SELECTOR, "its selector " + graph.label(selector) + " combines selects "
+          + "with or/not in a form no construction covers; a head computes one select or an and of selects");
     }
   }
 
-  private void checkSelectorUse(SOp user, Selector selector) {
-    if (!(selector instanceof Select)) {
-      report(user, "its selector " + graph.label(selector) + " combines selects with and/or/not over "
-          + "different keys or queries; only a single select (or combinations over the same keys and "
-          + "queries, which simplify to one) compiles to an attention head");
-    }
+  private static boolean isConjunctionOfSelects(Selector selector) {
+    return switch (selector) {
+      case Select s -> true;
+      case SelectorAnd s -> isConjunctionOfSelects(s.first()) && isConjunctionOfSelects(s.second());
+      case SelectorOr s -> false;
+      case SelectorNot s -> false;
+    };
   }
 
   private void checkSelect(Select s) {
     if (s.keys().isNumerical()) {
-      report(s, "select keys must be categorical, but " + graph.label(s.keys()) + " is numerical");
+      report(s, RuleCode.NUMERICAL_SELECT, "select keys must be categorical, but " + graph.label(s.keys()) + " is numerical");
     }
     if (s.queries().isNumerical()) {
-      report(s, "select queries must be categorical, but " + graph.label(s.queries()) + " is numerical");
+      report(s, RuleCode.NUMERICAL_SELECT, "select queries must be categorical, but " + graph.label(s.queries()) + " is numerical");
     }
   }
 
-  private void report(RaspExpr expr, String reason) {
+  private void report(RaspExpr expr, RuleCode rule, String reason) {
     String origin = expr.meta().origin();
-    findings.add(new Finding(graph.label(expr) + (origin == null ? "" : " (" + origin + ")"), reason));
+    findings.add(new Finding(rule, graph.label(expr) + (origin == null ? "" : " (" + origin + ")"), reason));
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.tracr4j.UnsupportedProgramException;
+import org.tracr4j.RuleCode;
+import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
@@ -18,41 +19,61 @@ import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 
 /**
- * Computes {@link ValueSets} (tracr-reference §2.2). Differences from Tracr in the exact mode, each
- * closing a gap of §8:
- * <ul>
- *   <li>a numerical aggregate can produce the mean of any 1..N selected values (all {@code k/l} for a
- *       0/1 input, not just {@code 1/l}), and its default;
- *   <li>a sequence map of an s-op with itself ranges over the diagonal only;
- *   <li>a categorical aggregate with a default can also produce the default.
- * </ul>
- * Function results that are none or raise an arithmetic error are left out, as in Tracr: the interpreter
- * fails (or gives none) on such an input, so there is nothing for the model to agree with.
+ * Computes {@link ValueSets} (tracr-reference §2.2). Where the exact mode differs from Tracr (the means of
+ * a numerical aggregate, the diagonal of a sequence map of an s-op with itself, the default of a
+ * categorical aggregate), {@link BuildMode} decides. A numerical aggregate whose set cannot be built is a
+ * {@link Finding}; every such finding is collected (its set is then just its default, so inference goes on).
+ * Function results that are none are left out. A function that fails (division by zero, a number compared
+ * with a string, a non-finite result) on a value its input can take is a finding in the exact mode (RASP has
+ * no answer there, and a model would give one); Tracr's mode leaves the value out and compiles. Select
+ * predicates are tried on every key and query the same way.
  */
 final class ValueSetInference {
   /** Beyond this many distinct values a numerical aggregate's set is too large to discretise on. */
   static final int MAX_VALUES = 20_000;
 
-  private final ProgramGraph graph;
-  private final CompileOptions options;
-  private final Map<Long, SortedSet<Value>> sets = new HashMap<>();
-
-  private ValueSetInference(ProgramGraph graph, CompileOptions options) {
-    this.graph = graph;
-    this.options = options;
+  /** The value sets, or every reason they cannot be built. */
+  record Result(ValueSets valueSets, List<Finding> findings) {
+    Result {
+      findings = List.copyOf(findings);
+    }
   }
 
-  static ValueSets infer(ProgramGraph graph, CompileOptions options) {
-    ValueSetInference inference = new ValueSetInference(graph, options);
+  private final ProgramGraph graph;
+  private final List<Value> vocab;
+  private final int maxSeqLen;
+  private final BuildMode mode;
+  private final Map<Long, SortedSet<Value>> sets = new HashMap<>();
+  private final List<Finding> findings = new ArrayList<>();
+  /** Expressions already reported as failing: one finding each, at the first failing value. */
+  private final java.util.Set<Long> failing = new java.util.HashSet<>();
+
+  private ValueSetInference(ProgramGraph graph, List<Value> vocab, int maxSeqLen, BuildMode mode) {
+    this.graph = graph;
+    this.vocab = vocab;
+    this.maxSeqLen = maxSeqLen;
+    this.mode = mode;
+  }
+
+  static Result infer(ProgramGraph graph, List<Value> vocab, int maxSeqLen, BuildMode mode) {
+    ValueSetInference inference = new ValueSetInference(graph, vocab, maxSeqLen, mode);
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         inference.of(sop);
       }
     }
-    return new ValueSets(inference.sets);
+    if (mode.rejectsFailingFunctions()) {
+      for (RaspExpr expr : graph.nodes()) {
+        if (expr instanceof org.tracr4j.rasp.Select select) {
+          inference.tryPredicate(select);
+        }
+      }
+    }
+    return new Result(new ValueSets(inference.sets), inference.findings);
   }
 
   private SortedSet<Value> of(SOp sop) {
@@ -61,10 +82,10 @@ final class ValueSetInference {
       return known;
     }
     SortedSet<Value> result = switch (sop) {
-      case Tokens t -> new TreeSet<>(options.vocab());
-      case Indices i -> range(0, options.maxSeqLen() - 1);
-      case SelectorWidth w -> range(0, options.maxSeqLen());
-      case Length l -> range(1, options.maxSeqLen());
+      case Tokens t -> new TreeSet<>(vocab);
+      case Indices i -> range(0, maxSeqLen - 1);
+      case SelectorWidth w -> range(0, maxSeqLen);
+      case Length l -> range(1, maxSeqLen);
       case Full f -> new TreeSet<>(List.of(f.fill()));
       case org.tracr4j.rasp.Map m -> map(m);
       case SequenceMap m -> sequenceMap(m);
@@ -78,22 +99,23 @@ final class ValueSetInference {
   private SortedSet<Value> map(org.tracr4j.rasp.Map m) {
     SortedSet<Value> out = new TreeSet<>();
     for (Value x : of(m.inner())) {
-      addResult(out, () -> m.function().apply(x));
+      addResult(out, m, () -> x + " (a value of " + graph.label(m.inner()) + ")", () -> m.function().apply(x));
     }
     return out;
   }
 
   private SortedSet<Value> sequenceMap(SequenceMap m) {
     SortedSet<Value> out = new TreeSet<>();
-    if (m.first().equals(m.second()) && options.mode() == CompileOptions.Mode.EXACT) {
+    if (m.first().equals(m.second()) && mode.diagonalSequenceMaps()) {
       for (Value x : of(m.first())) {
-        addResult(out, () -> m.function().apply(x, x));
+        addResult(out, m, () -> "(" + x + ", " + x + ")", () -> m.function().apply(x, x));
       }
       return out;
     }
     for (Value x : of(m.first())) {
       for (Value y : of(m.second())) {
-        addResult(out, () -> m.function().apply(x, y));
+        addResult(out, m, () -> "(" + x + ", " + y + ") (values of " + graph.label(m.first()) + " and "
+            + graph.label(m.second()) + ")", () -> m.function().apply(x, y));
       }
     }
     return out;
@@ -101,10 +123,10 @@ final class ValueSetInference {
 
   private SortedSet<Value> linearSequenceMap(LinearSequenceMap m) {
     SortedSet<Value> out = new TreeSet<>();
-    boolean diagonal = m.first().equals(m.second()) && options.mode() == CompileOptions.Mode.EXACT;
+    boolean diagonal = m.first().equals(m.second()) && mode.diagonalSequenceMaps();
     for (Value x : of(m.first())) {
       for (Value y : diagonal ? List.of(x) : of(m.second())) {
-        addResult(out, () -> m.apply(x, y));
+        addResult(out, m, () -> "(" + x + ", " + y + ")", () -> m.apply(x, y));
       }
     }
     return out;
@@ -114,18 +136,28 @@ final class ValueSetInference {
     SortedSet<Value> input = of(a.sop());
     if (a.isCategorical()) {
       SortedSet<Value> out = new TreeSet<>(input);
-      if (!a.defaultValue().isNone() && options.mode() == CompileOptions.Mode.EXACT) {
+      if (!a.defaultValue().isNone() && mode.categoricalDefaultInValueSet()) {
         out.add(a.defaultValue());
       }
       return out;
     }
     for (Value v : input) {
       if (!v.isNumeric()) {
-        throw new UnsupportedProgramException(graph.label(a),
+        return unbuildable(a, RuleCode.MEAN_OF_NON_NUMBER,
             "a numerical aggregate averages numbers, but " + graph.label(a.sop()) + " can be " + v);
       }
     }
-    return options.mode() == CompileOptions.Mode.TRACR ? tracrAggregate(a, input) : allMeans(a, input);
+    return mode.binaryMeansOnly() ? tracrAggregate(a, input) : allMeans(a, input);
+  }
+
+  /** Records why an aggregate's set cannot be built; its set is its default, so that inference goes on. */
+  private SortedSet<Value> unbuildable(Aggregate a, RuleCode rule, String reason) {
+    findings.add(new Finding(rule, graph.label(a), reason));
+    SortedSet<Value> out = new TreeSet<>();
+    if (a.defaultValue().isNumeric()) {
+      out.add(a.defaultValue());
+    }
+    return out;
   }
 
   /** Tracr's set {x/l : x in input, l in 1..N}, after its binary check. */
@@ -134,10 +166,10 @@ final class ValueSetInference {
     for (Value v : input) {
       long truncated = (long) v.asDouble();
       if (truncated != 0 && truncated != 1) {
-        throw new UnsupportedProgramException(graph.label(a),
+        return unbuildable(a, RuleCode.MEAN_OF_NON_BINARY,
             "attention can only average binary values (0 or 1), but " + graph.label(a.sop()) + " can be " + v);
       }
-      for (int l = 1; l <= options.maxSeqLen(); l++) {
+      for (int l = 1; l <= maxSeqLen; l++) {
         out.add(Value.of(v.asDouble() / l));
       }
     }
@@ -158,7 +190,7 @@ final class ValueSetInference {
     }
     double[] sums = {0.0};
     double[] means = new double[0];
-    for (int count = 1; count <= options.maxSeqLen(); count++) {
+    for (int count = 1; count <= maxSeqLen; count++) {
       double[] next = new double[sums.length * values.length];
       int size = 0;
       for (double sum : sums) {
@@ -175,7 +207,7 @@ final class ValueSetInference {
       }
       means = mergeSorted(means, quotients);
       if (means.length > MAX_VALUES) {
-        throw new UnsupportedProgramException(graph.label(a), "a numerical aggregate of "
+        return unbuildable(a, RuleCode.TOO_MANY_MEANS, "a numerical aggregate of "
             + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
       }
     }
@@ -223,7 +255,7 @@ final class ValueSetInference {
     double last = Double.NaN;
     for (int i = 0; i < size; i++) {
       double v = values[i];
-      if (Double.isNaN(last) || Math.abs(v - last) > 1e-9 * Math.max(1, Math.abs(v))) {
+      if (Double.isNaN(last) || !Tolerance.ROUNDING.close(v, last)) {
         out[kept++] = v;
         last = v;
       }
@@ -231,11 +263,44 @@ final class ValueSetInference {
     return Arrays.copyOf(out, kept);
   }
 
-  /** Adds a result; a none or failed call adds nothing (that input never completes a run), as in Tracr. */
-  private static void addResult(SortedSet<Value> out, java.util.function.Supplier<Value> result) {
-    Value v = UserFunctions.value(result);
-    if (v != null) {
-      out.add(v);
+  /**
+   * Adds a function's result; none adds nothing. A failed call or a non-finite number adds nothing too, and
+   * is a finding when the mode rejects failing functions.
+   */
+  private void addResult(SortedSet<Value> out, SOp expr, java.util.function.Supplier<String> argument,
+      java.util.function.Supplier<Value> result) {
+    Value v = UserFunctions.call(result, why -> fails(expr, RuleCode.FUNCTION_FAILS,
+        "its function fails on " + argument.get() + ": " + why));
+    if (v == null || v.isNone()) {
+      return;
+    }
+    if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+      fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + argument.get()
+          + ", not a finite number");
+      return;
+    }
+    out.add(v);
+  }
+
+  /** Tries a select's predicate on every key and query value; a failure is a finding. */
+  private void tryPredicate(org.tracr4j.rasp.Select select) {
+    for (Value key : of(select.keys())) {
+      for (Value query : of(select.queries())) {
+        try {
+          select.predicate().test(key, query);
+        } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+          fails(select, RuleCode.PREDICATE_FAILS, "its predicate fails on key " + key + " (of "
+              + graph.label(select.keys()) + ") and query " + query + " (of " + graph.label(select.queries())
+              + "): " + e.getMessage());
+          return;
+        }
+      }
+    }
+  }
+
+  private void fails(RaspExpr expr, RuleCode rule, String reason) {
+    if (mode.rejectsFailingFunctions() && failing.add(expr.id())) {
+      findings.add(new Finding(rule, graph.label(expr), reason));
     }
   }
 

@@ -5,7 +5,7 @@
  * objects (the compiler uses RASP values). <b>Output</b>: {@link org.tracr4j.craft.Block}s, each reading
  * and writing named subspaces of a residual stream, with a reference forward pass.
  *
- * <p><b>May import</b>: the JDK, EJML, and the root exception classes only. It must not import
+ * <p><b>May import</b>: the JDK and the root exception classes only. It must not import
  * {@code org.tracr4j.rasp} or any later stage. The weight constructions live in
  * {@link org.tracr4j.craft.chamber}.
  *

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.Parameter;
 import org.tracr4j.model.Weights;
 
 /**
@@ -55,16 +56,18 @@ public final class OnnxExporter {
     Weights w = model.weights();
     Graph g = new Graph();
     int d = c.dModel();
-    int h = c.heads();
     int k = c.dHead();
 
+    // Every parameter under its TransformerLens name and shape, as in model.safetensors.
+    for (Parameter parameter : w.parameters(c)) {
+      g.floats(parameter.name(), parameter.values(), parameter.shape());
+    }
+
     // x = W_E[tokens] + W_pos[0:seq]
-    g.floats("W_E", w.wE(), c.dVocab(), d);
-    g.floats("W_pos", w.wPos(), c.nCtx(), d);
-    g.node("Gather", List.of("W_E", INPUT), "token_embedding");
+    g.node("Gather", List.of("embed.W_E", INPUT), "token_embedding");
     g.node("Shape", List.of(INPUT), "seq_len", g.intAttribute("start", 1), g.intAttribute("end", 2));
     g.longs("zero", new long[] {0}, 1);
-    g.node("Slice", List.of("W_pos", "zero", "seq_len", "zero"), "position_embedding");
+    g.node("Slice", List.of("pos_embed.W_pos", "zero", "seq_len", "zero"), "position_embedding");
     String x = g.node("Add", List.of("token_embedding", "position_embedding"), "embedding");
 
     // mask [batch, 1, 1 or seq, seq]: true where the key is PAD (or, if causal, after the query)
@@ -91,26 +94,17 @@ public final class OnnxExporter {
     g.longs("axes_1", new long[] {1}, 1);
 
     for (int l = 0; l < c.layers(); l++) {
-      Weights.Layer layer = w.layers().get(l);
       String p = "blocks." + l + ".";
-      g.floats(p + "attn.W_Q", layer.wQ(), h, d, k);
-      g.floats(p + "attn.W_K", layer.wK(), h, d, k);
-      g.floats(p + "attn.W_V", layer.wV(), h, d, k);
-      g.floats(p + "attn.W_O", layer.wO(), h, k, d);
-      g.floats(p + "attn.b_Q", layer.bQ(), h, 1, k);
-      g.floats(p + "attn.b_K", layer.bK(), h, 1, k);
-      g.floats(p + "attn.b_V", layer.bV(), h, 1, k);
-      g.floats(p + "attn.b_O", layer.bO(), d);
-      g.floats(p + "mlp.W_in", layer.wIn(), d, c.dMlp());
-      g.floats(p + "mlp.b_in", layer.bIn(), c.dMlp());
-      g.floats(p + "mlp.W_out", layer.wOut(), c.dMlp(), d);
-      g.floats(p + "mlp.b_out", layer.bOut(), d);
+      // b_Q, b_K, b_V are [heads, k]: [heads, 1, k] broadcasts over the sequence.
+      for (String bias : List.of("b_Q", "b_K", "b_V")) {
+        g.node("Unsqueeze", List.of(p + "attn." + bias, "axes_1"), p + "attn." + bias + "_per_head");
+      }
 
       // Attention, all heads at once: [batch, 1, seq, d] · [heads, d, k] → [batch, heads, seq, k]
       String xs = g.node("Unsqueeze", List.of(x, "axes_1"), p + "attn.x");
-      String q = g.affine(xs, p + "attn.W_Q", p + "attn.b_Q", p + "attn.q");
-      String key = g.affine(xs, p + "attn.W_K", p + "attn.b_K", p + "attn.k");
-      String v = g.affine(xs, p + "attn.W_V", p + "attn.b_V", p + "attn.v");
+      String q = g.affine(xs, p + "attn.W_Q", p + "attn.b_Q_per_head", p + "attn.q");
+      String key = g.affine(xs, p + "attn.W_K", p + "attn.b_K_per_head", p + "attn.k");
+      String v = g.affine(xs, p + "attn.W_V", p + "attn.b_V_per_head", p + "attn.v");
       g.node("Transpose", List.of(key), p + "attn.k_t", g.intsAttribute("perm", 0, 1, 3, 2));
       g.node("MatMul", List.of(q, p + "attn.k_t"), p + "attn.qk");
       g.node("Mul", List.of(p + "attn.qk", "scale"), p + "attn.scores");
@@ -130,8 +124,6 @@ public final class OnnxExporter {
       x = g.node("Add", List.of(x, mlp), p + "resid_post");
     }
 
-    g.floats("unembed.W_U", w.wU(), d, c.dVocabOut());
-    g.floats("unembed.b_U", w.bU(), c.dVocabOut());
     g.affine(x, "unembed.W_U", "unembed.b_U", OUTPUT);
     g.node("Identity", List.of(x), RESIDUAL_OUTPUT);
 

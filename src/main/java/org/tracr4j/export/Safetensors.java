@@ -106,7 +106,7 @@ public final class Safetensors {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException | OutOfMemoryError e) {
-      throw new CorruptModelException(name, "cannot read the file: " + ModelDirectory.reason(e), e);
+      throw new CorruptModelException(name, "cannot read the file: " + ReadFailure.reason(e), e);
     }
     if (bytes.length < 8) {
       throw new CorruptModelException(name,

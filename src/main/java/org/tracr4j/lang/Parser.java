@@ -3,6 +3,7 @@ package org.tracr4j.lang;
 import static org.tracr4j.lang.TokenType.AND;
 import static org.tracr4j.lang.TokenType.ARROW;
 import static org.tracr4j.lang.TokenType.ASSIGN;
+import static org.tracr4j.lang.TokenType.COLON;
 import static org.tracr4j.lang.TokenType.COMMA;
 import static org.tracr4j.lang.TokenType.DEF;
 import static org.tracr4j.lang.TokenType.ELSE;
@@ -39,6 +40,13 @@ import java.util.List;
  * boundary and goes on, so one run reports every syntax error.
  */
 final class Parser {
+  /**
+   * The deepest expression accepted: parentheses, operators, calls and lambdas nested in one statement
+   * (documented in docs/rasp-language.md). Every stage after the parser walks expressions recursively, so a
+   * deeper one is rejected here, with one error, rather than overflowing a stack later.
+   */
+  static final int MAX_DEPTH = 500;
+
   /** Unwinds from a syntax error to the statement being parsed; the error is already reported. */
   private static final class ParseError extends RuntimeException {
     ParseError() {
@@ -49,6 +57,10 @@ final class Parser {
   private final List<Token> tokens;
   private final Diagnostics diagnostics;
   private int current;
+  /** How many rules deep the parser is in the current statement (see {@link #MAX_DEPTH}). */
+  private int depth;
+  /** Inside a {@code def} body, where a {@code }} ends the body (elsewhere it closes a table). */
+  private boolean inBody;
 
   Parser(List<Token> tokens, Diagnostics diagnostics) {
     this.tokens = tokens;
@@ -71,8 +83,11 @@ final class Parser {
   private Stmt recovering(java.util.function.Supplier<Stmt> rule) {
     int start = current;
     try {
-      return rule.get();
+      Stmt statement = rule.get();
+      checkDepth(statement);
+      return statement;
     } catch (ParseError error) {
+      depth = 0;
       if (current == start) {
         advance();
       }
@@ -117,6 +132,16 @@ final class Parser {
     }
     consumeClosing(RIGHT_PAREN, open, "the parameters of `" + name.lexeme() + "`");
     Token brace = consume(LEFT_BRACE, "`{` to start the body of `" + name.lexeme() + "`");
+    boolean outer = inBody;
+    inBody = true;
+    try {
+      return new Stmt.Def(name, parameters, body(name, brace));
+    } finally {
+      inBody = outer;
+    }
+  }
+
+  private List<Stmt> body(Token name, Token brace) {
     List<Stmt> body = new ArrayList<>();
     while (!check(RIGHT_BRACE) && !isAtEnd()) {
       if (match(DEF)) {
@@ -131,7 +156,7 @@ final class Parser {
     }
     Token close = consumeClosing(RIGHT_BRACE, brace, "the body of `" + name.lexeme() + "`");
     checkBody(name, body, close);
-    return new Stmt.Def(name, parameters, body);
+    return body;
   }
 
   private void checkBody(Token name, List<Stmt> body, Token close) {
@@ -162,10 +187,89 @@ final class Parser {
 
   /** expression = lambda | conditional */
   private Expr expression() {
-    if (isLambdaStart()) {
-      return lambda();
+    enter();
+    try {
+      if (isLambdaStart()) {
+        return lambda();
+      }
+      return conditional();
+    } finally {
+      depth--;
     }
-    return conditional();
+  }
+
+  /** Counts one level of nesting; past {@link #MAX_DEPTH} reports it and unwinds the statement. */
+  private void enter() {
+    // The statement's own expression is level 0, so MAX_DEPTH parentheses inside it are accepted.
+    if (++depth > MAX_DEPTH + 1) {
+      throw error(peek(), "expression nested more than " + MAX_DEPTH + " levels deep; name some inner parts "
+          + "(`x = ...;`) to flatten it");
+    }
+  }
+
+  /**
+   * Rejects a statement whose expression tree is deeper than {@link #MAX_DEPTH}: a long chain such as
+   * {@code 1 + 1 + ... + tokens} parses in a loop but nests as deeply as parentheses. Walks without
+   * recursion, since the tree may be deep.
+   */
+  private void checkDepth(Stmt statement) {
+    Expr root = switch (statement) {
+      case Stmt.Assign a -> a.value();
+      case Stmt.Return r -> r.value();
+      case Stmt.Def d -> null;
+    };
+    if (root == null) {
+      return;
+    }
+    java.util.ArrayDeque<Expr> pending = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    pending.push(root);
+    depths.push(0);
+    while (!pending.isEmpty()) {
+      Expr expr = pending.pop();
+      int level = depths.pop();
+      if (level > MAX_DEPTH) {
+        throw error(expr.location(), "expression nested more than " + MAX_DEPTH + " levels deep; name some "
+            + "inner parts (`x = ...;`) to flatten it");
+      }
+      for (Expr child : children(expr)) {
+        pending.push(child);
+        // Parentheses add no level: (1 + (1 + tokens)) is as deep as 1 + 1 + tokens.
+        depths.push(expr instanceof Expr.Grouping ? level : level + 1);
+      }
+    }
+  }
+
+  private static List<Expr> children(Expr expr) {
+    return switch (expr) {
+      case Expr.Literal l -> List.of();
+      case Expr.Name n -> List.of();
+      case Expr.ComparisonSymbol c -> List.of();
+      case Expr.Unary u -> List.of(u.operand());
+      case Expr.Binary b -> List.of(b.left(), b.right());
+      case Expr.Conditional c -> List.of(c.whenTrue(), c.condition(), c.whenFalse());
+      case Expr.Call c -> c.arguments();
+      case Expr.Lambda l -> List.of(l.body());
+      case Expr.ListLiteral l -> l.elements();
+      case Expr.Grouping g -> List.of(g.inner());
+      case Expr.Table t -> {
+        List<Expr> parts = new ArrayList<>();
+        for (Expr.Entry entry : t.entries()) {
+          parts.add(entry.key());
+          parts.add(entry.value());
+        }
+        if (t.otherwise() != null) {
+          parts.add(t.otherwise());
+        }
+        yield parts;
+      }
+      case Expr.Lookup l -> {
+        List<Expr> parts = new ArrayList<>(l.arguments());
+        parts.add(l.table());
+        yield parts;
+      }
+      case Expr.Tuple t -> t.elements();
+    };
   }
 
   /** lambda = ( IDENTIFIER | "(" [ parameters ] ")" ) "->" expression */
@@ -218,7 +322,12 @@ final class Parser {
   private Expr negation() {
     if (match(NOT)) {
       Token operator = previous();
-      return new Expr.Unary(operator, negation());
+      enter();
+      try {
+        return new Expr.Unary(operator, negation());
+      } finally {
+        depth--;
+      }
     }
     return comparison();
   }
@@ -260,7 +369,12 @@ final class Parser {
   private Expr unary() {
     if (match(MINUS)) {
       Token operator = previous();
-      return new Expr.Unary(operator, unary());
+      enter();
+      try {
+        return new Expr.Unary(operator, unary());
+      } finally {
+        depth--;
+      }
     }
     return call();
   }
@@ -284,7 +398,8 @@ final class Parser {
 
   /**
    * primary = NUMBER | STRING | "true" | "false" | "none" | IDENTIFIER | comparison_operator
-   *         | "(" expression ")" | "[" [ expression { "," expression } ] "]"
+   *         | "(" expression ")" | "(" expression "," expression { "," expression } ")"
+   *         | table [ "[" expression { "," expression } "]" ] | "[" [ expression { "," expression } ] "]"
    */
   private Expr primary() {
     if (match(NUMBER, STRING, TRUE, FALSE, NONE)) {
@@ -299,8 +414,19 @@ final class Parser {
     if (match(LEFT_PAREN)) {
       Token open = previous();
       Expr inner = expression();
+      if (match(COMMA)) {
+        List<Expr> elements = new ArrayList<>(List.of(inner));
+        do {
+          elements.add(expression());
+        } while (match(COMMA));
+        consumeClosing(RIGHT_PAREN, open, "the tuple");
+        return new Expr.Tuple(open, elements);
+      }
       consumeClosing(RIGHT_PAREN, open, "the parenthesized expression");
       return new Expr.Grouping(open, inner);
+    }
+    if (match(LEFT_BRACE)) {
+      return lookup(table(previous()));
     }
     if (match(LEFT_BRACKET)) {
       Token open = previous();
@@ -314,6 +440,41 @@ final class Parser {
       return new Expr.ListLiteral(open, elements);
     }
     throw error(peek(), "expected an expression, found " + peek().describe());
+  }
+
+  /** table = "{" entry { "," entry } [ "," "else" ":" expression ] "}" ;  entry = expression ":" expression */
+  private Expr.Table table(Token open) {
+    List<Expr.Entry> entries = new ArrayList<>();
+    Expr otherwise = null;
+    do {
+      if (match(ELSE)) {
+        consume(COLON, "`:` after `else` in the table");
+        otherwise = expression();
+        break;
+      }
+      Expr key = expression();
+      Token colon = consume(COLON, "`:` after the table key");
+      entries.add(new Expr.Entry(key, colon, expression()));
+    } while (match(COMMA));
+    consumeClosing(RIGHT_BRACE, open, "the table");
+    if (entries.isEmpty()) {
+      throw error(open, "a table needs at least one `key: value` entry");
+    }
+    return new Expr.Table(open, entries, otherwise);
+  }
+
+  /** An optional lookup after a table: {@code {...}[x]}. */
+  private Expr lookup(Expr.Table table) {
+    if (!match(LEFT_BRACKET)) {
+      return table;
+    }
+    Token bracket = previous();
+    List<Expr> arguments = new ArrayList<>();
+    do {
+      arguments.add(expression());
+    } while (match(COMMA));
+    consumeClosing(RIGHT_BRACKET, bracket, "the table lookup");
+    return new Expr.Lookup(table, bracket, arguments);
   }
 
   /** A lambda starts with {@code x ->}, {@code () ->} or {@code (x, y, ...) ->}. */
@@ -340,15 +501,20 @@ final class Parser {
     return false;
   }
 
-  /** Skips to the start of the next statement: after a `;`, or before `def`, `return`, `}` or `name =`. */
+  /** Skips to the next statement: after a `;`, or before `def`, `return`, `name =` or the `}` of a body. */
   private void synchronize() {
     while (!isAtEnd()) {
       if (current > 0 && previous().type() == SEMICOLON) {
         return;
       }
       switch (peek().type()) {
-        case DEF, RETURN, RIGHT_BRACE -> {
+        case DEF, RETURN -> {
           return;
+        }
+        case RIGHT_BRACE -> {
+          if (inBody) {
+            return;
+          }
         }
         case IDENTIFIER -> {
           if (checkNext(ASSIGN) && current > 0 && peek().line() > previous().line()) {
@@ -373,7 +539,7 @@ final class Parser {
     if (check(type)) {
       return advance();
     }
-    boolean list = of.startsWith("the arguments") || of.startsWith("the list");
+    boolean list = of.startsWith("the arguments") || of.startsWith("the list") || of.startsWith("the table") || of.equals("the tuple");
     throw error(missingAt(), "unclosed `" + open.lexeme() + "` of " + of + " at " + open.line() + ":"
         + open.column() + ": expected " + (list ? "`,` or " : "") + "`" + type.text() + "`, found "
         + peek().describe());

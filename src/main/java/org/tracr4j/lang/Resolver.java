@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Meta;
 import org.tracr4j.rasp.Operators;
+import org.tracr4j.rasp.Predicates;
 import org.tracr4j.rasp.Rasp;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
@@ -17,6 +18,7 @@ import org.tracr4j.rasp.SelectorAnd;
 import org.tracr4j.rasp.SelectorNot;
 import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorPredicate;
+import org.tracr4j.rasp.Term;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -34,6 +36,10 @@ final class Resolver {
 
   private final Diagnostics diagnostics;
   private final Scope globals = new Scope(null);
+  /** The call sites ({@code seen@12:3}) of the {@code def} calls being expanded, innermost first. */
+  private final java.util.ArrayDeque<String> calls = new java.util.ArrayDeque<>();
+  /** Names this resolver made up for expressions built inside calls (not names the program gave). */
+  private final Set<String> generatedNames = new java.util.HashSet<>();
   private SOp length;
 
   Resolver(Diagnostics diagnostics) {
@@ -119,7 +125,7 @@ final class Resolver {
     if (BUILTIN_SOPS.contains(text)) {
       throw new ResolveError(name, "cannot assign to the built-in s-op `" + text + "`");
     }
-    if (Builtins.ALL.containsKey(text) || Lambda.FUNCTIONS.containsKey(text)) {
+    if (Builtins.ALL.containsKey(text) || Term.Builtin.named(text) != null) {
       throw new ResolveError(name, "cannot assign to the built-in function `" + text + "`");
     }
     if (scope.function(text) != null) {
@@ -139,7 +145,7 @@ final class Resolver {
   private void define(Stmt.Def def) {
     String name = def.name().lexeme();
     String problem = null;
-    if (BUILTIN_SOPS.contains(name) || Builtins.ALL.containsKey(name) || Lambda.FUNCTIONS.containsKey(name)) {
+    if (BUILTIN_SOPS.contains(name) || Builtins.ALL.containsKey(name) || Term.Builtin.named(name) != null) {
       problem = "cannot define `" + name + "`: it is a built-in";
     } else if (globals.function(name) != null) {
       problem = "function `" + name + "` is already defined";
@@ -168,7 +174,10 @@ final class Resolver {
       case Expr.Binary b -> located(binary(b, evaluate(b.left(), scope), evaluate(b.right(), scope)), b.operator());
       case Expr.Conditional c -> conditional(c, scope);
       case Expr.Call c -> call(c, scope);
-      case Expr.Lambda l -> new LangValue.LambdaValue(LambdaChecker.close(l, scope));
+      case Expr.Lambda l -> new LangValue.LambdaValue(TermBuilder.lambda(l, scope));
+      case Expr.Table t -> new LangValue.LambdaValue(TermBuilder.table(t, scope));
+      case Expr.Lookup l -> new LangValue.Constant(TermBuilder.lookup(l, scope));
+      case Expr.Tuple t -> throw new ResolveError(t.open(), "a tuple `(a, b)` can only be a key of a table");
       case Expr.ListLiteral l -> list(l, scope);
     };
   }
@@ -228,7 +237,7 @@ final class Resolver {
     }
     Builtins.Builtin builtin = Builtins.ALL.get(name);
     if (builtin == null) {
-      if (Lambda.FUNCTIONS.containsKey(name)) {
+      if (Term.Builtin.named(name) != null) {
         throw new ResolveError(callee, "`" + name + "` can only be called inside a lambda body");
       }
       if (scope.lookup(name) != null) {
@@ -266,19 +275,44 @@ final class Resolver {
     for (int i = 0; i < arguments.size(); i++) {
       local.values.put(def.parameters().get(i).lexeme(), arguments.get(i));
     }
-    for (Stmt statement : def.body()) {
-      switch (statement) {
-        case Stmt.Assign assign -> {
-          checkAssignable(assign.name(), local);
-          local.values.put(assign.name().lexeme(), named(evaluate(assign.value(), local), assign.name().lexeme()));
+    String site = def.name().lexeme() + "@" + call.callee().line() + ":" + call.callee().column();
+    long firstId = Meta.selector().id(); // ids only grow: anything built by this call has a larger one
+    calls.push(site);
+    try {
+      for (Stmt statement : def.body()) {
+        switch (statement) {
+          case Stmt.Assign assign -> {
+            checkAssignable(assign.name(), local);
+            local.values.put(assign.name().lexeme(),
+                named(evaluate(assign.value(), local), site + "." + assign.name().lexeme()));
+          }
+          case Stmt.Return r -> {
+            return returned(evaluate(r.value(), local), site, firstId);
+          }
+          case Stmt.Def nested -> throw new ResolveError(nested.name(), "functions cannot be nested");
         }
-        case Stmt.Return r -> {
-          return evaluate(r.value(), local);
-        }
-        case Stmt.Def nested -> throw new ResolveError(nested.name(), "functions cannot be nested");
       }
+    } finally {
+      calls.pop();
     }
     throw new IllegalStateException("the parser guarantees that a function body ends with return");
+  }
+
+  /**
+   * A call's result: if the call built it and nobody named it, it is labelled with the call site
+   * ({@code seen@12:3}), so a reader finds it in a compiled model; a value passed through keeps its name.
+   */
+  private LangValue returned(LangValue value, String site, long firstId) {
+    RaspExpr expr = switch (value) {
+      case LangValue.SOpValue s -> s.sop();
+      case LangValue.SelectorValue s -> s.selector();
+      default -> null;
+    };
+    if (expr == null || expr.id() < firstId || !generatedNames.contains(expr.meta().name())) {
+      return value;
+    }
+    generatedNames.add(site);
+    return named(value, site);
   }
 
   private LangValue conditional(Expr.Conditional c, Scope scope) {
@@ -315,7 +349,7 @@ final class Resolver {
           throw new ResolveError(u.operator(), "`" + u.operator().lexeme() + "` cannot be applied to "
               + operand.describe());
         }
-        yield new LangValue.Predicate(SelectorPredicate.described("not (" + p + ")", (k, q) -> !p.test(k, q)));
+        yield new LangValue.Predicate(Predicates.not(p));
       }
     };
   }
@@ -327,14 +361,12 @@ final class Resolver {
       return new LangValue.SelectorValue(type == TokenType.AND ? l.selector().and(r.selector())
           : l.selector().or(r.selector()));
     }
-    if (logical && (left instanceof LangValue.Predicate || right instanceof LangValue.Predicate
-        || left instanceof LangValue.LambdaValue && right instanceof LangValue.LambdaValue)) {
+    boolean constants = left instanceof LangValue.Constant && right instanceof LangValue.Constant;
+    if (logical && !constants) {
       SelectorPredicate p = asPredicate(left);
       SelectorPredicate q = asPredicate(right);
       if (p != null && q != null) {
-        boolean and = type == TokenType.AND;
-        return new LangValue.Predicate(SelectorPredicate.described("(" + p + ") " + b.operator().lexeme()
-            + " (" + q + ")", and ? (k, x) -> p.test(k, x) && q.test(k, x) : (k, x) -> p.test(k, x) || q.test(k, x)));
+        return new LangValue.Predicate(type == TokenType.AND ? Predicates.and(p, q) : Predicates.or(p, q));
       }
     }
     Operators.Binary op = Operations.binary(type);
@@ -371,20 +403,34 @@ final class Resolver {
   static SelectorPredicate asPredicate(LangValue value) {
     return switch (value) {
       case LangValue.Predicate p -> p.predicate();
-      case LangValue.LambdaValue l when l.lambda().arity() == 2 -> l.lambda().predicate();
+      case LangValue.LambdaValue l when l.lambda().arity() == 2 -> l.lambda();
       case LangValue.Constant c when c.value() instanceof Value.Bool b -> b.value() ? Comparison.TRUE : Comparison.FALSE;
       default -> null;
     };
   }
 
-  /** Records where a freshly built s-op or selector was written, for runtime error messages. */
+  /**
+   * Records where a freshly built s-op or selector was written, for runtime error messages. Inside a
+   * {@code def} call, an unnamed one is also named after the call site and its kind
+   * ({@code seen@12:3.map}), so the compiled model's labels say which call built it.
+   */
   private LangValue located(LangValue value, Token token) {
     String origin = diagnostics.file() + ":" + token.line() + ":" + token.column();
     return switch (value) {
-      case LangValue.SOpValue s -> new LangValue.SOpValue(s.sop().withMeta(s.sop().meta().at(origin)));
-      case LangValue.SelectorValue s -> new LangValue.SelectorValue(relocated(s.selector(), s.selector().meta().at(origin)));
+      case LangValue.SOpValue s -> new LangValue.SOpValue(s.sop().withMeta(inCall(s.sop(), s.sop().meta().at(origin))));
+      case LangValue.SelectorValue s ->
+          new LangValue.SelectorValue(relocated(s.selector(), inCall(s.selector(), s.selector().meta().at(origin))));
       default -> value;
     };
+  }
+
+  private Meta inCall(RaspExpr expr, Meta meta) {
+    if (calls.isEmpty() || meta.hasName() && !generatedNames.contains(meta.name())) {
+      return meta;
+    }
+    String name = calls.peek() + "." + expr.defaultName();
+    generatedNames.add(name);
+    return meta.named(name);
   }
 
   private static Selector relocated(Selector selector, Meta meta) {

@@ -5,13 +5,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.tracr4j.InvalidInputException;
 
 /**
- * A compiled transformer: its shape, float64 weights, input vocabulary, output space, residual labels and
- * free-form metadata, plus the forward pass. Immutable and safe to share between threads.
+ * A compiled transformer: its shape, float64 weights, input vocabulary, output space, residual labels,
+ * free-form metadata and (for compiled models) its {@link Provenance}, plus the forward pass. Immutable and safe to share between threads.
  *
  * <p>Inputs are lists of tokens without BOS; a token is matched by its written form ({@code String} as is,
  * anything else by {@code String.valueOf}, so {@code 3L} matches {@code "3"} and {@code true} matches
@@ -33,6 +34,7 @@ public final class Model {
   private final OutputSpace output;
   private final List<String> residualLabels;
   private final Map<String, String> metadata;
+  private final Provenance provenance;
   private final Map<String, Integer> tokenIds;
   private final ForwardPass forwardPass;
 
@@ -50,7 +52,17 @@ public final class Model {
    */
   public Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
       List<String> residualLabels, Map<String, String> metadata) {
-    this(config, weights, vocabulary, output, residualLabels, metadata, true);
+    this(config, weights, vocabulary, output, residualLabels, metadata, null, true);
+  }
+
+  /**
+   * Like the {@linkplain #Model constructor}, also recording which weights compute which expression.
+   *
+   * @throws IllegalArgumentException naming the first part that does not fit, provenance included
+   */
+  public Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
+      Map<String, String> metadata, Provenance provenance) {
+    this(config, weights, vocabulary, output, labels(provenance), metadata, provenance, true);
   }
 
   /**
@@ -64,11 +76,21 @@ public final class Model {
    */
   public static Model takingOwnership(ModelConfig config, Weights weights, InputVocabulary vocabulary,
       OutputSpace output, List<String> residualLabels, Map<String, String> metadata) {
-    return new Model(config, weights, vocabulary, output, residualLabels, metadata, false);
+    return new Model(config, weights, vocabulary, output, residualLabels, metadata, null, false);
+  }
+
+  /** {@link #takingOwnership} with provenance, whose feature labels are the residual labels. */
+  public static Model takingOwnership(ModelConfig config, Weights weights, InputVocabulary vocabulary,
+      OutputSpace output, Map<String, String> metadata, Provenance provenance) {
+    return new Model(config, weights, vocabulary, output, labels(provenance), metadata, provenance, false);
+  }
+
+  private static List<String> labels(Provenance provenance) {
+    return provenance.residual().stream().map(Provenance.Feature::label).toList();
   }
 
   private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
-      List<String> residualLabels, Map<String, String> metadata, boolean copyWeights) {
+      List<String> residualLabels, Map<String, String> metadata, Provenance provenance, boolean copyWeights) {
     this.config = config;
     this.weights = copyWeights ? weights.copy() : weights;
     this.weights.check(config);
@@ -88,6 +110,10 @@ public final class Model {
       throw new IllegalArgumentException("there are " + this.residualLabels.size()
           + " residual labels, dModel is " + config.dModel());
     }
+    if (provenance != null) {
+      provenance.check(config, this.residualLabels);
+    }
+    this.provenance = provenance;
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < vocabulary.size(); i++) {
       ids.put(vocabulary.tokens().get(i), i);
@@ -119,6 +145,14 @@ public final class Model {
 
   public Map<String, String> metadata() {
     return metadata;
+  }
+
+  /**
+   * Which head and which MLP neurons compute each expression, and what every residual dimension means;
+   * empty for a model built by hand or read from a format-version-1 directory.
+   */
+  public Optional<Provenance> provenance() {
+    return Optional.ofNullable(provenance);
   }
 
   /** The longest input accepted, BOS excluded. */
@@ -239,7 +273,8 @@ public final class Model {
     double[][] unembedded = ForwardPass.rows(out, t, config.dVocabOut());
     return new Trace(Collections.unmodifiableList(new ArrayList<>(input)), ids, decodeSequence(unembedded),
         unembedded, recorder.inputEmbeddings, List.copyOf(recorder.residuals),
-        List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), residualLabels);
+        List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), List.copyOf(recorder.mlpHidden),
+        residualLabels);
   }
 
   private List<Object> decodeSequence(double[][] unembedded) {

@@ -16,6 +16,7 @@ import java.util.List;
  *     MLP 0, after attention 1, …), each {@code [T][dModel]}
  * @param layerOutputs what each sub-layer added to the residual, same order and shapes as {@code residuals}
  * @param attention post-softmax attention weights per layer, each {@code [heads][T query][T key]}
+ * @param mlpHidden the MLP hidden activations (after the ReLU) per layer, each {@code [T][dMlp]}
  * @param residualLabels the name of each residual dimension ({@code dModel} entries)
  */
 public record Trace(
@@ -27,6 +28,7 @@ public record Trace(
     List<double[][]> residuals,
     List<double[][]> layerOutputs,
     List<double[][][]> attention,
+    List<double[][]> mlpHidden,
     List<String> residualLabels) {
 
   /** The residual after the last sub-layer ({@link #inputEmbeddings()} for a model without layers). */

@@ -88,38 +88,52 @@ public record Weights(double[] wE, double[] wPos, List<Layer> layers, double[] w
   }
 
   /**
+   * Every parameter in TransformerLens order ({@code embed.W_E}, {@code pos_embed.W_pos}, then per layer
+   * {@code attn.W_Q … attn.b_O, mlp.W_in … mlp.b_out}, then {@code unembed.W_U}, {@code unembed.b_U}), each
+   * with the shape {@code c} implies and this object's array (not copied). The one table of tensor names.
+   */
+  public List<Parameter> parameters(ModelConfig c) {
+    int d = c.dModel();
+    int h = c.heads();
+    int k = c.dHead();
+    int m = c.dMlp();
+    List<Parameter> parameters = new ArrayList<>(4 + 12 * layers.size());
+    parameters.add(new Parameter("embed.W_E", new int[] {c.dVocab(), d}, wE));
+    parameters.add(new Parameter("pos_embed.W_pos", new int[] {c.nCtx(), d}, wPos));
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      String p = "blocks." + l + ".";
+      parameters.add(new Parameter(p + "attn.W_Q", new int[] {h, d, k}, layer.wQ));
+      parameters.add(new Parameter(p + "attn.W_K", new int[] {h, d, k}, layer.wK));
+      parameters.add(new Parameter(p + "attn.W_V", new int[] {h, d, k}, layer.wV));
+      parameters.add(new Parameter(p + "attn.W_O", new int[] {h, k, d}, layer.wO));
+      parameters.add(new Parameter(p + "attn.b_Q", new int[] {h, k}, layer.bQ));
+      parameters.add(new Parameter(p + "attn.b_K", new int[] {h, k}, layer.bK));
+      parameters.add(new Parameter(p + "attn.b_V", new int[] {h, k}, layer.bV));
+      parameters.add(new Parameter(p + "attn.b_O", new int[] {d}, layer.bO));
+      parameters.add(new Parameter(p + "mlp.W_in", new int[] {d, m}, layer.wIn));
+      parameters.add(new Parameter(p + "mlp.b_in", new int[] {m}, layer.bIn));
+      parameters.add(new Parameter(p + "mlp.W_out", new int[] {m, d}, layer.wOut));
+      parameters.add(new Parameter(p + "mlp.b_out", new int[] {d}, layer.bOut));
+    }
+    parameters.add(new Parameter("unembed.W_U", new int[] {d, c.dVocabOut()}, wU));
+    parameters.add(new Parameter("unembed.b_U", new int[] {c.dVocabOut()}, bU));
+    return parameters;
+  }
+
+  /**
    * Checks every array's length against {@code c} and that every entry is finite.
    *
    * @throws IllegalArgumentException naming the first offending tensor, its expected and actual length
    */
   public void check(ModelConfig c) {
-    int d = c.dModel();
-    int h = c.heads();
-    int k = c.dHead();
-    require("W_E", wE, c.dVocab() * d);
-    require("W_pos", wPos, c.nCtx() * d);
     if (layers.size() != c.layers()) {
       throw new IllegalArgumentException(
           "weights have " + layers.size() + " layers, the configuration " + c.layers());
     }
-    for (int l = 0; l < layers.size(); l++) {
-      Layer layer = layers.get(l);
-      String p = "blocks." + l + ".";
-      require(p + "attn.W_Q", layer.wQ, h * d * k);
-      require(p + "attn.W_K", layer.wK, h * d * k);
-      require(p + "attn.W_V", layer.wV, h * d * k);
-      require(p + "attn.W_O", layer.wO, h * k * d);
-      require(p + "attn.b_Q", layer.bQ, h * k);
-      require(p + "attn.b_K", layer.bK, h * k);
-      require(p + "attn.b_V", layer.bV, h * k);
-      require(p + "attn.b_O", layer.bO, d);
-      require(p + "mlp.W_in", layer.wIn, d * c.dMlp());
-      require(p + "mlp.b_in", layer.bIn, c.dMlp());
-      require(p + "mlp.W_out", layer.wOut, c.dMlp() * d);
-      require(p + "mlp.b_out", layer.bOut, d);
+    for (Parameter parameter : parameters(c)) {
+      require(parameter.name(), parameter.values(), parameter.size());
     }
-    require("W_U", wU, d * c.dVocabOut());
-    require("b_U", bU, c.dVocabOut());
   }
 
   private static void require(String name, double[] array, int length) {

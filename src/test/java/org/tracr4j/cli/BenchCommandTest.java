@@ -25,5 +25,6 @@ class BenchCommandTest {
       assertThat(row.get("max_seq_len").asInt()).isBetween(1, 10);
     }
     assertThat(document.get("library_params_total").asLong()).isPositive();
+    assertThat(document.get("library_directory_read_ms_total").asDouble()).isPositive();
   }
 }

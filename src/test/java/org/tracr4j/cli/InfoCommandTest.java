@@ -50,10 +50,20 @@ class InfoCommandTest {
     assertThat(info.get("residual")).hasSize(info.get("d_model").asInt());
     assertThat(info.get("layers").asInt()).isPositive();
     assertThat(info.get("params").asLong()).isPositive();
-    // Every named expression sits in a layer of the model.
-    assertThat(info.get("expressions").isObject()).isTrue();
-    assertThat(info.get("expressions").size()).isPositive();
-    info.get("expressions").forEach(layer -> assertThat(layer.asInt()).isBetween(0, info.get("layers").asInt()));
+    // Every computed expression sits in a layer of the model, computed by a head or neurons of that layer.
+    assertThat(info.get("expressions").isArray()).isTrue();
+    int layers = info.get("layers").asInt();
+    int computed = 0;
+    for (JsonNode expression : info.get("expressions")) {
+      int layer = expression.get("layer").asInt();
+      assertThat(layer).as(expression.toString()).isBetween(-1, layers - 1);
+      assertThat(expression.get("computed_by").isEmpty()).as(expression.toString()).isEqualTo(layer < 0);
+      for (JsonNode component : expression.get("computed_by")) {
+        assertThat(component.get("layer").asInt()).isEqualTo(layer);
+        computed++;
+      }
+    }
+    assertThat(computed).isPositive();
   }
 
   @Test
@@ -64,7 +74,10 @@ class InfoCommandTest {
     for (String key : List.of("layers", "heads", "d_model", "d_head", "d_mlp", "params")) {
       assertThat(plain.outLines()).contains(key + ": " + json.get(key).asText());
     }
-    assertThat(plain.out()).contains("residual: ").contains("expressions (layer): ");
+    assertThat(plain.out()).contains("residual: ").contains("expressions:");
+    for (JsonNode expression : json.get("expressions")) {
+      assertThat(plain.out()).contains("  " + expression.get("label").asText() + " ");
+    }
   }
 
   @Test

@@ -1,10 +1,11 @@
 package org.tracr4j.compiler;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.rasp.Library;
 import org.tracr4j.rasp.Rasp;
@@ -12,6 +13,7 @@ import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.SelectorPredicate;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.rasp.ValueOperations;
+import org.tracr4j.testing.Exhaustive;
 
 /** None has no numerical encoding and no direction to attend with (cases found by causal fuzzing). */
 class NoneAnalysisTest {
@@ -24,13 +26,15 @@ class NoneAnalysisTest {
     SOp program = tripled.ne(9).named("not_nine");
     assertThatThrownBy(() -> Compiler.compile(program, CompileOptions.of(VOCAB, 5)))
         .isInstanceOf(UnsupportedProgramException.class)
-        .hasMessageContaining("tripled: it is numerical but can be none");
+        .hasMessageContaining("tripled: it is numerical but can be none")
+        .satisfies(e -> assertThat(((UnsupportedProgramException) e).rules()).containsExactly(RuleCode.NUMERICAL_NONE));
   }
 
   @Test
-  void aNumericalOutputThatMayBeNoneIsFine() {
+  void aNumericalOutputThatMayBeNoneCompilesAndAgreesWithTheInterpreter() {
     SOp program = Library.shiftBy(1, Rasp.tokens()).multiply(3).numerical();
-    assertThatCode(() -> Compiler.compile(program, CompileOptions.of(VOCAB, 5))).doesNotThrowAnyException();
+    Exhaustive.assertAgrees(program, CompileOptions.of(VOCAB, 4));
+    Exhaustive.assertAgrees(program, CompileOptions.of(VOCAB, 4).withCausal(true));
   }
 
   @Test
@@ -40,13 +44,19 @@ class NoneAnalysisTest {
     SOp program = Rasp.selectorWidth(Rasp.select(shifted, shifted, notTwo).named("not_two"));
     assertThatThrownBy(() -> Compiler.compile(program, CompileOptions.of(VOCAB, 5)))
         .isInstanceOf(UnsupportedProgramException.class)
-        .hasMessageContaining("not_two: its predicate selects");
+        .hasMessageContaining("not_two: its predicate selects")
+        .satisfies(e -> assertThat(((UnsupportedProgramException) e).rules()).containsExactly(RuleCode.SELECTS_ON_NONE));
   }
 
   @Test
-  void comparisonsNeverSelectOnNoneSoTheyCompile() {
-    SOp shifted = Library.shiftBy(1, Rasp.tokens());
-    SOp program = Rasp.selectorWidth(Rasp.select(shifted, shifted, org.tracr4j.rasp.Comparison.EQ));
-    assertThatCode(() -> Compiler.compile(program, CompileOptions.of(VOCAB, 5))).doesNotThrowAnyException();
+  void comparisonsNeverSelectOnNoneSoTheyCompileAndAgreeWithTheInterpreter() {
+    // None where the token is 4: a comparison with none is an error in RASP, so those inputs have no
+    // answer, and on the others the model must agree.
+    SelectorPredicate sameButFour = (k, q) -> ValueOperations.equal(k, q) && !ValueOperations.equal(k, Value.of(4));
+    SOp maybeNone = Rasp.aggregate(Rasp.select(Rasp.tokens(), Rasp.tokens(), sameButFour), Rasp.tokens())
+        .named("maybe_none");
+    SOp program = Rasp.selectorWidth(Rasp.select(maybeNone, maybeNone, org.tracr4j.rasp.Comparison.EQ));
+    Exhaustive.assertAgrees(program, CompileOptions.of(VOCAB, 4));
+    Exhaustive.assertAgrees(program, CompileOptions.of(VOCAB, 4).withCausal(true));
   }
 }

@@ -19,6 +19,7 @@ import org.tracr4j.compiler.Compiler;
 import org.tracr4j.model.Model;
 import org.tracr4j.rasp.Interpreter;
 import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.testing.Agreement;
 import org.tracr4j.testing.LibraryCase;
@@ -42,16 +43,16 @@ import org.tracr4j.testing.Outputs;
  * softmax-weighted mean whose scores are scaled by the softmax coldness, 100, so scores reach a few
  * hundred: a relative rounding of u in a score moves an attention weight by at most a few hundred u
  * (about 2·10⁻⁵), and the dozen products around it (Q, K, V, O, the MLPs, W_U) add a few tens of u.
- * {@value #F32_RELATIVE} × max(1, |expected|) covers that bound with a margin of five; the largest deviation
+ * {@link #F32} (1e-4 × max(1, |expected|)) covers that bound with a margin of five; the largest deviation
  * measured on these seeds is 4·10⁻⁸ (the test prints it per program), so a real decoding or export error,
  * which moves a value by at least the gap between two fractions (1/N² ≥ 1/256 here), cannot pass.
  * Float64 directories round nothing and must agree with the in-memory model bit for bit.
  */
 class LibraryExportTest {
   private static final int INPUTS = 30;
-  private static final double F32_RELATIVE = 1e-4;
+  private static final Tolerance F32 = Tolerance.FLOAT32_OUTPUT;
   /** The compiled model itself, as in DifferentialTest. */
-  private static final double F64_RELATIVE = 1e-6;
+  private static final Tolerance F64 = Tolerance.MODEL_OUTPUT;
   /** Programs also run through the numpy script: numerical, none-producing, multi-layer categorical. */
   private static final Set<String> NUMPY = Set.of("make_frac_prevs", "make_pair_balance", "shift_by_2",
       "make_sort", "make_shuffle_dyck2");
@@ -108,7 +109,7 @@ class LibraryExportTest {
     List<List<Value>> expected = evaluate(program, inputs, Interpreter.causal());
     Outputs.INTERPRETER.assertMatches(expected.get(0), c.expected());
 
-    Agreement agreement = new Agreement(F32_RELATIVE);
+    Agreement agreement = new Agreement(F32);
     try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(modelDir.resolve("model.onnx"), reloaded)) {
       check(c + " via ONNX Runtime", agreement, inputs, expected, onnx.runBatch(inputs));
     }
@@ -135,7 +136,7 @@ class LibraryExportTest {
     for (int i = 0; i < programs.size(); i++) {
       LibraryProgram p = programs.get(i);
       List<List<Value>> expected = evaluate(p.program().get(), inputs.get(i), Interpreter.standard());
-      int compared = check(p + " via the numpy script", new Agreement(F32_RELATIVE), inputs.get(i), expected,
+      int compared = check(p + " via the numpy script", new Agreement(F32), inputs.get(i), expected,
           outputs.get(i));
       assertThat(compared).as("positions compared").isGreaterThan(INPUTS);
     }
@@ -156,7 +157,7 @@ class LibraryExportTest {
 
     List<List<Value>> inputs = randomInputs(p, new Random(p.name().hashCode()));
     List<List<Value>> expected = evaluate(program, inputs, Interpreter.standard());
-    Agreement agreement = new Agreement(F32_RELATIVE);
+    Agreement agreement = new Agreement(F32);
     int compared = check(p + " reloaded (float32)", agreement, inputs, expected, reloaded.runBatch(inputs));
     try (OnnxRuntimeModel onnx = OnnxRuntimeModel.open(f32.resolve("model.onnx"), reloaded)) {
       check(p + " via ONNX Runtime", agreement, inputs, expected, onnx.runBatch(inputs));
@@ -170,7 +171,7 @@ class LibraryExportTest {
       int[][] ids = inputs.stream().map(model::encode).toArray(int[][]::new);
       assertThat(exact.forward(ids)).as("float64 directory reproduces the model exactly")
           .isDeepEqualTo(model.forward(ids));
-      check(p + " reloaded (float64)", new Agreement(F64_RELATIVE), inputs, expected, exact.runBatch(inputs));
+      check(p + " reloaded (float64)", new Agreement(F64), inputs, expected, exact.runBatch(inputs));
     }
     if (agreement.worstDeviation() > 0) {
       System.out.printf("%s: largest float32 deviation %.2e%n", name, agreement.worstDeviation());

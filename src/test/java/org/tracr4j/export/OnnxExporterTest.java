@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.TestModels;
+import org.tracr4j.rasp.Tolerance;
 
 /**
  * Runs exported graphs in ONNX Runtime and compares them with the float64 Java forward pass.
@@ -140,8 +141,9 @@ class OnnxExporterTest {
             assertThat(decoded).isEqualTo(expected.get(b));
           } else {
             for (int p = 0; p < decoded.size(); p++) {
-              assertThat((Double) decoded.get(p)).isCloseTo((Double) expected.get(b).get(p),
-                  org.assertj.core.api.Assertions.within(1e-6));
+              double want = (Double) expected.get(b).get(p);
+              assertThat(Tolerance.MODEL_OUTPUT.close(want, (Double) decoded.get(p)))
+                  .as("position %d: %s, expected %s", p, decoded.get(p), want).isTrue();
             }
           }
         }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tracr4j.rasp.Interpreter;
 import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.rasp.ValueOperations;
 
@@ -83,9 +84,7 @@ final class Expectations {
     }
     Value want = Value.parseToken(expected);
     if (actual.isNumeric() && want.isNumeric()) {
-      double a = actual.asDouble();
-      double b = want.asDouble();
-      return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+      return Tolerance.ROUNDING.close(want.asDouble(), actual.asDouble());
     }
     return !actual.isNone() && ValueOperations.equal(actual, want);
   }

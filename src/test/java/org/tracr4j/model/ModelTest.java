@@ -60,6 +60,38 @@ class ModelTest {
     assertThat(trace.residualLabels()).isEqualTo(TestModels.FRACTION_LABELS);
   }
 
+  /** The recorded hidden activations are the MLP's: ReLU(x·W_in + b_in), and ·W_out + b_out its output. */
+  @Test
+  void traceRecordsTheMlpHiddenActivations() {
+    Model model = TestModels.random(7, 2, 2, 6, 3, 5, 4, 3, 5, false);
+    Trace trace = model.trace(TestModels.randomInput(new Random(2), 4, 4));
+    Weights w = model.weights();
+    ModelConfig c = model.config();
+    assertThat(trace.mlpHidden()).hasSize(c.layers());
+    for (int l = 0; l < c.layers(); l++) {
+      Weights.Layer layer = w.layers().get(l);
+      double[][] before = trace.residuals().get(2 * l);
+      double[][] hidden = trace.mlpHidden().get(l);
+      assertThat(hidden).hasDimensions(before.length, c.dMlp());
+      for (int p = 0; p < before.length; p++) {
+        for (int n = 0; n < c.dMlp(); n++) {
+          double pre = layer.bIn()[n];
+          for (int i = 0; i < c.dModel(); i++) {
+            pre += before[p][i] * layer.wIn()[i * c.dMlp() + n];
+          }
+          assertThat(hidden[p][n]).isCloseTo(Math.max(0, pre), within(EXACT));
+        }
+        for (int i = 0; i < c.dModel(); i++) {
+          double out = layer.bOut()[i];
+          for (int n = 0; n < c.dMlp(); n++) {
+            out += hidden[p][n] * layer.wOut()[n * c.dModel() + i];
+          }
+          assertThat(trace.layerOutputs().get(2 * l + 1)[p][i]).isCloseTo(out, within(EXACT));
+        }
+      }
+    }
+  }
+
   @Test
   void causalAttentionIsLowerTriangular() {
     Trace trace = TestModels.fraction(true, OutputEncoding.NUMERICAL).trace(List.of("a", "b", "b"));
@@ -191,7 +223,7 @@ class ModelTest {
     Weights shortEmbedding = new Weights(new double[3], good.wPos(), good.layers(), good.wU(), good.bU());
     assertThatThrownBy(() -> new Model(config, shortEmbedding, vocabulary, output, labels, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("W_E has 3 entries, expected 20");
+        .hasMessage("embed.W_E has 3 entries, expected 20");
     good.layers().get(0).wIn()[2] = Double.NaN;
     assertThatThrownBy(() -> new Model(config, good, vocabulary, output, labels, Map.of()))
         .hasMessage("blocks.0.mlp.W_in[2] is not finite: NaN");

@@ -2,6 +2,7 @@ package org.tracr4j.craft.chamber;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.tracr4j.craft.AttentionHead;
@@ -40,42 +41,64 @@ public final class CategoricalAttention {
 
   private CategoricalAttention() {}
 
+  /** How value directions map to output directions. */
+  public sealed interface Pairing {
+    /** Tracr's: the i-th direction of {@code V''} to the i-th direction of {@code O} ({@code |V''| = |O|}). */
+    record Positional() implements Pairing {}
+
+    /**
+     * By a function of the value direction; a value it maps to null gets a zero row.
+     *
+     * @param valueToOutput the output direction of each value direction, or null for none
+     */
+    record ByValue(Function<BasisDirection, BasisDirection> valueToOutput) implements Pairing {
+      public ByValue {
+        java.util.Objects.requireNonNull(valueToOutput, "valueToOutput");
+      }
+    }
+  }
+
   /**
    * The optional settings.
    *
    * @param softmaxColdness {@code c}
    * @param alwaysAttendToBos BOS scores {@code c} (like a selected key) instead of {@code c/2}
    * @param useBosForDefaultOutput BOS's value row is {@code defaultOutput}
-   * @param defaultOutput a vector of the output space, or {@code null} for the zero vector
-   * @param valueToOutput maps each value direction of {@code V''} to an output direction ({@code null}: a
-   *     zero row), or {@code null} for Tracr's positional pairing
+   * @param defaultOutput a vector of the output space, or empty for the zero vector
+   * @param pairing how value directions map to output directions
    */
   public record Options(double softmaxColdness, boolean alwaysAttendToBos, boolean useBosForDefaultOutput,
-      VectorInBasis defaultOutput, Function<BasisDirection, BasisDirection> valueToOutput) {
+      Optional<VectorInBasis> defaultOutput, Pairing pairing) {
 
-    /** What the compiler uses for an Aggregate: coldness 100, BOS at half strength, zero default. */
+    public Options {
+      java.util.Objects.requireNonNull(defaultOutput, "defaultOutput");
+      java.util.Objects.requireNonNull(pairing, "pairing");
+    }
+
+    /** What the compiler uses for an Aggregate in Tracr mode: coldness 100, BOS at half strength, zero default. */
     public static Options defaults() {
-      return new Options(DEFAULT_SOFTMAX_COLDNESS, false, true, null, null);
+      return new Options(DEFAULT_SOFTMAX_COLDNESS, false, true, Optional.empty(), new Pairing.Positional());
     }
 
     public Options withSoftmaxColdness(double coldness) {
-      return new Options(coldness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput, valueToOutput);
+      return new Options(coldness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput, pairing);
     }
 
     public Options withAlwaysAttendToBos(boolean always) {
-      return new Options(softmaxColdness, always, useBosForDefaultOutput, defaultOutput, valueToOutput);
+      return new Options(softmaxColdness, always, useBosForDefaultOutput, defaultOutput, pairing);
     }
 
     public Options withUseBosForDefaultOutput(boolean use) {
-      return new Options(softmaxColdness, alwaysAttendToBos, use, defaultOutput, valueToOutput);
+      return new Options(softmaxColdness, alwaysAttendToBos, use, defaultOutput, pairing);
     }
 
     public Options withDefaultOutput(VectorInBasis output) {
-      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, output, valueToOutput);
+      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, Optional.of(output), pairing);
     }
 
     public Options withValueToOutput(Function<BasisDirection, BasisDirection> mapping) {
-      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput, mapping);
+      return new Options(softmaxColdness, alwaysAttendToBos, useBosForDefaultOutput, defaultOutput,
+          new Pairing.ByValue(mapping));
     }
   }
 
@@ -124,13 +147,13 @@ public final class CategoricalAttention {
     return new Bilinear(queries, keys, matrix);
   }
 
-  private static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
+  /** W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. */
+  static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
     List<BasisDirection> paired = new ArrayList<>(values.basis());
     if (!options.alwaysAttendToBos()) {
       paired.remove(bos);
     }
-    Function<BasisDirection, BasisDirection> mapping = options.valueToOutput();
-    if (mapping == null && paired.size() != output.dims()) {
+    if (options.pairing() instanceof Pairing.Positional && paired.size() != output.dims()) {
       throw new IllegalArgumentException("Positional pairing needs as many value directions " + paired
           + " as output directions " + output);
     }
@@ -140,13 +163,16 @@ public final class CategoricalAttention {
       if (options.useBosForDefaultOutput() && direction.equals(bos)) {
         continue;
       }
-      BasisDirection target = mapping == null ? output.direction(p) : mapping.apply(direction);
+      BasisDirection target = switch (options.pairing()) {
+        case Pairing.Positional positional -> output.direction(p);
+        case Pairing.ByValue byValue -> byValue.valueToOutput().apply(direction);
+      };
       if (target != null) {
         ov.add(direction, target, 1);
       }
     }
-    if (options.useBosForDefaultOutput() && options.defaultOutput() != null) {
-      ov.addRow(bos, options.defaultOutput(), 1);
+    if (options.useBosForDefaultOutput()) {
+      options.defaultOutput().ifPresent(defaultOutput -> ov.addRow(bos, defaultOutput, 1));
     }
     return ov.build();
   }

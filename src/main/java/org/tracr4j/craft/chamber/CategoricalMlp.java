@@ -24,26 +24,26 @@ public final class CategoricalMlp {
 
   /** Tracr's layout: the hidden space is the output space itself. */
   public static Mlp lookup(VectorSpace input, VectorSpace output, Function<BasisDirection, BasisDirection> f) {
-    return build(input, output, null, f);
+    return build(input, output, direction -> direction, f);
   }
 
   /** The same weights with hidden neurons {@code hiddenName:y.value}, so they cannot clash with outputs. */
   public static Mlp lookup(
       VectorSpace input, VectorSpace output, Function<BasisDirection, BasisDirection> f, String hiddenName) {
-    return build(input, output, hiddenName, f);
+    return build(input, output, direction -> new BasisDirection(hiddenName, direction.value()), f);
   }
 
-  private static Mlp build(
-      VectorSpace input, VectorSpace output, String hiddenName, Function<BasisDirection, BasisDirection> f) {
-    VectorSpace hidden = hiddenName == null ? output : VectorSpace.of(
-        output.basis().stream().map(direction -> new BasisDirection(hiddenName, direction.value())).toList());
+  /** {@code neuron} names the hidden neuron standing for each output direction. */
+  private static Mlp build(VectorSpace input, VectorSpace output, Function<BasisDirection, BasisDirection> neuron,
+      Function<BasisDirection, BasisDirection> f) {
+    VectorSpace hidden = VectorSpace.of(output.basis().stream().map(neuron).toList());
     if (hidden.dims() != output.dims()) {
       throw new IllegalArgumentException("Output space " + output + " repeats a value; hidden space " + hidden);
     }
     // neuronOf[j] = the hidden neuron standing for output direction j.
     int[] neuronOf = new int[output.dims()];
     for (int j = 0; j < neuronOf.length; j++) {
-      neuronOf[j] = hiddenName == null ? j : hidden.indexOf(new BasisDirection(hiddenName, output.direction(j).value()));
+      neuronOf[j] = hidden.indexOf(neuron.apply(output.direction(j)));
     }
     Linear.Builder first = Linear.builder(input, hidden);
     for (int i = 0; i < input.dims(); i++) {

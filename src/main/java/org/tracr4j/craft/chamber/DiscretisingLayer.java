@@ -53,14 +53,18 @@ final class DiscretisingLayer<T> {
 
   /**
    * Evaluates {@code f} on the sorted distinct inputs, drops points where it returns {@code null}, throws
-   * {@link ArithmeticException} or gives a non-finite number, and builds the first layer; {@code bos} may
-   * be {@code null} (Tracr's weights) or a direction that silences every neuron.
+   * {@link ArithmeticException} or gives a non-finite number, and builds the first layer, silenced at BOS
+   * or not as {@code atBos} says.
    */
-  static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, BasisDirection bos,
+  static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<T> f, double largeNumber, String prefix) {
-    if (input.equals(one) || input.equals(bos) || one.equals(bos)) {
+    boolean clash = switch (atBos) {
+      case AtBos.Written written -> input.equals(one);
+      case AtBos.Silenced silenced -> input.equals(one) || input.equals(silenced.bos()) || one.equals(silenced.bos());
+    };
+    if (clash) {
       throw new IllegalArgumentException(
-          "Input " + input + ", one " + one + " and bos " + bos + " must be different directions");
+          "Input " + input + ", one " + one + " and " + atBos + " must be different directions");
     }
     double[] sorted = Arrays.stream(inputValues).sorted().distinct().toArray();
     double[] kept = new double[sorted.length];
@@ -82,7 +86,10 @@ final class DiscretisingLayer<T> {
       neurons.add(step(prefix, k, 1));
     }
     VectorSpace hidden = VectorSpace.of(neurons);
-    VectorSpace inputs = bos == null ? VectorSpace.of(input, one) : VectorSpace.of(input, one, bos);
+    VectorSpace inputs = switch (atBos) {
+      case AtBos.Written written -> VectorSpace.of(input, one);
+      case AtBos.Silenced silenced -> VectorSpace.of(input, one, silenced.bos());
+    };
     // Look every direction up once and fill the matrix by position: hashing the tuple-valued neurons for
     // each entry was most of the cost of this construction.
     int[] positions = new int[neurons.size()];
@@ -104,11 +111,11 @@ final class DiscretisingLayer<T> {
       first.addAt(inputRow, high, largeNumber).addAt(oneRow, high, -largeNumber * breakpoint);
       largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
     }
-    if (bos != null) {
+    if (atBos instanceof AtBos.Silenced silenced) {
       // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
       // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS.
       double silence = 1 + largestBias;
-      int bosRow = inputs.indexOf(bos);
+      int bosRow = inputs.indexOf(silenced.bos());
       for (int position : positions) {
         first.addAt(bosRow, position, -silence);
       }

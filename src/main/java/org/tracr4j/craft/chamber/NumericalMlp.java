@@ -39,19 +39,20 @@ public final class NumericalMlp {
   /** Tracr's weights. {@code f} returns {@code null} (or throws ArithmeticException) where undefined. */
   public static Mlp build(BasisDirection input, BasisDirection output, BasisDirection one, double[] inputValues,
       DoubleFunction<Double> f, double largeNumber, String hiddenPrefix) {
-    return build(input, output, one, null, inputValues, f, largeNumber, hiddenPrefix);
+    return build(input, output, one, new AtBos.Written(), inputValues, f, largeNumber, hiddenPrefix);
   }
 
   /** Tracr's weights plus the BOS-silencing row from {@code bos}: writes exactly 0 at BOS. */
   public static Mlp buildSilentAtBos(BasisDirection input, BasisDirection output, BasisDirection one,
       BasisDirection bos, double[] inputValues, DoubleFunction<Double> f, double largeNumber, String hiddenPrefix) {
-    return build(input, output, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+    return build(input, output, one, new AtBos.Silenced(bos), inputValues, f, largeNumber, hiddenPrefix);
   }
 
-  private static Mlp build(BasisDirection input, BasisDirection output, BasisDirection one, BasisDirection bos,
+  /** Tracr's weights, silenced at BOS or not as {@code atBos} says. */
+  public static Mlp build(BasisDirection input, BasisDirection output, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<Double> f, double largeNumber, String hiddenPrefix) {
     DiscretisingLayer<Double> layer =
-        DiscretisingLayer.build(input, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix);
     Linear.Builder second = Linear.builder(layer.hidden, VectorSpace.of(output));
     if (!layer.outputs.isEmpty()) {
       second.addAt(layer.startPosition(), 0, layer.outputs.get(0));

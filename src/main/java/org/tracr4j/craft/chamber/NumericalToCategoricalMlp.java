@@ -24,20 +24,21 @@ public final class NumericalToCategoricalMlp {
   /** Tracr's weights. */
   public static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, double[] inputValues,
       DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
-    return build(input, output, one, null, inputValues, f, largeNumber, hiddenPrefix);
+    return build(input, output, one, new AtBos.Written(), inputValues, f, largeNumber, hiddenPrefix);
   }
 
   /** Tracr's weights plus the BOS-silencing row from {@code bos} (see {@link NumericalMlp}). */
   public static Mlp buildSilentAtBos(BasisDirection input, VectorSpace output, BasisDirection one,
       BasisDirection bos, double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber,
       String hiddenPrefix) {
-    return build(input, output, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+    return build(input, output, one, new AtBos.Silenced(bos), inputValues, f, largeNumber, hiddenPrefix);
   }
 
-  private static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, BasisDirection bos,
+  /** Tracr's weights, silenced at BOS or not as {@code atBos} says. */
+  public static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
     DiscretisingLayer<BasisDirection> layer =
-        DiscretisingLayer.build(input, one, bos, inputValues, f, largeNumber, hiddenPrefix);
+        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix);
     int[] columns = new int[layer.outputs.size()];
     for (int k = 0; k < columns.length; k++) {
       BasisDirection value = layer.outputs.get(k);

@@ -1,32 +1,26 @@
-package org.tracr4j.cli;
+package org.tracr4j.check;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.tracr4j.EvaluationException;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
-import org.tracr4j.compiler.DynamicValidation;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.generate.GeneratedProgram;
 import org.tracr4j.generate.GeneratorConfig;
 import org.tracr4j.generate.ProgramGenerator;
 import org.tracr4j.generate.Shrinker;
 import org.tracr4j.model.Model;
-import org.tracr4j.rasp.Interpreter;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
-import org.tracr4j.rasp.ValueOperations;
 
 /**
  * Differential fuzzing: random programs ({@link ProgramGenerator}) compiled and run on random inputs, each
  * output compared with the interpreter's. A disagreement or a crash is shrunk ({@link Shrinker}) to a small
  * program that still fails and reported with its vocabulary and input.
  *
- * <p>Agreement means: categorical outputs equal (none included), numerical outputs within 1e-6 relative
- * (tracr4j.md §5); a position where the interpreter gives none is skipped only for a numerical output, which
- * cannot represent none. Inputs on which a categorical aggregate would have to average (what {@code check}
+ * <p>Agreement is {@link OutputAgreement}'s, each input judged by {@link DifferentialCheck}. Inputs on which a categorical aggregate would have to average (what {@code check}
  * reports dynamically: outside the compiler's contract, as in Tracr) are counted apart, not compared. A program
  * the compiler rejects with {@link UnsupportedProgramException} is counted as rejected: rejecting is allowed,
  * silently answering wrong is not.
@@ -115,10 +109,7 @@ public final class Fuzzer {
       if (count) {
         rejected++;
         for (UnsupportedProgramException.Finding finding : e.findings()) {
-          // Group by the rule, not the values it names: the reason's first four words.
-          String[] words = finding.reason().split(" ");
-          String rule = String.join(" ", java.util.Arrays.copyOf(words, Math.min(4, words.length)));
-          rejections.merge(rule + " ...", 1, Integer::sum);
+          rejections.merge(finding.rule().code(), 1, Integer::sum);
         }
       }
       return null;
@@ -128,8 +119,6 @@ public final class Fuzzer {
     if (count) {
       compiled++;
     }
-    Interpreter interpreter = settings.causal() ? Interpreter.causal() : Interpreter.standard();
-    DynamicValidation contract = new DynamicValidation(ProgramGraph.of(program), settings.causal());
     List<List<Value>> inputs = new ArrayList<>();
     for (int j = 0; j < settings.inputsPerProgram(); j++) {
       int length = 1 + random.nextInt(maxSeqLen);
@@ -139,77 +128,37 @@ public final class Fuzzer {
       }
       inputs.add(input);
     }
-    List<List<Object>> outputs;
+    List<Verdict> verdicts;
     try {
-      outputs = model.runBatch(inputs);
+      verdicts = new DifferentialCheck(program, model, settings.causal()).checkAll(inputs);
     } catch (RuntimeException e) {
       return new Problem("crash", inputs.get(0), List.of(), List.of(), "run: " + e);
     }
-    for (int j = 0; j < inputs.size(); j++) {
-      List<Value> input = inputs.get(j);
-      List<Value> expected;
-      try {
-        expected = interpreter.evaluate(program, input);
-      } catch (EvaluationException e) {
-        if (count) {
-          interpreterErrors++;
+    for (Verdict verdict : verdicts) {
+      switch (verdict) {
+        case Verdict.Agreed agreed -> {
+          if (count) {
+            inputsCompared++;
+            positionsCompared += agreed.positions();
+          }
         }
-        continue;
-      }
-      if (!contract.check(input).isEmpty()) {
-        if (count) {
-          outsideContract++;
+        case Verdict.Disagreed d -> {
+          return new Problem("disagreement", d.input(), d.expected(), d.actual(),
+              "compiled output differs from the interpreter at position " + d.position());
         }
-        continue;
-      }
-      List<Value> actual = outputs.get(j).stream().map(Value::ofJava).toList();
-      int agreed = agreeingPositions(program, expected, actual);
-      if (agreed < 0) {
-        return new Problem("disagreement", input, expected, actual, "compiled output differs from the interpreter");
-      }
-      if (count) {
-        inputsCompared++;
-        positionsCompared += agreed;
+        case Verdict.InterpreterFailed failed -> {
+          if (count) {
+            interpreterErrors++;
+          }
+        }
+        case Verdict.OutsideContract outside -> {
+          if (count) {
+            outsideContract++;
+          }
+        }
       }
     }
     return null;
-  }
-
-  /** The number of positions compared, or -1 at the first disagreement. */
-  static int agreeingPositions(SOp program, List<Value> expected, List<Value> actual) {
-    int compared = 0;
-    for (int p = 0; p < expected.size(); p++) {
-      Value want = expected.get(p);
-      Value got = actual.get(p);
-      if (program.isNumerical()) {
-        if (want.isNone()) {
-          continue;
-        }
-        double tolerance = 1e-6 * Math.max(1, Math.abs(want.asDouble()));
-        if (got.isNone() || Math.abs(got.asDouble() - want.asDouble()) > tolerance) {
-          return -1;
-        }
-      } else if (!sameCategory(got, want)) {
-        return -1;
-      }
-      compared++;
-    }
-    return compared;
-  }
-
-  /**
-   * Equal categorical outputs. RASP's {@code ==} is Python's, so a selected boolean false equals the 0 a
-   * numerical encoding holds; numbers may differ in the last bits (float twins such as 1/2 - 1/3 and
-   * 2/3 - 1/2, which no model can tell apart), within 1e-9 relative.
-   */
-  static boolean sameCategory(Value got, Value want) {
-    if (got.isNone() || want.isNone()) {
-      return got.isNone() && want.isNone();
-    }
-    if (got.isNumeric() && want.isNumeric()) {
-      return Math.abs(got.asDouble() - want.asDouble()) <= 1e-9 * Math.max(1, Math.abs(want.asDouble()));
-    }
-    return got.equals(want) || ValueOperations.equal(got, want);
   }
 
   /** Shrinks a failing program while it still fails the same way on some input. */

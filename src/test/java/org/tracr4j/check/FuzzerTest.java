@@ -1,4 +1,4 @@
-package org.tracr4j.cli;
+package org.tracr4j.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +36,13 @@ class FuzzerTest {
   }
 
   @Test
-  void numbersEqualBooleansAsInRasp() {
-    org.tracr4j.rasp.SOp categorical = org.tracr4j.rasp.Rasp.tokens();
-    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.FALSE),
-        java.util.List.of(org.tracr4j.rasp.Value.of(0)))).isEqualTo(1);
-    assertThat(Fuzzer.agreeingPositions(categorical, java.util.List.of(org.tracr4j.rasp.Value.of("a")),
-        java.util.List.of(org.tracr4j.rasp.Value.NONE))).isEqualTo(-1);
+  void rejectionsAreGroupedByRuleCode() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(200, 2, 44, CompileOptions.Mode.TRACR, 8, 8, false))
+        .run(null);
+    java.util.Set<String> codes = java.util.Arrays.stream(org.tracr4j.RuleCode.values())
+        .map(org.tracr4j.RuleCode::code).collect(java.util.stream.Collectors.toSet());
+    assertThat(report.rejections()).isNotEmpty();
+    assertThat(codes).containsAll(report.rejections().keySet());
   }
+
 }

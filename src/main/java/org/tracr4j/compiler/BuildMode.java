@@ -1,0 +1,306 @@
+package org.tracr4j.compiler;
+
+import java.util.List;
+import java.util.Optional;
+import org.tracr4j.compiler.rewrite.Rewriter;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.chamber.AtBos;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Every decision in which the exact mode (tracr4j.md §5) differs from Tracr's constructions and constants
+ * (tracr-reference §8). No other class of the compiler tests the mode: to see what the exact mode changes,
+ * read {@link Exact}; {@link TracrCompatible} is Tracr, silent errors included.
+ *
+ * <p>Each stage asks only the questions it needs: the compiler which rewrite rules apply, static validation the default rule, value-set inference
+ * the three value-set rules, the compiler whether to run the none analysis, lowering the float-twin check,
+ * {@link Constructions} the construction, L, pruning and BOS silencing, the assembler d_head and the query
+ * scale.
+ */
+public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompatible {
+
+  static BuildMode of(CompileOptions.Mode mode, double mlpExactness) {
+    return switch (mode) {
+      case EXACT -> new Exact(mlpExactness);
+      case TRACR -> new TracrCompatible(mlpExactness);
+    };
+  }
+
+  static BuildMode of(CompileOptions options) {
+    return of(options.mode(), options.mlpExactness());
+  }
+
+  /** The option value this mode stands for. */
+  CompileOptions.Mode mode();
+
+  // Rewriting.
+
+  /**
+   * The rewrite rules: the exact mode compiles composite selectors and numerical inputs of categorical
+   * operations; Tracr compiles neither (it has no rewrite stage; its merges happen when selectors are built).
+   */
+  Rewriter rewriter();
+
+  // Static rules.
+
+  /** Why this mode cannot write the aggregate's default value, if it cannot (its encoding already matches). */
+  Optional<String> aggregateDefaultProblem(Aggregate a);
+
+  // Value sets.
+
+  /** A sequence map of an s-op with itself ranges over the diagonal {@code f(x, x)}, not all pairs. */
+  boolean diagonalSequenceMaps();
+
+  /** A categorical aggregate's value set includes its (non-none) default. */
+  boolean categoricalDefaultInValueSet();
+
+  /**
+   * A function or predicate that fails on a value its input can take is a finding (Tracr leaves the value
+   * out, and the model answers where RASP fails).
+   */
+  boolean rejectsFailingFunctions();
+
+  /**
+   * Tracr's binary means: a numerical aggregate must average 0s and 1s and takes the values {@code x/l}
+   * ({@code l = 1..N}); otherwise every mean of 1..N input values, and the default.
+   */
+  boolean binaryMeansOnly();
+
+  // Analyses.
+
+  /** Run the none analysis (a numerical none, a select on none: both compile silently wrong in Tracr). */
+  boolean checksNone();
+
+  /** Merge numerical inputs that differ only by rounding, rejecting functions that tell them apart. */
+  boolean mergesFloatingTwins();
+
+  // Constructions.
+
+  /** A categorical→numerical map with a negative output uses the two-neuron construction that keeps the sign. */
+  boolean signedCategoricalToNumerical();
+
+  /** What the discretising MLPs write at BOS. */
+  AtBos discretisingAtBos(BasisDirection bos);
+
+  /**
+   * L of a discretising MLP whose closest inputs with different outputs are {@code smallestGap} apart
+   * (infinite when the output never changes).
+   */
+  double largeNumber(double smallestGap);
+
+  /** Drop hidden neurons that write nothing. */
+  boolean prunesSilentNeurons();
+
+  /**
+   * An aggregate maps value directions to output directions by value, and BOS writes its default (Tracr:
+   * by position, and BOS writes nothing).
+   */
+  boolean aggregatesByValue();
+
+  // Assembly.
+
+  /** d_head for one head: the model's d_head is the largest over all heads. */
+  int headWidth(int queryWidth, int keyWidth, int valueWidth);
+
+  /** The factor on W_Q, given the model's d_head. */
+  double queryScale(int dHead);
+
+  /**
+   * tracr4j's constructions, exact on every input the compiler accepts. Each answer closes a gap of
+   * tracr-reference §8.
+   *
+   * @param mlpExactness the lower bound of L
+   */
+  record Exact(double mlpExactness) implements BuildMode {
+    @Override
+    public CompileOptions.Mode mode() {
+      return CompileOptions.Mode.EXACT;
+    }
+
+    @Override
+    public Rewriter rewriter() {
+      return Rewriter.standard();
+    }
+
+    /** Any default is written from BOS; a numerical one must be a number (none has no numerical encoding). */
+    @Override
+    public Optional<String> aggregateDefaultProblem(Aggregate a) {
+      Value defaultValue = a.defaultValue();
+      return a.isNumerical() && !defaultValue.isNumeric()
+          ? Optional.of("a numerical aggregate's default must be a number (none has no numerical encoding), "
+              + "not " + defaultValue)
+          : Optional.empty();
+    }
+
+    /** Position i reads x[i] twice, so (x, y) with x ≠ y never occurs. */
+    @Override
+    public boolean diagonalSequenceMaps() {
+      return true;
+    }
+
+    /** An empty selection yields the default. */
+    @Override
+    public boolean categoricalDefaultInValueSet() {
+      return true;
+    }
+
+    /** Where RASP fails there is no answer to agree with: a model that answers anyway is not faithful. */
+    @Override
+    public boolean rejectsFailingFunctions() {
+      return true;
+    }
+
+    /** A mean of several selected values (k/l, not only 1/l) is a value too. */
+    @Override
+    public boolean binaryMeansOnly() {
+      return false;
+    }
+
+    @Override
+    public boolean checksNone() {
+      return true;
+    }
+
+    @Override
+    public boolean mergesFloatingTwins() {
+      return true;
+    }
+
+    @Override
+    public boolean signedCategoricalToNumerical() {
+      return true;
+    }
+
+    /** Nothing writes into the BOS position, so an empty selection reads exactly the default. */
+    @Override
+    public AtBos discretisingAtBos(BasisDirection bos) {
+      return new AtBos.Silenced(bos);
+    }
+
+    /** {@code L = max(mlp_exactness, 4 / gap)}: every input sits a quarter gap from a ramp, at any N. */
+    @Override
+    public double largeNumber(double smallestGap) {
+      return Math.max(mlpExactness, Double.isInfinite(smallestGap) ? 0 : 4 / smallestGap);
+    }
+
+    @Override
+    public boolean prunesSilentNeurons() {
+      return true;
+    }
+
+    @Override
+    public boolean aggregatesByValue() {
+      return true;
+    }
+
+    /** Only the key width: W_K is the identity on the keys, W_Q carries the query side. */
+    @Override
+    public int headWidth(int queryWidth, int keyWidth, int valueWidth) {
+      return Math.max(keyWidth, valueWidth);
+    }
+
+    /** √d_head cancels the model's 1/√d_head, so the softmax is as sharp as the construction asked. */
+    @Override
+    public double queryScale(int dHead) {
+      return Math.sqrt(dHead);
+    }
+  }
+
+  /**
+   * Tracr's constructions and constants, unchanged.
+   *
+   * @param mlpExactness L of every discretising MLP
+   */
+  record TracrCompatible(double mlpExactness) implements BuildMode {
+    @Override
+    public CompileOptions.Mode mode() {
+      return CompileOptions.Mode.TRACR;
+    }
+
+    @Override
+    public Rewriter rewriter() {
+      return new Rewriter(List.of());
+    }
+
+    @Override
+    public Optional<String> aggregateDefaultProblem(Aggregate a) {
+      Value defaultValue = a.defaultValue();
+      if (a.isCategorical() && !defaultValue.isNone()) {
+        return Optional.of("a categorical aggregate only supports none as default (Tracr mode), not "
+            + defaultValue);
+      }
+      if (a.isNumerical() && !(defaultValue.isNumeric() && defaultValue.asDouble() == 0)) {
+        return Optional.of("a numerical aggregate only supports 0 as default (Tracr mode), not " + defaultValue);
+      }
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean diagonalSequenceMaps() {
+      return false;
+    }
+
+    @Override
+    public boolean categoricalDefaultInValueSet() {
+      return false;
+    }
+
+    /** Tracr drops the failing value from the set and compiles. */
+    @Override
+    public boolean rejectsFailingFunctions() {
+      return false;
+    }
+
+    @Override
+    public boolean binaryMeansOnly() {
+      return true;
+    }
+
+    @Override
+    public boolean checksNone() {
+      return false;
+    }
+
+    @Override
+    public boolean mergesFloatingTwins() {
+      return false;
+    }
+
+    @Override
+    public boolean signedCategoricalToNumerical() {
+      return false;
+    }
+
+    @Override
+    public AtBos discretisingAtBos(BasisDirection bos) {
+      return new AtBos.Written();
+    }
+
+    @Override
+    public double largeNumber(double smallestGap) {
+      return mlpExactness;
+    }
+
+    @Override
+    public boolean prunesSilentNeurons() {
+      return false;
+    }
+
+    @Override
+    public boolean aggregatesByValue() {
+      return false;
+    }
+
+    /** Tracr sizes the key side by the wider of queries and keys. */
+    @Override
+    public int headWidth(int queryWidth, int keyWidth, int valueWidth) {
+      return Math.max(Math.max(queryWidth, keyWidth), valueWidth);
+    }
+
+    @Override
+    public double queryScale(int dHead) {
+      return 1.0;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.craft.chamber.SelectorWidth;
+import org.tracr4j.model.Provenance;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Translates what the compiler knows about a program into the model's {@link Provenance}: the meaning of
+ * each residual direction and the program's expressions. (Which head and neurons compute what is recorded
+ * by the {@link Assembler} as it places them.)
+ */
+final class ProvenanceRecorder {
+  private static final List<String> INPUTS = List.of("tokens", "indices");
+
+  private ProvenanceRecorder() {}
+
+  /** One feature per direction of {@code residual}, in its order. */
+  static List<Provenance.Feature> residual(ProgramGraph graph, VectorSpace residual, BasisDirection one) {
+    Map<String, SOp> sops = new HashMap<>();
+    Map<BasisDirection, SOp> intermediates = new HashMap<>();
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop) {
+        sops.put(graph.label(sop), sop);
+        if (sop instanceof org.tracr4j.rasp.SelectorWidth) {
+          intermediates.put(SelectorWidth.attentionOutput(graph.label(sop)), sop);
+        }
+      }
+    }
+    List<Provenance.Feature> features = new ArrayList<>(residual.dims());
+    for (BasisDirection direction : residual.basis()) {
+      String label = direction.toString();
+      SOp owner = sops.get(direction.name());
+      if (direction.equals(one)) {
+        features.add(new Provenance.Feature(label, one.name(), Provenance.Role.ONE,
+            Provenance.Encoding.NUMERICAL, null));
+      } else if (intermediates.containsKey(direction)) {
+        features.add(new Provenance.Feature(label, graph.label(intermediates.get(direction)),
+            Provenance.Role.INTERMEDIATE, Provenance.Encoding.NUMERICAL, null));
+      } else if (owner != null && owner.isNumerical()) {
+        features.add(new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,
+            Provenance.Encoding.NUMERICAL, null));
+      } else if ((owner != null || INPUTS.contains(direction.name())) && direction.value() instanceof Value value) {
+        // tokens and indices are in every residual, also when the program does not read them.
+        features.add(new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,
+            Provenance.Encoding.CATEGORICAL, value.toJava()));
+      } else {
+        // Every direction a block reads or writes is one of the above; anything else is a compiler bug.
+        throw new IllegalStateException("residual direction " + label + " belongs to no expression");
+      }
+    }
+    return features;
+  }
+
+  /**
+   * Every expression of the graph, in graph order (the output first). Renamed copies of {@code tokens} or
+   * {@code indices} ({@code keys = tokens;}) share the input's label and residual space: listed once.
+   */
+  static List<Provenance.Expression> expressions(ProgramGraph graph, LayerPlan plan) {
+    List<Provenance.Expression> expressions = new ArrayList<>(graph.nodes().size());
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (RaspExpr expr : graph.nodes()) {
+      if (!listed.add(graph.label(expr))) {
+        continue;
+      }
+      Provenance.Encoding encoding = null;
+      int layer = -1;
+      if (expr instanceof SOp sop) {
+        encoding = sop.isNumerical() ? Provenance.Encoding.NUMERICAL : Provenance.Encoding.CATEGORICAL;
+        layer = plan.layerOf(sop);
+      }
+      List<String> inputs = expr.children().stream().map(graph::label).toList();
+      expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer, inputs,
+          expr.meta().origin()));
+    }
+    return expressions;
+  }
+}

@@ -1,0 +1,17 @@
+package org.tracr4j.compiler.rewrite;
+
+import java.util.Optional;
+import org.tracr4j.rasp.RaspExpr;
+
+/**
+ * One rewrite at the root of an expression whose operands are already rewritten.
+ *
+ * <p>The result must compute the same values as the expression on every input, in standard and causal
+ * evaluation, and be of the same kind (an s-op for an s-op, a selector for a selector). A result built by
+ * the rule takes the identity (name, origin, id) of the expression it replaces; an operand returned as it
+ * is keeps its own.
+ */
+public interface RewriteRule {
+  /** The rewritten expression, or empty when the rule does not apply. */
+  Optional<RaspExpr> apply(RaspExpr expr);
+}

@@ -1,0 +1,186 @@
+package org.tracr4j.compiler.rewrite;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.Full;
+import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Length;
+import org.tracr4j.rasp.LinearSequenceMap;
+import org.tracr4j.rasp.Meta;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.SelectorNot;
+import org.tracr4j.rasp.SelectorOr;
+import org.tracr4j.rasp.SelectorWidth;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Tokens;
+
+/**
+ * Applies rewrite rules to a program, bottom-up: each expression's operands first, then the rules at the
+ * expression, in order, again on every result until none applies. Shared sub-expressions are rewritten once.
+ * An expression whose operands did not change is kept as it is; one whose operands changed is rebuilt with
+ * the same identity (name, origin, id), so labels and lookups by the original expressions still hold.
+ */
+public final class Rewriter {
+  /** A rule that keeps applying to its own results is a bug; stop long before the stack would. */
+  private static final int MAX_STEPS_AT_ONE_EXPRESSION = 1_000;
+
+  private final List<RewriteRule> rules;
+
+  public Rewriter(List<RewriteRule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * The compiler's rules: numerical inputs of categorical operations converted, negations pushed into
+   * selects, aligned selects merged, then every OR that did not merge by the product route (ANDs stay: the
+   * lowering computes an AND of selects in one head).
+   */
+  public static Rewriter standard() {
+    return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
+        new NegateSelect(), new MergeAlignedSelects(), new OrByProduct()));
+  }
+
+  /**
+   * One application of a rule.
+   *
+   * @param rule the rule's class name
+   * @param expression the rewritten expression's description (name, and origin when known)
+   */
+  public record Applied(String rule, String expression) {}
+
+  /**
+   * The rewritten program and the rules applied, in order.
+   *
+   * @param program the rewritten output s-op
+   * @param applied every rule application
+   */
+  public record Result(SOp program, List<Applied> applied) {
+    public Result {
+      applied = List.copyOf(applied);
+    }
+  }
+
+  public SOp rewrite(SOp program) {
+    return rewriteLogged(program).program();
+  }
+
+  public Result rewriteLogged(SOp program) {
+    Pass pass = new Pass();
+    SOp rewritten = (SOp) pass.rewrite(program);
+    return new Result(rewritten, pass.applied);
+  }
+
+  public Selector rewrite(Selector selector) {
+    return (Selector) new Pass().rewrite(selector);
+  }
+
+  /** One rewrite of one program, with its memo. */
+  private final class Pass {
+    private final HashMap<Long, RaspExpr> done = new HashMap<>();
+    /** Ids of every expression the rewritten program can contain so far (results of {@link #rewrite}). */
+    private final Set<Long> existing = new HashSet<>();
+    private final List<Applied> applied = new java.util.ArrayList<>();
+
+    RaspExpr rewrite(RaspExpr expr) {
+      RaspExpr known = done.get(expr.id());
+      if (known != null) {
+        return known;
+      }
+      RaspExpr current = withOperands(expr, expr.children().stream().map(this::rewrite).toList());
+      for (int step = 0; ; step++) {
+        if (step == MAX_STEPS_AT_ONE_EXPRESSION) {
+          throw new IllegalStateException("rewrite rules do not terminate at " + expr.describe());
+        }
+        Optional<RaspExpr> next = firstApplying(current);
+        if (next.isEmpty()) {
+          break;
+        }
+        RaspExpr result = next.get();
+        if (result instanceof SOp != current instanceof SOp) {
+          throw new IllegalStateException("a rewrite rule turned " + current.describe() + " into " + result);
+        }
+        if (existing.contains(result.id())) {
+          current = result;
+          break;
+        }
+        // A new expression: rewrite its operands (the rule may have built new ones), then look again.
+        RaspExpr rebuilt = withOperands(result, result.children().stream().map(this::rewrite).toList());
+        current = withMeta(rebuilt, current.meta());
+      }
+      done.put(expr.id(), current);
+      existing.add(current.id());
+      return current;
+    }
+
+    private Optional<RaspExpr> firstApplying(RaspExpr expr) {
+      for (RewriteRule rule : rules) {
+        Optional<RaspExpr> result = rule.apply(expr);
+        if (result.isPresent()) {
+          applied.add(new Applied(rule.getClass().getSimpleName(), expr.describe()));
+          return result;
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** {@code expr} with new operands (in {@link RaspExpr#children()} order) and its own identity. */
+  private static RaspExpr withOperands(RaspExpr expr, List<RaspExpr> operands) {
+    if (sameObjects(operands, expr.children())) {
+      return expr;
+    }
+    return switch (expr) {
+      case Tokens t -> t;
+      case Indices i -> i;
+      case Length l -> l;
+      case Full f -> f;
+      case org.tracr4j.rasp.Map m -> new org.tracr4j.rasp.Map(m.function(), sop(operands, 0), m.meta());
+      case SequenceMap m -> new SequenceMap(m.function(), sop(operands, 0), sop(operands, 1), m.meta());
+      case LinearSequenceMap m -> new LinearSequenceMap(sop(operands, 0), sop(operands, 1), m.firstFactor(),
+          m.secondFactor(), m.meta());
+      case Aggregate a -> new Aggregate(selector(operands, 0), sop(operands, 1), a.defaultValue(), a.meta());
+      case SelectorWidth w -> new SelectorWidth(selector(operands, 0), w.meta());
+      case Select s -> new Select(sop(operands, 0), sop(operands, 1), s.predicate(), s.meta());
+      case SelectorAnd s -> new SelectorAnd(selector(operands, 0), selector(operands, 1), s.meta());
+      case SelectorOr s -> new SelectorOr(selector(operands, 0), selector(operands, 1), s.meta());
+      case SelectorNot s -> new SelectorNot(selector(operands, 0), s.meta());
+    };
+  }
+
+  /** {@code expr} (built by a rule, operands final) with the identity of the expression it replaces. */
+  private static RaspExpr withMeta(RaspExpr expr, Meta meta) {
+    return switch (expr) {
+      case SOp sop -> sop.withMeta(meta);
+      case Select s -> new Select(s.keys(), s.queries(), s.predicate(), meta);
+      case SelectorAnd s -> new SelectorAnd(s.first(), s.second(), meta);
+      case SelectorOr s -> new SelectorOr(s.first(), s.second(), meta);
+      case SelectorNot s -> new SelectorNot(s.inner(), meta);
+    };
+  }
+
+  /** Records compare by id; an operand rewritten to a new object with the same id still changed. */
+  private static boolean sameObjects(List<RaspExpr> left, List<RaspExpr> right) {
+    for (int i = 0; i < left.size(); i++) {
+      if (left.get(i) != right.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static SOp sop(List<RaspExpr> operands, int index) {
+    return (SOp) operands.get(index);
+  }
+
+  private static Selector selector(List<RaspExpr> operands, int index) {
+    return (Selector) operands.get(index);
+  }
+}
