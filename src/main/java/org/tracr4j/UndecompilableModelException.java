@@ -9,9 +9,4 @@ public final class UndecompilableModelException extends Tracr4jException {
   public UndecompilableModelException(String where, String problem) {
     super(where + ": " + problem);
   }
-
-  @Override
-  public int exitCode() {
-    return 65;
-  }
 }

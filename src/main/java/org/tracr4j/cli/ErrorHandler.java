@@ -79,6 +79,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case InvalidInputException e -> INPUT;
       case EvaluationException e -> INTERNAL;
       case CorruptModelException e -> MODEL_FILE;
+      case UndecompilableModelException e -> PROGRAM;
     };
   }
 

@@ -116,26 +116,29 @@ final class HeadRecovery {
         range = Math.max(range, Math.abs(score[q][k] - bosScore[q]));
       }
     }
-    // Scores level with BOS differ from it by rounding only; measure sharpness against the scores' size.
+    // Relative to BOS, a compiled head scores selected keys +c/2 (aggregate; a conjunction of n selects
+    // too, BOS at (n − ½)c) or 0 (selector width), other keys at most −c/2: selected iff not below BOS,
+    // up to rounding, which is measured against the scores' size.
     double scale = range;
     for (double b : bosScore) {
       scale = Math.max(scale, Math.abs(b));
     }
-    if (range <= scale * 1e-6) {
-      range = 0;
+    double tolerance = Math.max(scale, 1e-9) * 1e-5;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (int q = 0; q < nq; q++) {
+      for (int k = 0; k < nk; k++) {
+        highest = Math.max(highest, score[q][k] - bosScore[q]);
+      }
     }
     boolean[][] selected = new boolean[nq][nk];
     for (int q = 0; q < nq; q++) {
       double chosen = Double.NaN;
       for (int k = 0; k < nk; k++) {
         double relative = score[q][k] - bosScore[q];
-        selected[q][k] = relative >= -range / 2 - scale * 1e-6;
-        // A compiled head is two-valued: every selected key scores the same, and apart from BOS by c/2
-        // (aggregate) or level with it (selector width).
-        double tolerance = Math.max(range, scale) * 1e-4;
+        selected[q][k] = relative >= -tolerance;
         boolean sharp = selected[q][k]
-            ? (width ? Math.abs(relative) <= tolerance : relative >= range * 0.49 && range > 0)
-            : relative <= -range * 0.49;
+            ? (width ? Math.abs(relative) <= tolerance : relative >= highest * 0.99 && highest > tolerance)
+            : relative <= -Math.max(highest, range / 4) * 0.99 + tolerance;
         if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > tolerance) {
           throw new UndecompilableModelException(where, "its scores are not those of a select (query value "
               + query.names().get(q) + ", key value " + key.names().get(k) + ")");

@@ -8,9 +8,9 @@ import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Value;
 
 /**
- * Prints recovered functions as {@code .rasp} lambdas: a lookup table becomes a conditional chain
- * ({@code x -> 1 if x == "a" or x == "b" else 2}), with the most frequent result as the final {@code else};
- * a selector table becomes one of the eight comparisons when one fits, else a lambda predicate.
+ * Prints recovered functions as {@code .rasp}: a lookup table as a table literal ({@code {"a": 1, "b": 1,
+ * else: 2}}), the most frequent result as its {@code else}; a selector table as one of the eight comparisons
+ * when one fits, else a table keyed by {@code (key, query)} pairs.
  */
 final class Tables {
   private Tables() {}
@@ -47,8 +47,10 @@ final class Tables {
   }
 
   /**
-   * A lambda over {@code parameters} giving {@code outputs.get(i)} on the argument tuple {@code inputs.get(i)};
-   * rows whose arguments include none are left out (a map is not called on none).
+   * A function of {@code parameters} giving {@code outputs.get(i)} on the argument tuple {@code inputs.get(i)},
+   * as a table literal ({@code {"a": 1, "b": 2, else: 0}}, keyed by tuples for several parameters); the most
+   * frequent result is the {@code else}. Rows whose arguments include none are left out (a map is not called
+   * on none).
    */
   static String lambda(List<String> parameters, List<List<Value>> inputs, List<Value> outputs) {
     Map<Value, List<List<Value>>> byOutput = new LinkedHashMap<>();
@@ -60,8 +62,8 @@ final class Tables {
     }
     String head = (parameters.size() == 1 ? parameters.get(0) : "(" + String.join(", ", parameters) + ")")
         + " -> ";
-    if (byOutput.isEmpty()) {
-      return head + "none";
+    if (byOutput.size() <= 1) {
+      return head + (byOutput.isEmpty() ? "none" : literal(byOutput.keySet().iterator().next()));
     }
     Value fallback = null;
     for (Map.Entry<Value, List<List<Value>>> entry : byOutput.entrySet()) {
@@ -69,38 +71,29 @@ final class Tables {
         fallback = entry.getKey();
       }
     }
-    StringBuilder body = new StringBuilder();
-    for (Map.Entry<Value, List<List<Value>>> entry : byOutput.entrySet()) {
-      if (entry.getKey().equals(fallback) && sameKind(entry.getKey(), fallback)) {
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      List<Value> row = inputs.get(i);
+      if (row.stream().anyMatch(Value::isNone) || outputs.get(i).equals(fallback)) {
         continue;
       }
-      body.append(literal(entry.getKey())).append(" if ").append(condition(parameters, entry.getValue()))
-          .append(" else ");
+      entries.add(key(row) + ": " + literal(outputs.get(i)));
     }
-    return head + body + literal(fallback);
+    String table = "{" + String.join(", ", entries) + ", else: " + literal(fallback) + "}";
+    return parameters.size() <= 2 ? table : head + table + "[" + String.join(", ", parameters) + "]";
   }
 
-  /** Value equality in a table must not merge 1 and 1.0 or true and 1 when they print differently. */
-  private static boolean sameKind(Value a, Value b) {
-    return a.getClass() == b.getClass();
-  }
-
-  private static String condition(List<String> parameters, List<List<Value>> rows) {
-    List<String> alternatives = new ArrayList<>();
-    for (List<Value> row : rows) {
-      List<String> terms = new ArrayList<>();
-      for (int p = 0; p < parameters.size(); p++) {
-        terms.add(parameters.get(p) + " == " + literal(row.get(p)));
-      }
-      alternatives.add(String.join(" and ", terms));
+  private static String key(List<Value> row) {
+    if (row.size() == 1) {
+      return literal(row.get(0));
     }
-    return String.join(" or ", alternatives);
+    return "(" + String.join(", ", row.stream().map(Tables::literal).toList()) + ")";
   }
 
   /**
    * A selector predicate: {@code selected[q][k]} for query name q and key name k. A comparison when one
-   * matches on every pair (none-valued names excluded), else {@code (k, q) -> ...} listing, per group of
-   * queries selecting the same keys, those keys.
+   * matches on every pair (none-valued names excluded), else a table of the (key, query) pairs, listing the
+   * selected pairs or the others, whichever are fewer.
    */
   static String predicate(List<Value> keys, List<Value> queries, boolean[][] selected) {
     for (Comparison comparison : Comparison.values()) {
@@ -108,39 +101,26 @@ final class Tables {
         return comparison.symbol();
       }
     }
-    Map<String, List<String>> queriesByKeySet = new LinkedHashMap<>();
+    int chosen = 0;
+    int total = 0;
     for (int q = 0; q < queries.size(); q++) {
-      if (queries.get(q).isNone()) {
-        continue;
-      }
-      List<String> chosen = new ArrayList<>();
-      boolean all = true;
       for (int k = 0; k < keys.size(); k++) {
-        if (keys.get(k).isNone()) {
-          continue;
-        }
-        if (selected[q][k]) {
-          chosen.add("k == " + literal(keys.get(k)));
-        } else {
-          all = false;
+        if (!queries.get(q).isNone() && !keys.get(k).isNone()) {
+          total++;
+          chosen += selected[q][k] ? 1 : 0;
         }
       }
-      if (chosen.isEmpty()) {
-        continue;
+    }
+    boolean listTrue = chosen <= total - chosen;
+    List<String> entries = new ArrayList<>();
+    for (int q = 0; q < queries.size(); q++) {
+      for (int k = 0; k < keys.size(); k++) {
+        if (!queries.get(q).isNone() && !keys.get(k).isNone() && selected[q][k] == listTrue) {
+          entries.add("(" + literal(keys.get(k)) + ", " + literal(queries.get(q)) + "): " + listTrue);
+        }
       }
-      String keySet = all ? "" : String.join(" or ", chosen);
-      queriesByKeySet.computeIfAbsent(keySet, s -> new ArrayList<>()).add("q == " + literal(queries.get(q)));
     }
-    if (queriesByKeySet.isEmpty()) {
-      return "false";
-    }
-    List<String> alternatives = new ArrayList<>();
-    for (Map.Entry<String, List<String>> entry : queriesByKeySet.entrySet()) {
-      String queryPart = entry.getValue().size() == 1 ? entry.getValue().get(0)
-          : "(" + String.join(" or ", entry.getValue()) + ")";
-      alternatives.add(entry.getKey().isEmpty() ? queryPart : queryPart + " and (" + entry.getKey() + ")");
-    }
-    return "(k, q) -> " + String.join(" or ", alternatives);
+    return "{" + String.join(", ", entries) + ", else: " + !listTrue + "}";
   }
 
   private static boolean matches(Comparison comparison, List<Value> keys, List<Value> queries,
