@@ -61,6 +61,9 @@ final class InfoCommand implements Callable<Integer> {
     info.put("max_seq_len", model.maxSeqLen());
     info.put("causal", c.causal());
     info.put("mode", model.metadata().getOrDefault("mode", "unknown"));
+    if (model.metadata().containsKey("constructions")) {
+      info.put("constructions", model.metadata().get("constructions"));
+    }
     info.put("output_encoding", lower(model.output().encoding()));
     info.put("vocab", model.vocabulary().tokens());
     info.put("expressions", model.provenance().map(InfoCommand::expressions).orElse(null));

@@ -57,7 +57,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata)));
+        metadata(options, metadata, lowered.constructions())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -113,8 +113,14 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra) {
+  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
+      Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
+    if (!constructions.isEmpty()) {
+      // The expressions not built with Tracr's construction, "label: construction; …" (info prints it).
+      metadata.put("constructions", constructions.entrySet().stream()
+          .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")));
+    }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.SequencedSet;
 import org.tracr4j.RuleCode;
@@ -35,10 +37,14 @@ import org.tracr4j.rasp.Value;
 final class Lowering {
   static final BasisDirection ONE = new BasisDirection("one");
 
-  /** The block of each computed s-op, by id, or every reason some s-op cannot be lowered. */
-  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings) {
+  /**
+   * The block of each computed s-op, by id, or every reason some s-op cannot be lowered; and, by label, the
+   * s-ops built with a construction other than Tracr's and which one ({@link BuildMode#choosesCheapestConstruction}).
+   */
+  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings, Map<String, String> constructions) {
     Result {
       findings = List.copyOf(findings);
+      constructions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constructions));
     }
   }
 
@@ -49,6 +55,7 @@ final class Lowering {
   private final Constructions constructions;
   /** In order of discovery, each (rule, s-op, reason) once: a function is called on many values. */
   private final SequencedSet<Finding> findings = new LinkedHashSet<>();
+  private final Map<String, String> constructionsUsed = new HashMap<>();
 
   Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
     this.graph = graph;
@@ -69,7 +76,7 @@ final class Lowering {
         }
       }
     }
-    return new Result(blocks, new ArrayList<>(findings));
+    return new Result(blocks, new ArrayList<>(findings), constructionsUsed);
   }
 
   /** The residual directions an s-op writes: one per value (categorical) or one (numerical). */
@@ -158,8 +165,21 @@ final class Lowering {
       return constructions.lookup(outputSpace(m.first()), output,
           x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
     }
-    return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
-        (x, y) -> UserFunctions.value(() -> m.function().apply(x, y)), label);
+    java.util.function.BinaryOperator<Value> f = (x, y) -> UserFunctions.value(() -> m.function().apply(x, y));
+    if (mode.choosesCheapestConstruction()) {
+      Set<Value> xs = valueSets.of(m.first());
+      Set<Value> ys = valueSets.of(m.second());
+      Optional<SumRoute> route = SumRoute.find(xs, ys, f);
+      // The table has one hidden neuron per pair; both read the same input directions.
+      if (route.isPresent() && route.get().hiddenNeurons() < xs.size() * ys.size()) {
+        constructionsUsed.put(label, "discretising MLP on " + route.get().describe(graph.label(m.first()),
+            graph.label(m.second())) + " (" + route.get().hiddenNeurons() + " hidden neurons; Tracr's table "
+            + xs.size() * ys.size() + ")");
+        return constructions.sumSequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
+            route.get(), label);
+      }
+    }
+    return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output, f, label);
   }
 
   private Mlp linearSequenceMap(LinearSequenceMap m) {
