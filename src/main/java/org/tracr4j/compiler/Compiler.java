@@ -41,7 +41,8 @@ public final class Compiler {
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
-    SOp rewritten = Rewriter.standard().rewrite(program);
+    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+    SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     refuseAny(StaticValidation.check(graph, mode));
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -57,7 +58,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, lowered.constructions())));
+        metadata(options, metadata, rewrite, lowering.compositeHeads(), lowered.constructions())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -113,13 +114,32 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
+  /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
+  public static final String REWRITES = "rewrites";
+
+  /** The heads that compute an AND of selects, one {@code label: construction} per line. */
+  public static final String COMPOSITE_HEADS = "composite_heads";
+
+  /**
+   * The other expressions built with a construction of tracr4j's instead of Tracr's (cheaper, exact), one
+   * {@code label: construction} per line.
+   */
+  public static final String CONSTRUCTIONS = "constructions";
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      Map<String, String> constructions) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
+    if (!rewrite.applied().isEmpty()) {
+      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
+          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+    }
+    if (!compositeHeads.isEmpty()) {
+      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
     if (!constructions.isEmpty()) {
-      // The expressions not built with Tracr's construction, "label: construction; …" (info prints it).
-      metadata.put("constructions", constructions.entrySet().stream()
-          .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining("; ")));
+      metadata.put(CONSTRUCTIONS, String.join("\n", constructions.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
     }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
