@@ -61,6 +61,7 @@ final class Lowering {
   /** In order of discovery, each (rule, s-op, reason) once: a function is called on many values. */
   private final SequencedSet<Finding> findings = new LinkedHashSet<>();
   private final Map<String, String> constructionsUsed = new HashMap<>();
+  private final NoneAnalysis none;
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
 
   Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
@@ -69,6 +70,7 @@ final class Lowering {
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
+    this.none = NoneAnalysis.of(graph, valueSets);
   }
 
   Result lowerAll() {
@@ -172,7 +174,8 @@ final class Lowering {
           x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
     }
     java.util.function.BinaryOperator<Value> f = (x, y) -> UserFunctions.value(() -> m.function().apply(x, y));
-    if (mode.choosesCheapestConstruction()) {
+    // A none input is the zero vector, which the sum would read as 0: only inputs that are never none.
+    if (mode.choosesCheapestConstruction() && !none.mayBeNone(m.first()) && !none.mayBeNone(m.second())) {
       Set<Value> xs = valueSets.of(m.first());
       Set<Value> ys = valueSets.of(m.second());
       Optional<SumRoute> route = SumRoute.find(xs, ys, f);
