@@ -111,16 +111,8 @@ final class ProgramBuilder {
     return List.copyOf(sops.keySet());
   }
 
-  List<String> selectorNames() {
-    return List.copyOf(selectors.keySet());
-  }
-
   SOpInfo sopInfo(String name) {
     return sopInfos.get(name);
-  }
-
-  SelectorInfo selectorInfo(String name) {
-    return selectorInfos.get(name);
   }
 
   int statementCount() {
