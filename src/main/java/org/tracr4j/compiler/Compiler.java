@@ -46,9 +46,9 @@ public final class Compiler {
     ProgramGraph graph = checked.graph();
     LayerPlan plan = LayerAllocation.allocate(graph);
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, checked.blocks(), tokenSpace(options),
-        indexSpace(options), lowering.outputSpace(checked.rewritten()), Lowering.ONE, mode,
+        indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata)));
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads())));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 
@@ -77,17 +77,18 @@ public final class Compiler {
   }
 
   /** The checking stages, in order, up to the first with findings; lowering included (it finds too). */
-  private record Checked(BuildMode mode, SOp rewritten, ProgramGraph graph, ValueSets valueSets,
+  private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Map<Long, LoweredBlock> blocks, List<Finding> findings) {}
 
   private static Checked check(SOp program, CompileOptions options) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
-    SOp rewritten = Rewriter.standard().rewrite(program);
+    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+    SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     List<Finding> findings = StaticValidation.check(graph, mode);
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewritten, graph, new ValueSets(Map.of()), null, Map.of(), findings);
+      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, Map.of(), findings);
     }
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
     ValueSets valueSets = inferred.valueSets();
@@ -96,11 +97,11 @@ public final class Compiler {
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewritten, graph, valueSets, null, Map.of(), findings);
+      return new Checked(mode, rewrite, graph, valueSets, null, Map.of(), findings);
     }
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
-    return new Checked(mode, rewritten, graph, valueSets, lowering, lowered.blocks(), lowered.findings());
+    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered.blocks(), lowered.findings());
   }
 
   private static void refuseAny(List<Finding> findings) {
@@ -155,8 +156,23 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra) {
+  /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
+  public static final String REWRITES = "rewrites";
+
+  /** The heads that compute an AND of selects, one {@code label: construction} per line. */
+  public static final String COMPOSITE_HEADS = "composite_heads";
+
+  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
+      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
+    if (!rewrite.applied().isEmpty()) {
+      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
+          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+    }
+    if (!compositeHeads.isEmpty()) {
+      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());
