@@ -45,10 +45,11 @@ public final class Compiler {
     Lowering lowering = checked.lowering();
     ProgramGraph graph = checked.graph();
     LayerPlan plan = LayerAllocation.allocate(graph);
-    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, checked.blocks(), tokenSpace(options),
+    Lowering.Result lowered = checked.lowered();
+    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads())));
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions())));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 
@@ -78,7 +79,7 @@ public final class Compiler {
 
   /** The checking stages, in order, up to the first with findings; lowering included (it finds too). */
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
-      Lowering lowering, Map<Long, LoweredBlock> blocks, List<Finding> findings) {}
+      Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
   private static Checked check(SOp program, CompileOptions options) {
     checkOptions(options);
@@ -88,7 +89,7 @@ public final class Compiler {
     ProgramGraph graph = ProgramGraph.of(rewritten);
     List<Finding> findings = StaticValidation.check(graph, mode);
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, Map.of(), findings);
+      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
     ValueSets valueSets = inferred.valueSets();
@@ -97,11 +98,11 @@ public final class Compiler {
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, valueSets, null, Map.of(), findings);
+      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
-    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered.blocks(), lowered.findings());
+    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
   }
 
   private static void refuseAny(List<Finding> findings) {
@@ -162,8 +163,14 @@ public final class Compiler {
   /** The heads that compute an AND of selects, one {@code label: construction} per line. */
   public static final String COMPOSITE_HEADS = "composite_heads";
 
+  /**
+   * The other expressions built with a construction of tracr4j's instead of Tracr's (cheaper, exact), one
+   * {@code label: construction} per line.
+   */
+  public static final String CONSTRUCTIONS = "constructions";
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
       metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
@@ -171,6 +178,10 @@ public final class Compiler {
     }
     if (!compositeHeads.isEmpty()) {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
+    if (!constructions.isEmpty()) {
+      metadata.put(CONSTRUCTIONS, String.join("\n", constructions.entrySet().stream()
           .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
     }
     metadata.put("causal", Boolean.toString(options.causal()));
