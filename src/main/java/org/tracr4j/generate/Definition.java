@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Encoding;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Value;
 
 /**

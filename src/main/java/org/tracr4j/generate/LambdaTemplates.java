@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.SortedSet;
 import org.tracr4j.generate.Definition.SelectCondition;
-import org.tracr4j.generate.Term.Builtin;
 import org.tracr4j.rasp.Comparison;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Operators.Binary;
+import org.tracr4j.rasp.Term;
+import org.tracr4j.rasp.Term.Builtin;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -63,7 +65,7 @@ final class LambdaTemplates {
         default -> new Term.Conditional(X, compare(X, constant(v), Binary.LT), constant(v));
       };
       case BOOLEAN -> switch (random.nextInt(3)) {
-        case 0 -> new Term.Not(X);
+        case 0 -> not(X);
         case 1 -> new Term.Conditional(small(), X, small());
         default -> compare(X, constant(v), Binary.EQ);
       };
@@ -86,7 +88,7 @@ final class LambdaTemplates {
     Term test = switch (Kind.of(domain)) {
       case NUMBER -> compare(X, constant(v), pick(COMPARISONS));
       case TEXT -> compare(X, constant(v), random.nextInt(3) == 0 ? Binary.NE : Binary.EQ);
-      case BOOLEAN -> random.nextBoolean() ? X : new Term.Not(X);
+      case BOOLEAN -> random.nextBoolean() ? X : not(X);
       case MIXED -> compare(X, constant(v), Binary.EQ);
     };
     return Lambda.unary(random.nextBoolean() ? test
@@ -203,6 +205,10 @@ final class LambdaTemplates {
 
   private Term numberPredicate(SortedSet<Value> domain) {
     return compare(X, constant(pick(domain)), pick(COMPARISONS));
+  }
+
+  private static Term not(Term operand) {
+    return new Term.Unary(Term.UnaryOperator.NOT, operand);
   }
 
   private static Term compare(Term left, Term right, Binary operator) {

@@ -166,7 +166,7 @@ final class ProgramBuilder {
     boolean unique = in.unique() && !numericalOut && values.size() == in.values().size();
     Set<String> determinedBy = new HashSet<>(in.determinedBy());
     determinedBy.add(d.input());
-    SOp built = Rasp.map(d.function().asUnaryFunction(), sops.get(d.input())).withEncoding(d.encoding());
+    SOp built = Rasp.map(d.function(), sops.get(d.input())).withEncoding(d.encoding());
     Construct construct = numericalIn
         ? (numericalOut ? Construct.NUMERICAL_TO_NUMERICAL_MAP : Construct.NUMERICAL_TO_CATEGORICAL_MAP)
         : (numericalOut ? Construct.CATEGORICAL_TO_NUMERICAL_MAP : Construct.CATEGORICAL_MAP);
@@ -183,7 +183,7 @@ final class ProgramBuilder {
       }
     }
     bounded(values, Encoding.CATEGORICAL);
-    SOp built = Rasp.sequenceMap(d.function().asBinaryFunction(), sops.get(d.first()), sops.get(d.second()));
+    SOp built = Rasp.sequenceMap(d.function(), sops.get(d.first()), sops.get(d.second()));
     define(name, built, new SOpInfo(Encoding.CATEGORICAL, values, first.mayBeNone() || second.mayBeNone(),
         false, Set.of()), Construct.SEQUENCE_MAP);
   }
@@ -210,7 +210,7 @@ final class ProgramBuilder {
     SOpInfo queries = selectable(d.queries());
     SelectorPredicate predicate = switch (d.condition()) {
       case Definition.SelectCondition.Compare c -> c.comparison();
-      case Definition.SelectCondition.Custom c -> c.lambda().asSelectorPredicate();
+      case Definition.SelectCondition.Custom c -> c.lambda();
     };
     for (Value key : keys.values()) {
       for (Value query : queries.values()) {

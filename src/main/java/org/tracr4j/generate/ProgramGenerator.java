@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.tracr4j.generate.Definition.SelectCondition;
 import org.tracr4j.generate.ProgramBuilder.SOpInfo;
 import org.tracr4j.rasp.Encoding;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Value;
 
 /**

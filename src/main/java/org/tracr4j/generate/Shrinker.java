@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.SOp;
 
 /**
@@ -98,7 +99,7 @@ public final class Shrinker {
   private static Optional<List<Statement>> composed(List<Statement> statements, int index, Definition.MapOf outer) {
     for (Statement statement : statements) {
       if (statement.name().equals(outer.input()) && statement.definition() instanceof Definition.MapOf inner) {
-        Lambda function = Lambda.unary(outer.function().body().substituted(List.of(inner.function().body())));
+        Lambda function = Lambda.compose(outer.function(), inner.function());
         List<Statement> out = new ArrayList<>(statements);
         out.set(index, new Statement(statements.get(index).name(),
             new Definition.MapOf(inner.input(), function, outer.encoding())));

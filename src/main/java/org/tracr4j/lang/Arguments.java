@@ -3,6 +3,7 @@ package org.tracr4j.lang;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Selector;
 import org.tracr4j.rasp.SelectorPredicate;

@@ -67,10 +67,10 @@ final class Builtins {
     all.add(new Builtin("aggregate", List.of("selector", "sop", "default"), 2, false,
         a -> sop(Rasp.aggregate(a.selector(0), a.sop(1), a.count() == 3 ? a.constant(2) : Value.NONE))));
     all.add(fixed("selector_width", List.of("selector"), a -> sop(Rasp.selectorWidth(a.selector(0)))));
-    all.add(fixed("map", List.of("function", "sop"), a -> sop(Rasp.map(a.lambda(0, 1).unary(), a.sop(1)))));
+    all.add(fixed("map", List.of("function", "sop"), a -> sop(Rasp.map(a.lambda(0, 1), a.sop(1)))));
     for (String name : List.of("sequence_map", "zipmap")) {
       all.add(fixed(name, List.of("function", "first", "second"),
-          a -> sop(Rasp.sequenceMap(a.lambda(0, 2).binary(), a.sop(1), a.sop(2)))));
+          a -> sop(Rasp.sequenceMap(a.lambda(0, 2), a.sop(1), a.sop(2)))));
     }
     all.add(fixed("linear_sequence_map", List.of("first", "second", "first_factor", "second_factor"),
         a -> sop(Rasp.linearSequenceMap(a.sop(0), a.sop(1), number(a, 2), number(a, 3)))));
@@ -105,7 +105,7 @@ final class Builtins {
       for (int i = 1; i < a.count(); i++) {
         sops.add(a.sop(i));
       }
-      return sop(Library.makeNarySequenceMap(a.lambda(0, sops.size()).nary(), sops));
+      return sop(Library.makeNarySequenceMap(a.lambda(0, sops.size())::call, sops));
     }));
 
     java.util.Map<String, Builtin> byName = new LinkedHashMap<>();

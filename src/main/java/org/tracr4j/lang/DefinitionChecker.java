@@ -76,6 +76,20 @@ final class DefinitionChecker {
         check(l.body(), parameters);
       }
       case Expr.ListLiteral l -> l.elements().forEach(e -> check(e, lambdaParameters));
+      case Expr.Tuple t -> t.elements().forEach(e -> check(e, lambdaParameters));
+      case Expr.Table t -> {
+        for (Expr.Entry entry : t.entries()) {
+          check(entry.key(), lambdaParameters);
+          check(entry.value(), lambdaParameters);
+        }
+        if (t.otherwise() != null) {
+          check(t.otherwise(), lambdaParameters);
+        }
+      }
+      case Expr.Lookup l -> {
+        check(l.table(), lambdaParameters);
+        l.arguments().forEach(a -> check(a, lambdaParameters));
+      }
     }
   }
 
@@ -85,7 +99,7 @@ final class DefinitionChecker {
     int count = call.arguments().size();
     try {
       if (inLambda) {
-        LambdaChecker.checkCall(call);
+        TermBuilder.checkCall(call);
       } else if (closure.function(name) != null) {
         int expected = closure.function(name).def().parameters().size();
         if (expected != count) {
@@ -98,7 +112,7 @@ final class DefinitionChecker {
           throw new ResolveError(callee, "`" + name + "` expects " + builtin.expectedCount() + ", "
               + builtin.usage() + ", found " + count);
         }
-      } else if (Lambda.FUNCTIONS.containsKey(name)) {
+      } else if (org.tracr4j.rasp.Term.Builtin.named(name) != null) {
         throw new ResolveError(callee, "`" + name + "` can only be called inside a lambda body");
       } else {
         throw Resolver.unknownFunction(callee, closure.functionNames());

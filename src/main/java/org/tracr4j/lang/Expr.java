@@ -99,4 +99,47 @@ sealed interface Expr {
       return inner.location();
     }
   }
+
+  /**
+   * {@code {key: value, ..., else: value}}: a table, the function given by its entries. Keys are constants
+   * or, for a table of several arguments, tuples of constants; {@code otherwise} (after {@code else}) is
+   * null when absent.
+   */
+  record Table(Token open, List<Entry> entries, Expr otherwise) implements Expr {
+    public Table {
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public Token location() {
+      return open;
+    }
+  }
+
+  /** One {@code key: value} of a table. */
+  record Entry(Expr key, Token colon, Expr value) {}
+
+  /** {@code {...}[a, b]}: a table looked up at the values of {@code arguments} (in a lambda body). */
+  record Lookup(Table table, Token bracket, List<Expr> arguments) implements Expr {
+    public Lookup {
+      arguments = List.copyOf(arguments);
+    }
+
+    @Override
+    public Token location() {
+      return bracket;
+    }
+  }
+
+  /** {@code (a, b)}: a table key of several values. */
+  record Tuple(Token open, List<Expr> elements) implements Expr {
+    public Tuple {
+      elements = List.copyOf(elements);
+    }
+
+    @Override
+    public Token location() {
+      return open;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.tracr4j.lang;
 
 import java.util.List;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Operators;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Selector;

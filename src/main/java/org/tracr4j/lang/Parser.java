@@ -3,6 +3,7 @@ package org.tracr4j.lang;
 import static org.tracr4j.lang.TokenType.AND;
 import static org.tracr4j.lang.TokenType.ARROW;
 import static org.tracr4j.lang.TokenType.ASSIGN;
+import static org.tracr4j.lang.TokenType.COLON;
 import static org.tracr4j.lang.TokenType.COMMA;
 import static org.tracr4j.lang.TokenType.DEF;
 import static org.tracr4j.lang.TokenType.ELSE;
@@ -49,6 +50,8 @@ final class Parser {
   private final List<Token> tokens;
   private final Diagnostics diagnostics;
   private int current;
+  /** Inside a {@code def} body, where a {@code }} ends the body (elsewhere it closes a table). */
+  private boolean inBody;
 
   Parser(List<Token> tokens, Diagnostics diagnostics) {
     this.tokens = tokens;
@@ -117,6 +120,16 @@ final class Parser {
     }
     consumeClosing(RIGHT_PAREN, open, "the parameters of `" + name.lexeme() + "`");
     Token brace = consume(LEFT_BRACE, "`{` to start the body of `" + name.lexeme() + "`");
+    boolean outer = inBody;
+    inBody = true;
+    try {
+      return new Stmt.Def(name, parameters, body(name, brace));
+    } finally {
+      inBody = outer;
+    }
+  }
+
+  private List<Stmt> body(Token name, Token brace) {
     List<Stmt> body = new ArrayList<>();
     while (!check(RIGHT_BRACE) && !isAtEnd()) {
       if (match(DEF)) {
@@ -131,7 +144,7 @@ final class Parser {
     }
     Token close = consumeClosing(RIGHT_BRACE, brace, "the body of `" + name.lexeme() + "`");
     checkBody(name, body, close);
-    return new Stmt.Def(name, parameters, body);
+    return body;
   }
 
   private void checkBody(Token name, List<Stmt> body, Token close) {
@@ -284,7 +297,8 @@ final class Parser {
 
   /**
    * primary = NUMBER | STRING | "true" | "false" | "none" | IDENTIFIER | comparison_operator
-   *         | "(" expression ")" | "[" [ expression { "," expression } ] "]"
+   *         | "(" expression ")" | "(" expression "," expression { "," expression } ")"
+   *         | table [ "[" expression { "," expression } "]" ] | "[" [ expression { "," expression } ] "]"
    */
   private Expr primary() {
     if (match(NUMBER, STRING, TRUE, FALSE, NONE)) {
@@ -299,8 +313,19 @@ final class Parser {
     if (match(LEFT_PAREN)) {
       Token open = previous();
       Expr inner = expression();
+      if (match(COMMA)) {
+        List<Expr> elements = new ArrayList<>(List.of(inner));
+        do {
+          elements.add(expression());
+        } while (match(COMMA));
+        consumeClosing(RIGHT_PAREN, open, "the tuple");
+        return new Expr.Tuple(open, elements);
+      }
       consumeClosing(RIGHT_PAREN, open, "the parenthesized expression");
       return new Expr.Grouping(open, inner);
+    }
+    if (match(LEFT_BRACE)) {
+      return lookup(table(previous()));
     }
     if (match(LEFT_BRACKET)) {
       Token open = previous();
@@ -314,6 +339,41 @@ final class Parser {
       return new Expr.ListLiteral(open, elements);
     }
     throw error(peek(), "expected an expression, found " + peek().describe());
+  }
+
+  /** table = "{" entry { "," entry } [ "," "else" ":" expression ] "}" ;  entry = expression ":" expression */
+  private Expr.Table table(Token open) {
+    List<Expr.Entry> entries = new ArrayList<>();
+    Expr otherwise = null;
+    do {
+      if (match(ELSE)) {
+        consume(COLON, "`:` after `else` in the table");
+        otherwise = expression();
+        break;
+      }
+      Expr key = expression();
+      Token colon = consume(COLON, "`:` after the table key");
+      entries.add(new Expr.Entry(key, colon, expression()));
+    } while (match(COMMA));
+    consumeClosing(RIGHT_BRACE, open, "the table");
+    if (entries.isEmpty()) {
+      throw error(open, "a table needs at least one `key: value` entry");
+    }
+    return new Expr.Table(open, entries, otherwise);
+  }
+
+  /** An optional lookup after a table: {@code {...}[x]}. */
+  private Expr lookup(Expr.Table table) {
+    if (!match(LEFT_BRACKET)) {
+      return table;
+    }
+    Token bracket = previous();
+    List<Expr> arguments = new ArrayList<>();
+    do {
+      arguments.add(expression());
+    } while (match(COMMA));
+    consumeClosing(RIGHT_BRACKET, bracket, "the table lookup");
+    return new Expr.Lookup(table, bracket, arguments);
   }
 
   /** A lambda starts with {@code x ->}, {@code () ->} or {@code (x, y, ...) ->}. */
@@ -340,15 +400,20 @@ final class Parser {
     return false;
   }
 
-  /** Skips to the start of the next statement: after a `;`, or before `def`, `return`, `}` or `name =`. */
+  /** Skips to the next statement: after a `;`, or before `def`, `return`, `name =` or the `}` of a body. */
   private void synchronize() {
     while (!isAtEnd()) {
       if (current > 0 && previous().type() == SEMICOLON) {
         return;
       }
       switch (peek().type()) {
-        case DEF, RETURN, RIGHT_BRACE -> {
+        case DEF, RETURN -> {
           return;
+        }
+        case RIGHT_BRACE -> {
+          if (inBody) {
+            return;
+          }
         }
         case IDENTIFIER -> {
           if (checkNext(ASSIGN) && current > 0 && peek().line() > previous().line()) {
@@ -373,7 +438,7 @@ final class Parser {
     if (check(type)) {
       return advance();
     }
-    boolean list = of.startsWith("the arguments") || of.startsWith("the list");
+    boolean list = of.startsWith("the arguments") || of.startsWith("the list") || of.startsWith("the table") || of.equals("the tuple");
     throw error(missingAt(), "unclosed `" + open.lexeme() + "` of " + of + " at " + open.line() + ":"
         + open.column() + ": expected " + (list ? "`,` or " : "") + "`" + type.text() + "`, found "
         + peek().describe());

@@ -7,12 +7,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Length;
 import org.tracr4j.rasp.LinearSequenceMap;
 import org.tracr4j.rasp.Map;
@@ -26,6 +25,7 @@ import org.tracr4j.rasp.SelectorNot;
 import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.Term;
 import org.tracr4j.rasp.Tokens;
 
 
@@ -36,18 +36,12 @@ import org.tracr4j.rasp.Tokens;
  * plain operator ({@code x -> x - 1}, {@code (x, y) -> x + y}) are written as operators. The output is the
  * last statement, or a {@code return} when it has no name.
  *
- * <p>Functions are written as their {@code toString()}, which must be {@code .rasp} lambda source (the
- * language, the operator builders and the library make sure of it); otherwise printing fails with an
- * {@link IllegalArgumentException} naming the expression.
+ * <p>A function that is a {@link Lambda} is printed from its term ({@code org.tracr4j.rasp.TermPrinter}):
+ * a map whose body is one operator with a constant becomes that operator. A Java closure is written as its
+ * {@code toString()}, which must read back as a function of the right arity; otherwise printing fails with
+ * an {@link IllegalArgumentException} naming the expression.
  */
 final class Printer {
-
-  private static final String OPERATOR = "(\\+|-|\\*|/|%|==|!=|<=|>=|<|>|and|or)";
-  private static final String LITERAL =
-      "(-?[0-9]+(?:\\.[0-9]+)?(?:E-?[0-9]+)?|\"(?:[^\"\\\\]|\\\\.)*\"|true|false|none)";
-  private static final Pattern MAP_RIGHT = Pattern.compile("x -> x " + OPERATOR + " " + LITERAL);
-  private static final Pattern MAP_LEFT = Pattern.compile("x -> " + LITERAL + " " + OPERATOR + " x");
-  private static final Pattern SEQUENCE = Pattern.compile("\\(x, y\\) -> x " + OPERATOR + " y");
 
   /** An expression as text, with the precedence of its outermost operator. */
   private record Text(String text, int precedence) {
@@ -64,7 +58,9 @@ final class Printer {
     visit(output, new HashSet<>());
     Set<String> taken = new HashSet<>(Resolver.BUILTIN_SOPS);
     taken.addAll(Builtins.ALL.keySet());
-    taken.addAll(Lambda.FUNCTIONS.keySet());
+    for (Term.Builtin builtin : Term.Builtin.values()) {
+      taken.add(builtin.spelling());
+    }
     for (TokenType type : TokenType.values()) {
       if (type.text() != null) {
         taken.add(type.text());
@@ -155,7 +151,7 @@ final class Printer {
   private Text selector(Selector selector) {
     return switch (selector) {
       case Select s -> call("select", reference(s.keys()).text(), reference(s.queries()).text(),
-          function(s, s.predicate().toString(), 2));
+          function(s, s.predicate(), 2));
       case SelectorAnd s -> new Text(reference(s.first()).at(AND) + " and " + reference(s.second()).at(AND + 1), AND);
       case SelectorOr s -> new Text(reference(s.first()).at(OR) + " or " + reference(s.second()).at(OR + 1), OR);
       case SelectorNot s -> new Text("not " + reference(s.inner()).at(NOT), NOT);
@@ -163,33 +159,38 @@ final class Printer {
   }
 
   private Text map(Map m) {
-    String source = m.function().toString();
     Text inner = reference(m.inner());
-    if (source.equals("x -> not x")) {
-      return new Text("not " + inner.at(NOT), NOT);
+    if (m.function() instanceof Lambda f) {
+      switch (f.body()) {
+        case Term.Unary u when u.operand() instanceof Term.Parameter -> {
+          if (u.operator() == Term.UnaryOperator.NOT) {
+            return new Text("not " + inner.at(NOT), NOT);
+          }
+          String operand = inner.at(UNARY);
+          return new Text(operand.startsWith("-") ? "- " + operand : "-" + operand, UNARY);
+        }
+        case Term.Binary b when b.left() instanceof Term.Parameter && b.right() instanceof Term.Constant c
+            && printable(c) -> {
+          return operator(inner, b.operator().symbol(), literal(c));
+        }
+        case Term.Binary b when b.left() instanceof Term.Constant c && printable(c)
+            && b.right() instanceof Term.Parameter -> {
+          return operator(literal(c), b.operator().symbol(), inner);
+        }
+        default -> { }
+      }
     }
-    if (source.equals("x -> -x")) {
-      String operand = inner.at(UNARY);
-      return new Text(operand.startsWith("-") ? "- " + operand : "-" + operand, UNARY);
-    }
-    Matcher right = MAP_RIGHT.matcher(source);
-    if (right.matches()) {
-      return operator(inner, right.group(1), literal(right.group(2)));
-    }
-    Matcher left = MAP_LEFT.matcher(source);
-    if (left.matches()) {
-      return operator(literal(left.group(1)), left.group(2), inner);
-    }
-    return call("map", function(m, source, 1), inner.text());
+    return call("map", function(m, m.function(), 1), inner.text());
   }
 
   private Text sequenceMap(SequenceMap m) {
-    String source = m.function().toString();
-    Matcher matcher = SEQUENCE.matcher(source);
-    if (matcher.matches()) {
-      return operator(reference(m.first()), matcher.group(1), reference(m.second()));
+    if (m.function() instanceof Lambda f && f.body() instanceof Term.Binary b
+        && b.left() instanceof Term.Parameter x && x.index() == 0
+        && b.right() instanceof Term.Parameter y && y.index() == 1) {
+      return operator(reference(m.first()), b.operator().symbol(), reference(m.second()));
     }
-    return call("sequence_map", function(m, source, 2), reference(m.first()).text(), reference(m.second()).text());
+    return call("sequence_map", function(m, m.function(), 2), reference(m.first()).text(),
+        reference(m.second()).text());
   }
 
   private static Text operator(Text left, String operator, Text right) {
@@ -205,16 +206,26 @@ final class Printer {
     return new Text(left.at(leftContext) + " " + operator + " " + right.at(rightContext), precedence);
   }
 
-  private static Text literal(String literal) {
+  private static Text literal(Term.Constant constant) {
+    String literal = Operators.literal(constant.value());
     return new Text(literal, literal.startsWith("-") ? UNARY : ATOM);
+  }
+
+  /** A constant an operator can be written with: one with a {@code .rasp} spelling (not a tuple). */
+  private static boolean printable(Term.Constant constant) {
+    return !(constant.value() instanceof org.tracr4j.rasp.Value.Tuple);
   }
 
   private static Text call(String function, String... arguments) {
     return new Text(function + "(" + String.join(", ", arguments) + ")", ATOM);
   }
 
-  /** Checks that {@code source} reads back as a lambda of {@code arity} (or a comparison, for selects). */
-  private static String function(RaspExpr owner, String source, int arity) {
+  /**
+   * The function's source, checked to read back as a function of {@code arity} (or a predicate, for
+   * selects): a lambda holding a tuple constant, or a closure whose {@code toString()} is not source, fails.
+   */
+  private static String function(RaspExpr owner, Object function, int arity) {
+    String source = function.toString();
     Diagnostics diagnostics = new Diagnostics("<printer>");
     List<Token> tokens = new Scanner("f = " + source + ";", diagnostics).scanTokens();
     List<Stmt> statements = diagnostics.hasErrors() ? List.of() : new Parser(tokens, diagnostics).parse();

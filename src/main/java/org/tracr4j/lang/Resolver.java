@@ -8,6 +8,7 @@ import java.util.Set;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Meta;
 import org.tracr4j.rasp.Operators;
+import org.tracr4j.rasp.Predicates;
 import org.tracr4j.rasp.Rasp;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
@@ -17,6 +18,7 @@ import org.tracr4j.rasp.SelectorAnd;
 import org.tracr4j.rasp.SelectorNot;
 import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorPredicate;
+import org.tracr4j.rasp.Term;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -123,7 +125,7 @@ final class Resolver {
     if (BUILTIN_SOPS.contains(text)) {
       throw new ResolveError(name, "cannot assign to the built-in s-op `" + text + "`");
     }
-    if (Builtins.ALL.containsKey(text) || Lambda.FUNCTIONS.containsKey(text)) {
+    if (Builtins.ALL.containsKey(text) || Term.Builtin.named(text) != null) {
       throw new ResolveError(name, "cannot assign to the built-in function `" + text + "`");
     }
     if (scope.function(text) != null) {
@@ -143,7 +145,7 @@ final class Resolver {
   private void define(Stmt.Def def) {
     String name = def.name().lexeme();
     String problem = null;
-    if (BUILTIN_SOPS.contains(name) || Builtins.ALL.containsKey(name) || Lambda.FUNCTIONS.containsKey(name)) {
+    if (BUILTIN_SOPS.contains(name) || Builtins.ALL.containsKey(name) || Term.Builtin.named(name) != null) {
       problem = "cannot define `" + name + "`: it is a built-in";
     } else if (globals.function(name) != null) {
       problem = "function `" + name + "` is already defined";
@@ -172,7 +174,10 @@ final class Resolver {
       case Expr.Binary b -> located(binary(b, evaluate(b.left(), scope), evaluate(b.right(), scope)), b.operator());
       case Expr.Conditional c -> conditional(c, scope);
       case Expr.Call c -> call(c, scope);
-      case Expr.Lambda l -> new LangValue.LambdaValue(LambdaChecker.close(l, scope));
+      case Expr.Lambda l -> new LangValue.LambdaValue(TermBuilder.lambda(l, scope));
+      case Expr.Table t -> new LangValue.LambdaValue(TermBuilder.table(t, scope));
+      case Expr.Lookup l -> new LangValue.Constant(TermBuilder.lookup(l, scope));
+      case Expr.Tuple t -> throw new ResolveError(t.open(), "a tuple `(a, b)` can only be a key of a table");
       case Expr.ListLiteral l -> list(l, scope);
     };
   }
@@ -232,7 +237,7 @@ final class Resolver {
     }
     Builtins.Builtin builtin = Builtins.ALL.get(name);
     if (builtin == null) {
-      if (Lambda.FUNCTIONS.containsKey(name)) {
+      if (Term.Builtin.named(name) != null) {
         throw new ResolveError(callee, "`" + name + "` can only be called inside a lambda body");
       }
       if (scope.lookup(name) != null) {
@@ -344,7 +349,7 @@ final class Resolver {
           throw new ResolveError(u.operator(), "`" + u.operator().lexeme() + "` cannot be applied to "
               + operand.describe());
         }
-        yield new LangValue.Predicate(SelectorPredicate.described("not (" + p + ")", (k, q) -> !p.test(k, q)));
+        yield new LangValue.Predicate(Predicates.not(p));
       }
     };
   }
@@ -356,14 +361,12 @@ final class Resolver {
       return new LangValue.SelectorValue(type == TokenType.AND ? l.selector().and(r.selector())
           : l.selector().or(r.selector()));
     }
-    if (logical && (left instanceof LangValue.Predicate || right instanceof LangValue.Predicate
-        || left instanceof LangValue.LambdaValue && right instanceof LangValue.LambdaValue)) {
+    boolean constants = left instanceof LangValue.Constant && right instanceof LangValue.Constant;
+    if (logical && !constants) {
       SelectorPredicate p = asPredicate(left);
       SelectorPredicate q = asPredicate(right);
       if (p != null && q != null) {
-        boolean and = type == TokenType.AND;
-        return new LangValue.Predicate(SelectorPredicate.described("(" + p + ") " + b.operator().lexeme()
-            + " (" + q + ")", and ? (k, x) -> p.test(k, x) && q.test(k, x) : (k, x) -> p.test(k, x) || q.test(k, x)));
+        return new LangValue.Predicate(type == TokenType.AND ? Predicates.and(p, q) : Predicates.or(p, q));
       }
     }
     Operators.Binary op = Operations.binary(type);
@@ -400,7 +403,7 @@ final class Resolver {
   static SelectorPredicate asPredicate(LangValue value) {
     return switch (value) {
       case LangValue.Predicate p -> p.predicate();
-      case LangValue.LambdaValue l when l.lambda().arity() == 2 -> l.lambda().predicate();
+      case LangValue.LambdaValue l when l.lambda().arity() == 2 -> l.lambda();
       case LangValue.Constant c when c.value() instanceof Value.Bool b -> b.value() ? Comparison.TRUE : Comparison.FALSE;
       default -> null;
     };

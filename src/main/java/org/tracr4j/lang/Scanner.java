@@ -48,6 +48,7 @@ final class Scanner {
       case '[' -> add(TokenType.LEFT_BRACKET);
       case ']' -> add(TokenType.RIGHT_BRACKET);
       case ',' -> add(TokenType.COMMA);
+      case ':' -> add(TokenType.COLON);
       case ';' -> add(TokenType.SEMICOLON);
       case '+' -> add(TokenType.PLUS);
       case '*' -> add(TokenType.STAR);

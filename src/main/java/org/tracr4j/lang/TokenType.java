@@ -3,7 +3,7 @@ package org.tracr4j.lang;
 /** The kinds of token of the {@code .rasp} language. */
 enum TokenType {
   LEFT_PAREN("("), RIGHT_PAREN(")"), LEFT_BRACE("{"), RIGHT_BRACE("}"), LEFT_BRACKET("["), RIGHT_BRACKET("]"),
-  COMMA(","), SEMICOLON(";"), ASSIGN("="), ARROW("->"),
+  COMMA(","), COLON(":"), SEMICOLON(";"), ASSIGN("="), ARROW("->"),
   PLUS("+"), MINUS("-"), STAR("*"), SLASH("/"), PERCENT("%"),
   EQUAL_EQUAL("=="), BANG_EQUAL("!="), LESS("<"), LESS_EQUAL("<="), GREATER(">"), GREATER_EQUAL(">="),
 

@@ -82,12 +82,13 @@ public final class Library {
     if (maxSeqLen <= 0) {
       throw new IllegalArgumentException("make_sort needs a positive max_seq_len, got " + maxSeqLen);
     }
-    Value factor = Value.of(minKey);
-    Value length = Value.of((long) maxSeqLen);
-    BinaryFunction uniqueKey = BinaryFunction.described(
-        "(x, i) -> x + " + number(minKey) + " * i / " + maxSeqLen,
-        (x, i) -> ValueOperations.add(x,
-            ValueOperations.divide(ValueOperations.multiply(factor, i), length)));
+    // (x, i) -> x + min_key * i / max_seq_len; an integral min_key is written as an integer, as Tracr's
+    // callers pass it (the products are exact either way, so the keys are the same).
+    Value factor = minKey == Math.rint(minKey) && Math.abs(minKey) < 1e15 ? Value.of((long) minKey) : Value.of(minKey);
+    Term scaledIndex = new Term.Binary(Operators.Binary.DIVIDE, new Term.Binary(Operators.Binary.MULTIPLY,
+        new Term.Constant(factor), new Term.Parameter(1)), new Term.Constant(Value.of((long) maxSeqLen)));
+    Lambda uniqueKey = new Lambda(List.of("x", "i"),
+        new Term.Binary(Operators.Binary.ADD, new Term.Parameter(0), scaledIndex));
     return makeSortUnique(vals, Rasp.sequenceMap(uniqueKey, keys, indices()));
   }
 
@@ -151,7 +152,7 @@ public final class Library {
     for (SOp balance : balances.subList(1, balances.size())) {
       anyNegative = anyNegative.or(balance.lt(0));
     }
-    anyNegative = Rasp.map(UnaryFunction.described("x -> x", x -> x), anyNegative)
+    anyNegative = Rasp.map(Lambda.unary(new Term.Parameter(0)), anyNegative)
         .numerical().named("any_negative");
 
     Selector selectAll = select(indices(), indices(), Comparison.TRUE).named("select_all");
@@ -180,9 +181,8 @@ public final class Library {
    * and non-causal.
    */
   public static SOp shiftBy(int offset, SOp sop) {
-    Value shift = Value.of((long) offset);
-    SelectorPredicate byOffset = SelectorPredicate.described("(k, q) -> q == k + " + offset,
-        (k, q) -> ValueOperations.equal(q, ValueOperations.add(k, shift)));
+    Lambda byOffset = Lambda.predicate(new Term.Binary(Operators.Binary.EQ, new Term.Parameter(1),
+        new Term.Binary(Operators.Binary.ADD, new Term.Parameter(0), new Term.Constant(Value.of((long) offset)))));
     Selector selectOffByOffset = select(indices(), indices(), byOffset);
     return aggregate(selectOffByOffset, sop).named("shift_by(" + offset + ")");
   }
@@ -217,9 +217,8 @@ public final class Library {
    */
   public static SOp makeCountLessFreq(int n) {
     SOp histogram = makeHist();
-    Value limit = Value.of((long) n);
-    SelectorPredicate atMost = SelectorPredicate.described("(k, q) -> k <= " + n,
-        (k, q) -> ValueOperations.order(k, limit) <= 0);
+    Lambda atMost = Lambda.predicate(new Term.Binary(Operators.Binary.LE, new Term.Parameter(0),
+        new Term.Constant(Value.of((long) n))));
     Selector selectLess = select(histogram, histogram, atMost).named("select_less");
     return selectorWidth(selectLess).named("count_less_freq");
   }
@@ -230,8 +229,8 @@ public final class Library {
    */
   public static SOp makeCount(SOp sop, Object token) {
     Value target = Value.ofJava(token);
-    SelectorPredicate isToken = SelectorPredicate.described("(k, q) -> k == " + Operators.literal(target),
-        (k, q) -> ValueOperations.equal(k, target));
+    Lambda isToken = Lambda.predicate(new Term.Binary(Operators.Binary.EQ, new Term.Parameter(0),
+        new Term.Constant(target)));
     return selectorWidth(select(sop, sop, isToken)).named("count_" + target);
   }
 
@@ -264,14 +263,6 @@ public final class Library {
     List<Value> items = new ArrayList<>(((Value.Tuple) tuple).items());
     items.add(item);
     return new Value.Tuple(items);
-  }
-
-  /** A number as {@code .rasp} source: integral values without a decimal point. */
-  private static String number(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value);
   }
 
   private static String patternText(List<?> pattern) {

@@ -13,6 +13,9 @@ public record Map(UnaryFunction function, SOp inner, Meta meta) implements SOp {
     Objects.requireNonNull(function, "function");
     Objects.requireNonNull(inner, "inner");
     Objects.requireNonNull(meta, "meta");
+    if (function instanceof Lambda l && l.arity() != 1) {
+      throw new IllegalArgumentException("a map needs a function of 1 parameter, got " + l);
+    }
   }
 
   @Override

@@ -4,7 +4,7 @@ package org.tracr4j.rasp;
  * The operator builders of tracr-reference §1.7: an operator between an s-op and a constant builds a
  * {@link Map}; between two s-ops a {@link SequenceMap}; a constant on the left builds the reflected map
  * ({@code c - x}). Unlike Tracr, comparisons with an s-op on the right build a sequence map too, and
- * {@code %} and unary minus exist. Every function built here prints as {@code x -> ...} source.
+ * {@code %} and unary minus exist. Every function built here is a {@link Lambda}.
  */
 public final class Operators {
   private Operators() {}
@@ -50,36 +50,34 @@ public final class Operators {
    * value); at least one side must be an s-op.
    */
   public static SOp apply(Binary op, Object left, Object right) {
-    if (left instanceof SOp x && right instanceof SOp y) {
-      return Rasp.sequenceMap(
-          BinaryFunction.described("(x, y) -> x " + op.symbol() + " y", (a, b) -> op.apply(a, b)), x, y);
+    Term x = new Term.Parameter(0);
+    if (left instanceof SOp first && right instanceof SOp second) {
+      return Rasp.sequenceMap(Lambda.binary(new Term.Binary(op, x, new Term.Parameter(1))), first, second);
     }
-    if (left instanceof SOp x) {
-      Value c = Value.ofJava(right);
-      return Rasp.map(UnaryFunction.described("x -> x " + op.symbol() + " " + literal(c),
-          a -> op.apply(a, c)), x);
+    if (left instanceof SOp sop) {
+      return Rasp.map(Lambda.unary(new Term.Binary(op, x, new Term.Constant(Value.ofJava(right)))), sop);
     }
-    if (right instanceof SOp y) {
-      Value c = Value.ofJava(left);
-      return Rasp.map(UnaryFunction.described("x -> " + literal(c) + " " + op.symbol() + " x",
-          a -> op.apply(c, a)), y);
+    if (right instanceof SOp sop) {
+      return Rasp.map(Lambda.unary(new Term.Binary(op, new Term.Constant(Value.ofJava(left)), x)), sop);
     }
     throw new IllegalArgumentException("operator " + op.symbol() + " needs at least one s-op");
   }
 
   public static SOp not(SOp sop) {
-    return Rasp.map(UnaryFunction.described("x -> not x", ValueOperations::not), sop);
+    return Rasp.map(Lambda.unary(new Term.Unary(Term.UnaryOperator.NOT, new Term.Parameter(0))), sop);
   }
 
   public static SOp negate(SOp sop) {
-    return Rasp.map(UnaryFunction.described("x -> -x", ValueOperations::negate), sop);
+    return Rasp.map(Lambda.unary(new Term.Unary(Term.UnaryOperator.NEGATE, new Term.Parameter(0))), sop);
   }
 
   /** A value as a {@code .rasp} literal (strings quoted). */
   public static String literal(Value value) {
     return switch (value) {
-      case Value.Str s -> "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      case Value.Str s -> "\"" + s.value().replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+          .replace("\t", "\\t") + "\"";
       case Value.None n -> "none";
+      case Value.Tuple t -> "(" + String.join(", ", t.items().stream().map(Operators::literal).toList()) + ")";
       default -> value.toString();
     };
   }

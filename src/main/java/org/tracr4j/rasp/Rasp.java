@@ -38,21 +38,21 @@ public final class Rasp {
     return new Length(Meta.sop());
   }
 
-  /** {@code f} applied element-wise; a map over an unnamed map is folded into one map. */
+  /**
+   * {@code f} applied element-wise; a map over an unnamed map is folded into one map (for two lambdas, one
+   * lambda: {@link Lambda#compose}).
+   */
   public static SOp map(UnaryFunction f, SOp inner) {
     if (inner instanceof Map innerMap && !innerMap.meta().hasName()) {
       UnaryFunction g = innerMap.function();
-      UnaryFunction composed = UnaryFunction.described(compose(f, g), x -> {
-        Value y = g.apply(x);
-        return y.isNone() ? Value.NONE : f.apply(y);
-      });
+      UnaryFunction composed = f instanceof Lambda outer && g instanceof Lambda first
+          ? Lambda.compose(outer, first)
+          : UnaryFunction.described(f + " . " + g, x -> {
+            Value y = g.apply(x);
+            return y.isNone() ? Value.NONE : f.apply(y);
+          });
       return new Map(composed, innerMap.inner(), Meta.sop());
     }
-    return new Map(f, inner, Meta.sop());
-  }
-
-  /** {@code f} applied element-wise, never folded with an inner map. */
-  public static SOp mapUnsimplified(UnaryFunction f, SOp inner) {
     return new Map(f, inner, Meta.sop());
   }
 
@@ -112,38 +112,4 @@ public final class Rasp {
     return Selectors.not(selector);
   }
 
-  private static String compose(UnaryFunction outer, UnaryFunction inner) {
-    String o = outer.toString();
-    String i = inner.toString();
-    // Both printed forms are "x -> body" when they come from the language or the operator builders.
-    if (o.startsWith("x -> ") && i.startsWith("x -> ")) {
-      return "x -> " + substituteParameter(o.substring(5), "(" + i.substring(5) + ")");
-    }
-    return o + " . " + i;
-  }
-
-  /** Replaces the parameter {@code x} in {@code body} by {@code replacement}, outside string literals. */
-  private static String substituteParameter(String body, String replacement) {
-    StringBuilder out = new StringBuilder();
-    boolean inString = false;
-    for (int at = 0; at < body.length(); at++) {
-      char c = body.charAt(at);
-      if (inString && c == '\\' && at + 1 < body.length()) {
-        out.append(c).append(body.charAt(++at));
-        continue;
-      }
-      if (c == '"') {
-        inString = !inString;
-      }
-      boolean standalone = c == 'x' && !inString
-          && (at == 0 || !isIdentifierPart(body.charAt(at - 1)))
-          && (at + 1 == body.length() || !isIdentifierPart(body.charAt(at + 1)));
-      out.append(standalone ? replacement : String.valueOf(c));
-    }
-    return out.toString();
-  }
-
-  private static boolean isIdentifierPart(char c) {
-    return Character.isLetterOrDigit(c) || c == '_';
-  }
 }

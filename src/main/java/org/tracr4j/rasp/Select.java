@@ -13,6 +13,9 @@ public record Select(SOp keys, SOp queries, SelectorPredicate predicate, Meta me
     Objects.requireNonNull(queries, "queries");
     Objects.requireNonNull(predicate, "predicate");
     Objects.requireNonNull(meta, "meta");
+    if (predicate instanceof Lambda l && l.arity() != 2) {
+      throw new IllegalArgumentException("a select needs a function of 2 parameters, got " + l);
+    }
   }
 
   @Override

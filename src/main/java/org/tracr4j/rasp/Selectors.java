@@ -1,5 +1,6 @@
 package org.tracr4j.rasp;
 
+
 /**
  * Selector combinators with Tracr's simplification (tracr-reference §1.4): {@code not} of a Select negates
  * its predicate; {@code and}/{@code or} of two Selects merge into one Select when their keys and queries
@@ -11,9 +12,7 @@ final class Selectors {
 
   static Selector not(Selector selector) {
     if (selector instanceof Select s) {
-      SelectorPredicate p = s.predicate();
-      return Rasp.select(s.keys(), s.queries(),
-          SelectorPredicate.described("not (" + p + ")", (k, q) -> !p.test(k, q)));
+      return Rasp.select(s.keys(), s.queries(), Predicates.not(s.predicate()));
     }
     return new SelectorNot(selector, Meta.selector());
   }
@@ -39,23 +38,19 @@ final class Selectors {
     SelectorPredicate p2 = b.predicate();
     if (a.keys() instanceof Full f) {
       keys = b.keys();
-      SelectorPredicate old = p1;
-      p1 = (k, q) -> old.test(f.fill(), q);
+      p1 = Predicates.withKey(p1, f.fill());
     }
     if (b.keys() instanceof Full f) {
       keys = a.keys();
-      SelectorPredicate old = p2;
-      p2 = (k, q) -> old.test(f.fill(), q);
+      p2 = Predicates.withKey(p2, f.fill());
     }
     if (a.queries() instanceof Full f) {
       queries = b.queries();
-      SelectorPredicate old = p1;
-      p1 = (k, q) -> old.test(k, f.fill());
+      p1 = Predicates.withQuery(p1, f.fill());
     }
     if (b.queries() instanceof Full f) {
       queries = a.queries();
-      SelectorPredicate old = p2;
-      p2 = (k, q) -> old.test(k, f.fill());
+      p2 = Predicates.withQuery(p2, f.fill());
     }
     if (a.keys().equals(b.keys())) {
       keys = a.keys();
@@ -66,12 +61,6 @@ final class Selectors {
     if (keys == null || queries == null) {
       return null;
     }
-    SelectorPredicate left = p1;
-    SelectorPredicate right = p2;
-    String source = "(" + a.predicate() + ") " + (conjunction ? "and" : "or") + " (" + b.predicate() + ")";
-    SelectorPredicate combined = conjunction
-        ? (k, q) -> left.test(k, q) && right.test(k, q)
-        : (k, q) -> left.test(k, q) || right.test(k, q);
-    return Rasp.select(keys, queries, SelectorPredicate.described(source, combined));
+    return Rasp.select(keys, queries, conjunction ? Predicates.and(p1, p2) : Predicates.or(p1, p2));
   }
 }

@@ -14,6 +14,9 @@ public record SequenceMap(BinaryFunction function, SOp first, SOp second, Meta m
     Objects.requireNonNull(first, "first");
     Objects.requireNonNull(second, "second");
     Objects.requireNonNull(meta, "meta");
+    if (function instanceof Lambda l && l.arity() != 2) {
+      throw new IllegalArgumentException("a sequence map needs a function of 2 parameters, got " + l);
+    }
   }
 
   @Override

@@ -124,6 +124,22 @@ class RaspLanguageTest {
   }
 
   @Test
+  void tablesAreFunctionsThatPrintAsTables() {
+    String source = """
+        rank = map({"a": 0, "b": 1, else: 2}, tokens);
+        same = select(rank, rank, {(0, 0): true, (1, 1): true, else: false});
+        return selector_width(same) + map(x -> {0: 10, 1: 20}[x % 2], rank);
+        """;
+    Program program = RaspLanguage.parse(source, "t.rasp");
+    Map rank = (Map) program.names().get("rank");
+    assertThat(rank.function()).isInstanceOf(org.tracr4j.rasp.Lambda.class)
+        .satisfies(f -> assertThat(((org.tracr4j.rasp.Lambda) f).body()).isInstanceOf(org.tracr4j.rasp.Term.Table.class));
+    assertThat(RaspLanguage.print(program.output())).isEqualTo(source);
+    assertThat(Interpreter.standard().evaluate(program.output(), List.of(Value.of("a"), Value.of("b"), Value.of("a"),
+        Value.of("z")))).containsExactly(Value.of(12), Value.of(21), Value.of(12), Value.of(10));
+  }
+
+  @Test
   void suggestionsAreNearbyNamesOnly() {
     assertThat(Suggestions.closest("tokns", List.of("tokens", "indices"))).isEqualTo("tokens");
     assertThat(Suggestions.closest("lenght", List.of("length"))).isEqualTo("length");

@@ -1,6 +1,7 @@
 package org.tracr4j.rasp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tracr4j.testing.Sequences.chars;
 import static org.tracr4j.testing.Sequences.ints;
 
@@ -25,12 +26,44 @@ class RaspTest {
   }
 
   @Test
-  void foldingLeavesStringLiteralsAndLongerNamesAlone() {
-    SOp inner = Rasp.map(UnaryFunction.described("x -> x + \"x\"", x -> ValueOperations.add(x, Value.of("x"))),
-        Rasp.tokens());
-    SOp outer = Rasp.map(UnaryFunction.described("x -> x == \"x\\\"x\" or max(x, xs)", x -> Value.TRUE), inner);
-    assertThat(((Map) outer).function())
-        .hasToString("x -> (x + \"x\") == \"x\\\"x\" or max((x + \"x\"), xs)");
+  void foldingSubstitutesTheInnerBodyAndKeepsStringLiterals() {
+    SOp inner = Rasp.tokens().add("x");
+    SOp outer = inner.eq("x\"x");
+    assertThat(((Map) outer).function()).hasToString("x -> x + \"x\" == \"x\\\"x\"");
+    assertThat(Interpreter.standard().evaluate(outer, chars("ab"))).containsExactly(Value.FALSE, Value.FALSE);
     assertThat(Interpreter.standard().evaluate(inner, chars("a"))).containsExactly(Value.of("ax"));
+  }
+
+  @Test
+  void foldingOverAMapThatMayGiveNoneKeepsTheNone() {
+    Term x = new Term.Parameter(0);
+    SOp maybe = Rasp.map(Lambda.unary(new Term.Conditional(new Term.Constant(Value.NONE),
+        new Term.Binary(Operators.Binary.EQ, x, new Term.Constant(Value.of(1))), x)), Rasp.tokens());
+    SOp plusOne = maybe.add(1);
+    assertThat(((Map) plusOne).inner()).isSameAs(Rasp.tokens());
+    assertThat(((Map) plusOne).function()).hasToString("x -> none if (none if x == 1 else x) == none else "
+        + "(none if x == 1 else x) + 1");
+    assertThat(Interpreter.standard().evaluate(plusOne, ints(1, 2))).containsExactly(Value.NONE, Value.of(3));
+  }
+
+  @Test
+  void foldingKeepsTheFailureOfAnInnerMapTheOuterIgnores() {
+    SOp inverse = Rasp.map(Lambda.unary(new Term.Binary(Operators.Binary.DIVIDE, new Term.Constant(Value.of(1)),
+        new Term.Parameter(0))), Rasp.tokens());
+    SOp zero = Rasp.map(Lambda.unary(new Term.Constant(Value.of(0))), inverse);
+    assertThat(((Map) zero).inner()).isSameAs(Rasp.tokens());
+    assertThatThrownBy(() -> Interpreter.standard().evaluate(zero, ints(0)))
+        .isInstanceOf(org.tracr4j.EvaluationException.class).hasMessageContaining("division by zero");
+    assertThat(Interpreter.standard().evaluate(zero, ints(2))).containsExactly(Value.of(0));
+  }
+
+  @Test
+  void javaClosuresStillFoldButAreOpaque() {
+    SOp inner = Rasp.map(UnaryFunction.described("x -> x + 1", x -> ValueOperations.add(x, Value.of(1))),
+        Rasp.tokens());
+    SOp outer = inner.multiply(2);
+    assertThat(((Map) outer).inner()).isSameAs(Rasp.tokens());
+    assertThat(((Map) outer).function()).hasToString("x -> x * 2 . x -> x + 1");
+    assertThat(Interpreter.standard().evaluate(outer, ints(1, 2))).containsExactlyElementsOf(ints(4, 6));
   }
 }
