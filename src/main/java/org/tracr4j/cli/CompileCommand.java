@@ -50,12 +50,7 @@ final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DataType type = switch (dtype.toLowerCase(Locale.ROOT)) {
-      case "float32", "f32" -> DataType.F32;
-      case "float64", "f64" -> DataType.F64;
-      default -> throw new CliException("--dtype takes float32 or float64, not '" + dtype + "'",
-          CliException.USAGE);
-    };
+    DataType type = dataType(dtype);
     if (onnx && output == null) {
       throw new CliException("--onnx needs -o DIR", CliException.USAGE);
     }
@@ -70,14 +65,7 @@ final class CompileCommand implements Callable<Integer> {
           OnnxExporter.write(compiled.model(), output.resolve("model.onnx"));
         }
       } catch (IOException e) {
-        String reason = switch (e) {
-          case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
-          case AccessDeniedException denied -> "permission denied on " + denied.getFile();
-          case FileSystemException other when other.getReason() != null -> other.getFile() + ": "
-              + other.getReason().toLowerCase(Locale.ROOT);
-          default -> e.toString();
-        };
-        throw new CliException("cannot write " + output + ": " + reason, CANNOT_CREATE);
+        throw new CliException("cannot write " + output + ": " + reason(e), CANNOT_CREATE);
       }
     }
     out.printf("compiled %s: %d layers, %d heads, d_model %d, d_head %d, d_mlp %d, %,d params%s%n",
@@ -85,5 +73,26 @@ final class CompileCommand implements Callable<Integer> {
         output == null ? "" : " -> " + output);
     out.flush();
     return 0;
+  }
+
+  /** The weight type a {@code --dtype} value names. */
+  static DataType dataType(String dtype) {
+    return switch (dtype.toLowerCase(Locale.ROOT)) {
+      case "float32", "f32" -> DataType.F32;
+      case "float64", "f64" -> DataType.F64;
+      default -> throw new CliException("--dtype takes float32 or float64, not '" + dtype + "'",
+          CliException.USAGE);
+    };
+  }
+
+  /** Why an output could not be written, in words. */
+  static String reason(IOException e) {
+    return switch (e) {
+      case FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+      case AccessDeniedException denied -> "permission denied on " + denied.getFile();
+      case FileSystemException other when other.getReason() != null -> other.getFile() + ": "
+          + other.getReason().toLowerCase(Locale.ROOT);
+      default -> e.toString();
+    };
   }
 }

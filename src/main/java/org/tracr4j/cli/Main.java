@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "tracr4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Compiles RASP programs into transformer weights.",
     subcommands = {EvalCommand.class, CompileCommand.class, RunCommand.class, InfoCommand.class,
-        CheckCommand.class, BenchCommand.class, FuzzCommand.class, VizCommand.class, CommandLine.HelpCommand.class})
+        CheckCommand.class, BenchCommand.class, FuzzCommand.class, VizCommand.class, CompressCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Shown by the help; inherited so that it may follow the subcommand name. */
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")

@@ -9,7 +9,10 @@ import org.tracr4j.rasp.Value;
 
 /** How commands print sequences: plain (values separated by spaces, none as {@code _}) or JSON. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A holder, so that commands printing plain text never start Jackson (tens of milliseconds at start-up). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private Output() {}
 
@@ -27,7 +30,7 @@ public final class Output {
 
   public static String json(Object document) {
     try {
-      return JSON.writeValueAsString(document);
+      return Json.MAPPER.writeValueAsString(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }

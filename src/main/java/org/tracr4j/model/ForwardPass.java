@@ -18,6 +18,9 @@ import java.util.List;
  * The mask replaces the logit of a PAD key, and under the causal flag of a key after the query, by
  * {@value #MASKED}; {@code exp} of that is exactly 0, so masked keys change nothing, and no row is fully
  * masked because position 0 holds BOS, which is never PAD. There is no layer norm.
+ *
+ * <p>Compiled weights are mostly zeros, so the products run on {@link SparseWeights} ({@link Kernels} says
+ * why the results equal the dense products).
  */
 final class ForwardPass {
   /** Logit of a masked key: large and finite, so that a softmax never divides 0 by 0. */
@@ -26,26 +29,22 @@ final class ForwardPass {
   private final ModelConfig config;
   private final Weights weights;
   private final int pad;
-  private final boolean[][] headContributes; // [layer][head]: false when W_O[h] or (W_V[h], b_V[h]) is 0
-  private final boolean[] mlpContributes; //    [layer]: false when W_out is 0
+  // Built on the first run; immutable, so a race only builds it twice (the racy single-check idiom).
+  private volatile SparseWeights sparse;
 
   ForwardPass(ModelConfig config, Weights weights, int pad) {
     this.config = config;
     this.weights = weights;
     this.pad = pad;
-    int heads = config.heads();
-    int headBlock = config.dModel() * config.dHead();
-    headContributes = new boolean[config.layers()][heads];
-    mlpContributes = new boolean[config.layers()];
-    for (int l = 0; l < config.layers(); l++) {
-      Weights.Layer layer = weights.layers().get(l);
-      for (int h = 0; h < heads; h++) {
-        boolean values = !allZero(layer.wV(), h * headBlock, headBlock)
-            || !allZero(layer.bV(), h * config.dHead(), config.dHead());
-        headContributes[l][h] = values && !allZero(layer.wO(), h * headBlock, headBlock);
-      }
-      mlpContributes[l] = !allZero(layer.wOut(), 0, layer.wOut().length);
+  }
+
+  private SparseWeights sparse() {
+    SparseWeights s = sparse;
+    if (s == null) {
+      s = SparseWeights.of(config, weights);
+      sparse = s;
     }
+    return s;
   }
 
   /**
@@ -54,9 +53,11 @@ final class ForwardPass {
    * not null; without a trace, heads and MLPs whose output is identically zero are skipped.
    */
   void run(int[] ids, Workspace w, double[] out, TraceRecorder trace) {
+    SparseWeights sparseWeights = sparse();
     int t = ids.length;
     int d = config.dModel();
     int dHead = config.dHead();
+    int dMlp = config.dMlp();
     double[] x = w.residual;
 
     for (int p = 0; p < t; p++) { // x = W_E[t] + W_pos[p]
@@ -72,21 +73,29 @@ final class ForwardPass {
     double scale = 1.0 / Math.sqrt(dHead);
     for (int l = 0; l < config.layers(); l++) {
       Weights.Layer layer = weights.layers().get(l);
+      SparseWeights.Layer sparseLayer = sparseWeights.layers[l];
 
-      // Attention: every head reads x; their outputs and b_O sum into one sub-layer output.
-      for (int p = 0; p < t; p++) {
-        System.arraycopy(layer.bO(), 0, w.sublayer, p * d, d);
+      // Attention: every head reads x; their outputs and b_O sum into one sub-layer output. Only the
+      // components a sub-layer writes are computed (a traced run records all, the others 0).
+      if (trace != null) {
+        Arrays.fill(w.sublayer, 0, t * d, 0.0);
       }
+      Kernels.fillColumns(w.sublayer, t, d, layer.bO(), 0, sparseLayer.attentionWrites());
+      Kernels.nonzeros(x, t, d, sparseLayer.attentionReads(), w.residualIndex, w.residualCount);
       double[][][] patterns = trace == null ? null : new double[config.heads()][][];
       for (int h = 0; h < config.heads(); h++) {
-        if (trace == null && !headContributes[l][h]) {
+        SparseWeights.Head head = sparseLayer.heads()[h];
+        if (trace == null && !head.contributes()) {
           continue;
         }
-        int block = h * d * dHead;
-        Kernels.matmulBias(x, layer.wQ(), block, layer.bQ(), h * dHead, w.query, t, d, dHead);
-        Kernels.matmulBias(x, layer.wK(), block, layer.bK(), h * dHead, w.key, t, d, dHead);
-        Kernels.matmulBias(x, layer.wV(), block, layer.bV(), h * dHead, w.value, t, d, dHead);
-        Kernels.matmulTransposed(w.query, w.key, w.pattern, t, dHead, t, scale);
+        Kernels.fillColumns(w.query, t, dHead, layer.bQ(), h * dHead, head.scoreColumns());
+        Kernels.matmulAdd(x, w.residualIndex, w.residualCount, head.wQ(), w.query, t);
+        Kernels.fillColumns(w.key, t, dHead, layer.bK(), h * dHead, head.scoreColumns());
+        Kernels.matmulAdd(x, w.residualIndex, w.residualCount, head.wK(), w.key, t);
+        Kernels.fillColumns(w.value, t, dHead, layer.bV(), h * dHead, head.valueColumns());
+        Kernels.matmulAdd(x, w.residualIndex, w.residualCount, head.wV(), w.value, t);
+        Kernels.matmulTransposed(w.query, w.key, w.pattern, t, dHead, t, scale, head.scoreColumns(),
+            w.components);
         for (int i = 0; i < t; i++) {
           for (int j = 0; j < t; j++) {
             if (!w.keyAllowed[j] || (config.causal() && j > i)) {
@@ -98,38 +107,48 @@ final class ForwardPass {
         if (patterns != null) {
           patterns[h] = rows(w.pattern, t, t);
         }
-        Arrays.fill(w.mixed, 0, t * dHead, 0.0);
-        Kernels.matmulAdd(w.pattern, w.value, 0, w.mixed, t, t, dHead);
-        Kernels.matmulAdd(w.mixed, layer.wO(), h * dHead * d, w.sublayer, t, dHead, d);
+        Kernels.matmulColumns(w.pattern, w.value, w.mixed, t, t, dHead, head.valueColumns());
+        Kernels.nonzeros(w.mixed, t, dHead, head.valueColumns(), w.mixedIndex, w.mixedCount);
+        Kernels.matmulAdd(w.mixed, w.mixedIndex, w.mixedCount, head.wO(), w.sublayer, t);
       }
-      Kernels.addInPlace(x, w.sublayer, t * d);
+      Kernels.addColumns(x, w.sublayer, t, d, sparseLayer.attentionWrites());
       if (trace != null) {
         trace.attention.add(patterns);
         trace.layerOutputs.add(rows(w.sublayer, t, d));
         trace.residuals.add(rows(x, t, d));
       }
 
-      // MLP: x += ReLU(x·W_in + b_in)·W_out + b_out
-      if (trace != null || mlpContributes[l]) {
-        Kernels.matmulBias(x, layer.wIn(), 0, layer.bIn(), 0, w.hidden, t, d, config.dMlp());
-        Kernels.relu(w.hidden, t * config.dMlp());
-        if (trace != null) {
-          trace.mlpHidden.add(rows(w.hidden, t, config.dMlp()));
-        }
-        Kernels.matmulBias(w.hidden, layer.wOut(), 0, layer.bOut(), 0, w.sublayer, t, config.dMlp(), d);
-      } else {
-        for (int p = 0; p < t; p++) {
-          System.arraycopy(layer.bOut(), 0, w.sublayer, p * d, d);
-        }
+      // MLP: x += ReLU(x·W_in + b_in)·W_out + b_out, on the hidden units that reach W_out (all when traced)
+      if (trace != null) {
+        Arrays.fill(w.sublayer, 0, t * d, 0.0);
       }
-      Kernels.addInPlace(x, w.sublayer, t * d);
+      Kernels.fillColumns(w.sublayer, t, d, layer.bOut(), 0, sparseLayer.mlpWrites());
+      if (trace != null || !sparseLayer.wOut().isZero()) {
+        int[] units = trace == null ? sparseLayer.hiddenUnits() : sparseWeights.allHiddenUnits;
+        Kernels.nonzeros(x, t, d, sparseLayer.mlpReads(), w.residualIndex, w.residualCount);
+        Kernels.fillColumns(w.hidden, t, dMlp, layer.bIn(), 0, units);
+        Kernels.matmulAdd(x, w.residualIndex, w.residualCount,
+            trace == null ? sparseLayer.wInReaching() : sparseLayer.wIn(), w.hidden, t);
+        Kernels.reluColumns(w.hidden, t, dMlp, units);
+        if (trace != null) {
+          trace.mlpHidden.add(rows(w.hidden, t, dMlp));
+        }
+        Kernels.nonzeros(w.hidden, t, dMlp, sparseLayer.hiddenUnits(), w.hiddenIndex, w.hiddenCount);
+        Kernels.matmulAdd(w.hidden, w.hiddenIndex, w.hiddenCount, sparseLayer.wOut(), w.sublayer, t);
+      }
+      Kernels.addColumns(x, w.sublayer, t, d, sparseLayer.mlpWrites());
       if (trace != null) {
         trace.layerOutputs.add(rows(w.sublayer, t, d));
         trace.residuals.add(rows(x, t, d));
       }
     }
 
-    Kernels.matmulBias(x, weights.wU(), 0, weights.bU(), 0, out, t, d, config.dVocabOut());
+    int dOut = config.dVocabOut();
+    for (int p = 0; p < t; p++) { // out = x·W_U + b_U
+      System.arraycopy(weights.bU(), 0, out, p * dOut, dOut);
+    }
+    Kernels.nonzeros(x, t, d, sparseWeights.unembeddingReads, w.residualIndex, w.residualCount);
+    Kernels.matmulAdd(x, w.residualIndex, w.residualCount, sparseWeights.wU, out, t);
   }
 
   /** The activations {@link #run} records when tracing. */
@@ -148,14 +167,5 @@ final class ForwardPass {
       result[i] = Arrays.copyOfRange(buffer, i * cols, (i + 1) * cols);
     }
     return result;
-  }
-
-  private static boolean allZero(double[] array, int offset, int length) {
-    for (int i = offset; i < offset + length; i++) {
-      if (array[i] != 0.0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

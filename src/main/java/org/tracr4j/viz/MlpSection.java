@@ -3,8 +3,8 @@ package org.tracr4j.viz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.tracr4j.viz.Provenance.Component;
-import org.tracr4j.viz.Provenance.Sublayer;
+import org.tracr4j.viz.Placement.Component;
+import org.tracr4j.viz.Placement.Sublayer;
 
 /**
  * Every MLP's hidden activations (after the ReLU), one heatmap per layer: rows are the layer's neurons
@@ -27,7 +27,7 @@ final class MlpSection {
       List<Heatmap.Group> groups = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
       double largest = 0;
-      for (Component component : c.provenance().components()) {
+      for (Component component : c.placement().components()) {
         if (component.layer() != l || component.sublayer() != Sublayer.MLP) {
           continue;
         }
