@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.export.CircuitJson;
 import org.tracr4j.model.Circuit;
 import org.tracr4j.model.Model;
@@ -104,6 +105,14 @@ final class InfoCommand implements Callable<Integer> {
     info.put("output_encoding", lower(model.output().encoding()));
     info.put("vocab", model.vocabulary().tokens());
     info.put("expressions", model.provenance().map(InfoCommand::expressions).orElse(null));
+    // How the compiler rewrote the program (composite selectors, numerical inputs converted) and which heads
+    // compute an AND of selects: present only when there is something to say.
+    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS)) {
+      String text = model.metadata().getOrDefault(key, "");
+      if (!text.isEmpty()) {
+        info.put(key, List.of(text.split("\n")));
+      }
+    }
     info.put("residual", model.residualLabels());
     return info;
   }

@@ -1,6 +1,8 @@
 package org.tracr4j.compiler;
 
+import java.util.List;
 import java.util.Optional;
+import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.chamber.AtBos;
 import org.tracr4j.rasp.Aggregate;
@@ -11,7 +13,7 @@ import org.tracr4j.rasp.Value;
  * (tracr-reference §8). No other class of the compiler tests the mode: to see what the exact mode changes,
  * read {@link Exact}; {@link TracrCompatible} is Tracr, silent errors included.
  *
- * <p>Each stage asks only the questions it needs: static validation the default rule, value-set inference
+ * <p>Each stage asks only the questions it needs: the compiler which rewrite rules apply, static validation the default rule, value-set inference
  * the three value-set rules, the compiler whether to run the none analysis, lowering the float-twin check,
  * {@link Constructions} the construction, L, pruning and BOS silencing, the assembler d_head and the query
  * scale.
@@ -31,6 +33,14 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
   /** The option value this mode stands for. */
   CompileOptions.Mode mode();
+
+  // Rewriting.
+
+  /**
+   * The rewrite rules: the exact mode compiles composite selectors and numerical inputs of categorical
+   * operations; Tracr compiles neither (it has no rewrite stage; its merges happen when selectors are built).
+   */
+  Rewriter rewriter();
 
   // Static rules.
 
@@ -100,6 +110,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public CompileOptions.Mode mode() {
       return CompileOptions.Mode.EXACT;
+    }
+
+    @Override
+    public Rewriter rewriter() {
+      return Rewriter.standard();
     }
 
     /** Any default is written from BOS; a numerical one must be a number (none has no numerical encoding). */
@@ -189,6 +204,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public CompileOptions.Mode mode() {
       return CompileOptions.Mode.TRACR;
+    }
+
+    @Override
+    public Rewriter rewriter() {
+      return new Rewriter(List.of());
     }
 
     @Override
