@@ -20,9 +20,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tracr4j info}: the shape of a model and which head or neurons compute each expression. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Show a model's shape (layers, heads, widths, parameters), residual labels, and for each "
-        + "expression its kind, layer and the head or MLP neurons that compute it.")
+        + "expression its kind, layer and the head or MLP neurons that compute it.",
+    customSynopsis = {"tracr4j info PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "[--causal] [--compat tracr] [--mlp-exactness L] [--circuit] [--json]",
+        "tracr4j info --model DIR [--circuit] [--json]"},
+    footer = {"", "Output: 'key: value' lines, then 'expressions:' (one line each: label, kind, encoding, "
+        + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
+        + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
+        + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
+        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
+        + "(null for a format-1 directory), \"residual\": [labels]}.",
+        "With --circuit: the ground-truth circuit, one node per head or MLP neuron range (expression, kind, layer, "
+        + "hook, reads, writes) and who reads it; with --circuit --json, config.json's tracr4j.circuit: "
+        + "{\"nodes\": [{\"expression\", \"kind\", \"layer\", \"component\", \"heads\" | \"neurons\", \"hook\", "
+        + "\"reads\", \"writes\"}], \"edges\": [{\"from\", \"to\"}]} (docs/model-format.md).",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
+        + "model directory.",
+        "Example: tracr4j info --model out/sort --json"})
 final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

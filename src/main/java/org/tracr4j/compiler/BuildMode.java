@@ -56,6 +56,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   boolean categoricalDefaultInValueSet();
 
   /**
+   * A function or predicate that fails on a value its input can take is a finding (Tracr leaves the value
+   * out, and the model answers where RASP fails).
+   */
+  boolean rejectsFailingFunctions();
+
+  /**
    * Tracr's binary means: a numerical aggregate must average 0s and 1s and takes the values {@code x/l}
    * ({@code l = 1..N}); otherwise every mean of 1..N input values, and the default.
    */
@@ -136,6 +142,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     /** An empty selection yields the default. */
     @Override
     public boolean categoricalDefaultInValueSet() {
+      return true;
+    }
+
+    /** Where RASP fails there is no answer to agree with: a model that answers anyway is not faithful. */
+    @Override
+    public boolean rejectsFailingFunctions() {
       return true;
     }
 
@@ -231,6 +243,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean categoricalDefaultInValueSet() {
+      return false;
+    }
+
+    /** Tracr drops the failing value from the set and compiles. */
+    @Override
+    public boolean rejectsFailingFunctions() {
       return false;
     }
 
