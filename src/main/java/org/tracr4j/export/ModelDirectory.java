@@ -80,6 +80,11 @@ public final class ModelDirectory {
     return WeightTensors.of(model, type);
   }
 
+  /** The {@code config.json} object of {@code model} (without the weights digest, which needs the file). */
+  public static com.fasterxml.jackson.databind.node.ObjectNode configObject(Model model) {
+    return ConfigWriter.write(model);
+  }
+
   /** The {@code config.json} text of {@code model}. */
   static String configJson(Model model) {
     try {
