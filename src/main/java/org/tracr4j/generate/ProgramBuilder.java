@@ -225,9 +225,7 @@ final class ProgramBuilder {
 
   private void combine(String name, String first, String second, Construct construct) throws Refused {
     SelectorInfo a = selector(first);
-    SelectorInfo b = selector(second);
-    require(a.keys().equals(b.keys()) && a.queries().equals(b.queries()),
-        "combined selectors must share keys and queries");
+    selector(second);
     Selector built = construct == Construct.SELECTOR_AND
         ? Rasp.and(selectors.get(first), selectors.get(second))
         : Rasp.or(selectors.get(first), selectors.get(second));
@@ -241,10 +239,12 @@ final class ProgramBuilder {
 
   private void defineSelector(String name, Selector built, SelectorInfo operand, Construct construct)
       throws Refused {
-    require(built instanceof Select, "a selector combination must simplify to one select");
     Selector named = built.named(name);
     selectors.put(name, named);
-    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), ((Select) named).predicate()));
+    // A composite over other s-ops (the compiler rewrites it) is described by its first operand: an AND
+    // selects a subset of it, which is what the one-value check of a categorical aggregate needs.
+    SelectorPredicate predicate = named instanceof Select select ? select.predicate() : operand.predicate();
+    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), predicate));
     constructs.put(name, construct);
   }
 

@@ -292,13 +292,27 @@ public final class ProgramGenerator {
       if (kind == Construct.SELECTOR_NOT) {
         return selectorStatement(new Definition.SelectorNotOf(select));
       }
-      SelectCondition secondCondition = templates.predicate(keyInfo.values(), queryInfo.values(), false);
-      String second = selectorStatement(new Definition.SelectOf(keys, queries, secondCondition));
+      // Two in three combinations read other s-ops on their second side (composite selectors, compiled as
+      // a summed-QK head or by the product route); the rest merge into one select.
+      String secondKeys = keys;
+      String secondQueries = queries;
+      if (random.nextInt(3) != 0) {
+        String otherKeys = sop(this::selectable);
+        String otherQueries = sop(this::selectable);
+        secondKeys = otherKeys == null ? keys : otherKeys;
+        secondQueries = otherQueries == null ? queries : otherQueries;
+      }
+      SelectCondition secondCondition = templates.predicate(builder.sopInfo(secondKeys).values(),
+          builder.sopInfo(secondQueries).values(), false);
+      String second = selectorStatement(new Definition.SelectOf(secondKeys, secondQueries, secondCondition));
       if (second == null) {
         return null;
       }
-      return selectorStatement(kind == Construct.SELECTOR_AND
+      String combined = selectorStatement(kind == Construct.SELECTOR_AND
           ? new Definition.SelectorAndOf(select, second) : new Definition.SelectorOrOf(select, second));
+      // Sometimes negate the combination (De Morgan in the compiler); never where one key value is needed.
+      return combined != null && !equality && random.nextInt(4) == 0
+          ? selectorStatement(new Definition.SelectorNotOf(combined)) : combined;
     }
 
     private String sopStatement(Definition definition) {
