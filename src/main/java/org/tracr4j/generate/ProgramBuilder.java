@@ -43,7 +43,12 @@ final class ProgramBuilder {
   }
 
   /** What is known about a selector statement: its keys, queries and (merged) predicate. */
-  record SelectorInfo(String keys, String queries, SelectorPredicate predicate) {}
+  /**
+   * What the builder knows of a selector: its keys, queries and predicate, or, for a composite over other
+   * s-ops ({@code composite}), those of its first operand (an AND selects a subset of it; it may select
+   * nothing where the operand selects something).
+   */
+  record SelectorInfo(String keys, String queries, SelectorPredicate predicate, boolean composite) {}
 
   /** Why a statement was refused (control flow only; never leaves this class). */
   private static final class Refused extends Exception {
@@ -219,7 +224,7 @@ final class ProgramBuilder {
     }
     Selector built = Rasp.select(sops.get(d.keys()), sops.get(d.queries()), predicate).named(name);
     selectors.put(name, built);
-    selectorInfos.put(name, new SelectorInfo(d.keys(), d.queries(), predicate));
+    selectorInfos.put(name, new SelectorInfo(d.keys(), d.queries(), predicate, false));
     constructs.put(name, Construct.SELECT);
   }
 
@@ -243,8 +248,9 @@ final class ProgramBuilder {
     selectors.put(name, named);
     // A composite over other s-ops (the compiler rewrites it) is described by its first operand: an AND
     // selects a subset of it, which is what the one-value check of a categorical aggregate needs.
+    boolean composite = !(named instanceof Select) || operand.composite();
     SelectorPredicate predicate = named instanceof Select select ? select.predicate() : operand.predicate();
-    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), predicate));
+    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), predicate, composite));
     constructs.put(name, construct);
   }
 
@@ -256,7 +262,7 @@ final class ProgramBuilder {
       case CATEGORICAL -> {
         require(sop.encoding() == Encoding.CATEGORICAL, "a categorical aggregate needs a categorical s-op");
         require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
-        boolean nonEmpty = selector.keys().equals(selector.queries())
+        boolean nonEmpty = !selector.composite() && selector.keys().equals(selector.queries())
             && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
         define(name, Rasp.aggregate(built, sops.get(d.sop())),
             new SOpInfo(Encoding.CATEGORICAL, sop.values(), sop.mayBeNone() || !nonEmpty, false, Set.of()),
