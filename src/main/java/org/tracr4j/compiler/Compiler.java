@@ -58,7 +58,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, rewrite, lowering.compositeHeads())));
+        metadata(options, metadata, rewrite, lowering.compositeHeads(), lowered.constructions())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -120,8 +120,14 @@ public final class Compiler {
   /** The heads that compute an AND of selects, one {@code label: construction} per line. */
   public static final String COMPOSITE_HEADS = "composite_heads";
 
+  /**
+   * The other expressions built with a construction of tracr4j's instead of Tracr's (cheaper, exact), one
+   * {@code label: construction} per line.
+   */
+  public static final String CONSTRUCTIONS = "constructions";
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
       metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
@@ -129,6 +135,10 @@ public final class Compiler {
     }
     if (!compositeHeads.isEmpty()) {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
+    if (!constructions.isEmpty()) {
+      metadata.put(CONSTRUCTIONS, String.join("\n", constructions.entrySet().stream()
           .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
     }
     metadata.put("causal", Boolean.toString(options.causal()));
