@@ -152,6 +152,14 @@ public final class Fuzzer {
           }
         }
         case Verdict.OutsideContract outside -> {
+          return new Problem("unrefused", outside.input(), List.of(), List.of(),
+              "the model answered an input outside its contract instead of refusing it: "
+                  + outside.findings().get(0));
+        }
+        case Verdict.Refused refused -> {
+          if (refused.insideContract()) {
+            return new Problem("wrong-refusal", refused.input(), List.of(), List.of(), refused.reason());
+          }
           if (count) {
             outsideContract++;
           }

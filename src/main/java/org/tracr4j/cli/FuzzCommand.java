@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compile random programs and compare the models with the interpreter on random inputs.",
     footer = {"", "Output: 'key: value' lines (mode, causal, seed, programs, compiled, rejected, inputs_compared, "
-        + "positions_compared, inputs_outside_contract, interpreter_errors, disagreements, crashes, seconds, "
+        + "positions_compared, inputs_outside_contract (each refused by the model), interpreter_errors, "
+        + "disagreements, crashes, unrefused (an outside-contract input answered), wrong_refusals, seconds, "
         + "rejection_reasons); with --json the same keys in one document. Each failure is shrunk and written "
         + "to --out as a .rasp file whose header gives vocabulary, length, input and both outputs.",
         "Exit codes: 0 no failure, 1 a disagreement or crash was found, 64 usage, 73 cannot write --out.",
@@ -93,6 +94,8 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("interpreter_errors", report.interpreterErrors());
     summary.put("disagreements", report.disagreements());
     summary.put("crashes", report.crashes());
+    summary.put("unrefused", report.failures().stream().filter(f -> f.kind().equals("unrefused")).count());
+    summary.put("wrong_refusals", report.failures().stream().filter(f -> f.kind().equals("wrong-refusal")).count());
     summary.put("seconds", Math.round(seconds * 10) / 10.0);
     summary.put("rejections_by_rule", report.rejections());
     if (json.enabled()) {

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
         + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
         + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
-        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
+        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\", "
+        + "\"precondition\" (null, or what inputs must satisfy)}] "
         + "(null for a format-1 directory), \"residual\": [labels]}.",
         "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
         "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
@@ -101,6 +102,7 @@ final class InfoCommand implements Callable<Integer> {
       entry.put("computed_by", components(provenance, expression.label()));
       entry.put("inputs", expression.inputs());
       entry.put("origin", expression.origin());
+      entry.put("precondition", expression.precondition());
       list.add(entry);
     }
     return list;
@@ -144,6 +146,12 @@ final class InfoCommand implements Callable<Integer> {
       out.printf("  %-" + width + "s  %-19s %-11s  %s%s%n", expression.label(), expression.kind(), encoding,
           where.isEmpty() ? "-" : String.join(", ", where),
           expression.inputs().isEmpty() ? "" : "  <- " + String.join(", ", expression.inputs()));
+    }
+    for (Provenance.Expression expression : provenance.expressions()) {
+      if (expression.precondition() != null) {
+        out.println("precondition (checked on every input; a violating one is refused): "
+            + expression.label() + ": " + expression.precondition());
+      }
     }
   }
 

@@ -58,7 +58,8 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, rewrite, lowering.compositeHeads())));
+        metadata(options, metadata, rewrite, lowering.compositeHeads()),
+        AggregateContract.preconditions(graph, valueSets, options)));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
