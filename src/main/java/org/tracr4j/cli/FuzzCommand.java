@@ -54,6 +54,11 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--causal", description = "Compile causal models, compare with the causal interpreter.")
   boolean causal;
 
+  @Option(names = "--outside-contract", description = "Also generate what the compiler's contract excludes "
+      + "(aggregates that may average, functions that fail on some values): each must be rejected, refused "
+      + "or answered right.")
+  boolean outsideContract;
+
   @Option(names = "--compat", paramLabel = "tracr", description = "'tracr': fuzz Tracr's constructions.")
   String compat;
 
@@ -73,7 +78,7 @@ final class FuzzCommand implements Callable<Integer> {
     CompileOptions.Mode mode = CompileSettings.mode(compat);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal))
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal, outsideContract))
         .run(line -> {
           err.println("fuzz: " + line);
           err.flush();
@@ -84,6 +89,7 @@ final class FuzzCommand implements Callable<Integer> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("mode", mode.lowerName());
     summary.put("causal", causal);
+    summary.put("outside_contract", outsideContract);
     summary.put("seed", seed);
     summary.put("programs", report.programs());
     summary.put("compiled", report.compiled());
@@ -92,6 +98,7 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("positions_compared", report.positionsCompared());
     summary.put("inputs_outside_contract", report.inputsOutsideContract());
     summary.put("interpreter_errors", report.interpreterErrors());
+    summary.put("interpreter_error_reasons", report.interpreterErrorReasons());
     summary.put("disagreements", report.disagreements());
     summary.put("crashes", report.crashes());
     summary.put("unrefused", report.failures().stream().filter(f -> f.kind().equals("unrefused")).count());

@@ -160,7 +160,7 @@ final class ProgramBuilder {
     require(!(numericalIn || numericalOut) || in.definite(), "numerical maps need an input that is never none");
     SortedSet<Value> values = new TreeSet<>();
     for (Value x : in.values()) {
-      values.add(call(() -> d.function().apply(x)));
+      addCall(values, () -> d.function().apply(x));
     }
     bounded(values, d.encoding());
     boolean unique = in.unique() && !numericalOut && values.size() == in.values().size();
@@ -179,7 +179,7 @@ final class ProgramBuilder {
     SortedSet<Value> values = new TreeSet<>();
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        values.add(call(() -> d.function().apply(x, y)));
+        addCall(values, () -> d.function().apply(x, y));
       }
     }
     bounded(values, Encoding.CATEGORICAL);
@@ -196,7 +196,7 @@ final class ProgramBuilder {
     SortedSet<Value> values = new TreeSet<>();
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        values.add(call(() -> ValueOperations.add(ValueOperations.multiply(a, x), ValueOperations.multiply(b, y))));
+        addCall(values, () -> ValueOperations.add(ValueOperations.multiply(a, x), ValueOperations.multiply(b, y)));
       }
     }
     bounded(values, Encoding.NUMERICAL);
@@ -255,7 +255,8 @@ final class ProgramBuilder {
     switch (d.encoding()) {
       case CATEGORICAL -> {
         require(sop.encoding() == Encoding.CATEGORICAL, "a categorical aggregate needs a categorical s-op");
-        require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
+        require(config.outsideContract() || picksOneValue(selector, d.sop(), sop),
+            "the selection may average several values");
         boolean nonEmpty = selector.keys().equals(selector.queries())
             && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
         define(name, Rasp.aggregate(built, sops.get(d.sop())),
@@ -423,6 +424,20 @@ final class ProgramBuilder {
         "a numerical s-op needs numeric values");
     require(values.stream().allMatch(v -> !v.isNumber() || Math.abs(v.asDouble()) <= config.maxMagnitude()),
         "a value is too large");
+  }
+
+  /**
+   * Adds a function's result to {@code values}; outside the contract a failing call is kept as a program
+   * (the value is left out, as the compiler's Tracr mode does) instead of refusing the statement.
+   */
+  private void addCall(SortedSet<Value> values, java.util.function.Supplier<Value> function) throws Refused {
+    try {
+      values.add(call(function));
+    } catch (Refused failed) {
+      if (!config.outsideContract()) {
+        throw failed;
+      }
+    }
   }
 
   private static Value call(java.util.function.Supplier<Value> function) throws Refused {

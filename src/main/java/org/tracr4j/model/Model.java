@@ -298,9 +298,10 @@ public final class Model {
   /**
    * Why the model refuses the input whose final residual is {@code residual} ({@code t} positions, BOS
    * first), or null. A categorical aggregate's head writes the histogram of the values its query selects, so
-   * where its precondition holds its features are one-hot (or all zero: an empty selection); where the
-   * query selects several distinct values they split the weight, and each share is at least 1/N. A split
-   * above half the smallest share is an average: RASP's answer is not what the model would decode.
+   * where its precondition holds its features are one-hot (or all zero: none, or an empty selection);
+   * where the query selects several distinct values they split the weight, and each share is at least 1/N
+   * (a none's share is missing from the sum). A split above half the smallest share is an average: RASP's
+   * answer is not what the model would decode.
    */
   private String refusal(double[] residual, int t) {
     if (guards.isEmpty()) {
@@ -317,7 +318,8 @@ public final class Model {
           sum += v;
           max = Math.max(max, v);
         }
-        if (sum - max > split) {
+        // Two values share the weight, or a value shares it with none (whose direction is the zero vector).
+        if (sum - max > split || sum > split && sum < 1 - split) {
           return "input refused: aggregate " + guard.expression()
               + (guard.origin() == null ? "" : " (" + guard.origin() + ")") + " would average several values at "
               + "position " + (p - 1) + ", where the compiled model cannot give RASP's answer; its precondition: "
