@@ -65,20 +65,6 @@ public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int ma
     return new GeneratorConfig(size, vocab, maxSeqLen, 10, 40, 30, defaultWeights(), false);
   }
 
-  /** The same configuration with another size. */
-  public GeneratorConfig withSize(int newSize) {
-    return new GeneratorConfig(newSize, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
-        maxMagnitude, weights, outsideContract);
-  }
-
-  /** The same configuration with one construct's weight changed. */
-  public GeneratorConfig withWeight(Construct construct, int weight) {
-    EnumMap<Construct, Integer> changed = new EnumMap<>(weights);
-    changed.put(construct, weight);
-    return new GeneratorConfig(size, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
-        maxMagnitude, changed, outsideContract);
-  }
-
   /** The same configuration, generating outside the compiler's contract too. */
   public GeneratorConfig outsideTheContract() {
     return new GeneratorConfig(size, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
