@@ -49,7 +49,8 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions())));
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
+        AggregateContract.preconditions(graph, checked.valueSets(), options)));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 

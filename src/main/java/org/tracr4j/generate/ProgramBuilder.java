@@ -165,7 +165,7 @@ final class ProgramBuilder {
     require(!(numericalIn || numericalOut) || in.definite(), "numerical maps need an input that is never none");
     SortedSet<Value> values = new TreeSet<>();
     for (Value x : in.values()) {
-      values.add(call(() -> d.function().apply(x)));
+      addCall(values, () -> d.function().apply(x));
     }
     bounded(values, d.encoding());
     boolean unique = in.unique() && !numericalOut && values.size() == in.values().size();
@@ -183,7 +183,7 @@ final class ProgramBuilder {
     SOpInfo second = sop(d.second());
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        call(() -> d.function().apply(x, y));
+        tryCall(() -> d.function().apply(x, y));
       }
     }
     SOp built = Rasp.sequenceMap(d.function(), sops.get(d.first()), sops.get(d.second()));
@@ -200,7 +200,7 @@ final class ProgramBuilder {
     SOp built = Rasp.linearSequenceMap(sops.get(d.first()), sops.get(d.second()), a, b).numerical();
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        call(() -> ((org.tracr4j.rasp.LinearSequenceMap) built).apply(x, y));
+        tryCall(() -> ((org.tracr4j.rasp.LinearSequenceMap) built).apply(x, y));
       }
     }
     define(name, built, new Facts(false, false, Set.of()), Construct.LINEAR_SEQUENCE_MAP);
@@ -256,7 +256,8 @@ final class ProgramBuilder {
     Selector built = selectors.get(d.selector());
     switch (d.encoding()) {
       case CATEGORICAL -> {
-        require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
+        require(config.outsideContract() || picksOneValue(selector, d.sop(), sop),
+            "the selection may average several values");
         boolean nonEmpty = !selector.composite() && selector.keys().equals(selector.queries())
             && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
         define(name, Rasp.aggregate(built, sops.get(d.sop())), new Facts(sop.mayBeNone() || !nonEmpty, false,
@@ -432,6 +433,25 @@ final class ProgramBuilder {
         "a numerical s-op needs numeric values");
     require(values.stream().allMatch(v -> !v.isNumber() || Math.abs(v.asDouble()) <= config.maxMagnitude()),
         "a value is too large");
+  }
+
+  /**
+   * Adds a function's result to {@code values}; outside the contract a failing call is kept as a program
+   * (the value is left out, as the compiler's Tracr mode does) instead of refusing the statement.
+   */
+  private void addCall(SortedSet<Value> values, java.util.function.Supplier<Value> function) throws Refused {
+    try {
+      values.add(call(function));
+    } catch (Refused failed) {
+      if (!config.outsideContract()) {
+        throw failed;
+      }
+    }
+  }
+
+  /** Calls a function for its failure only; outside the contract a failure is allowed. */
+  private void tryCall(java.util.function.Supplier<Value> function) throws Refused {
+    addCall(new TreeSet<>(), function);
   }
 
   private static Value call(java.util.function.Supplier<Value> function) throws Refused {

@@ -178,6 +178,19 @@ public final class ProgramGenerator {
     private void categoricalAggregate() {
       String keys;
       String values;
+      if (config.outsideContract() && random.nextInt(3) == 0) {
+        // Outside the contract: any keys, values and predicate, so a query may select several values.
+        keys = sop(this::selectable);
+        values = sop(info -> info.encoding() == Encoding.CATEGORICAL);
+        String queries = sop(this::selectable);
+        if (keys != null && values != null && queries != null) {
+          String selector = selector(keys, queries, random.nextBoolean());
+          if (selector != null) {
+            sopStatement(new Definition.AggregateOf(selector, values, Encoding.CATEGORICAL));
+          }
+        }
+        return;
+      }
       if (random.nextBoolean()) {
         keys = sop(info -> info.unique() && selectable(info));
         values = sop(info -> info.encoding() == Encoding.CATEGORICAL);
