@@ -42,7 +42,7 @@ public record CompressionOptions(int dim, long seed, int steps, double learningR
   /** The defaults for width {@code dim} and {@code seed}. */
   public static CompressionOptions defaults(int dim, long seed) {
     return new CompressionOptions(dim, seed, DEFAULT_STEPS, DEFAULT_LEARNING_RATE, DEFAULT_BATCH,
-        DEFAULT_LAYER_LOSS_WEIGHT, InputDistribution.UNIFORM, Initialisation.PCA, DEFAULT_TOLERANCE, DEFAULT_EVAL_INPUTS);
+        DEFAULT_LAYER_LOSS_WEIGHT, InputDistribution.UNIFORM, Initialisation.ABLATION, DEFAULT_TOLERANCE, DEFAULT_EVAL_INPUTS);
   }
 
   public CompressionOptions withDim(int newDim) {
