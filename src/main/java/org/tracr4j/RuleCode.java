@@ -36,6 +36,13 @@ public enum RuleCode {
   MEAN_OF_NON_BINARY,
   /** A numerical aggregate with too many possible means to discretise on. */
   TOO_MANY_MEANS,
+  /**
+   * Exact mode: a function fails (division by zero, comparing a number with a string, a non-finite
+   * result) on a value its input can take, so RASP has no answer for the model to give.
+   */
+  FUNCTION_FAILS,
+  /** Exact mode: a select's predicate fails on a key and query its inputs can take. */
+  PREDICATE_FAILS,
   // None analysis (compiler.NoneAnalysis, exact mode).
   /** A numerical s-op that may be none is read by an element-wise operation. */
   NUMERICAL_NONE,

@@ -22,8 +22,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code tracr4j compile}: compiles a program and writes a model directory. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
-    description = "Compile a .rasp program into a transformer; with -o, write a model directory.")
+@Command(name = "compile", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Compile a .rasp program into a transformer; with -o, write a model directory.",
+    customSynopsis = "tracr4j compile PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "[-o DIR [--onnx] [--dtype float32|float64]] [--causal] [--compat tracr] [--mlp-exactness L]",
+    footer = {"", "Output: one line 'compiled P: L layers, H heads, d_model D, d_head D, d_mlp D, N params "
+        + "[-> DIR]'. DIR gets model.safetensors and config.json (and model.onnx with --onnx; a model.onnx "
+        + "from an earlier compile is removed otherwise).",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100, --dtype float32.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 73 cannot "
+        + "write DIR.",
+        "Example: tracr4j compile examples/sort_unique.rasp --vocab 1,2,3,4 --max-seq-len 5 -o out/sort --onnx"})
 final class CompileCommand implements Callable<Integer> {
   /** sysexits: an output file cannot be created. */
   static final int CANNOT_CREATE = 73;
@@ -44,13 +53,17 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--onnx", description = "Also write model.onnx (needs -o).")
   boolean onnx;
 
-  @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
-      description = "Weight type in model.safetensors: float32 or float64. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--dtype", paramLabel = "TYPE",
+      description = "Weight type in model.safetensors: float32 or float64 (needs -o). Default: float32.")
   String dtype;
 
   @Override
   public Integer call() {
-    DataType type = dataType(dtype);
+    if (dtype != null && output == null) {
+      throw new CliException("--dtype needs -o DIR (it is the type of the weights written there)",
+          CliException.USAGE);
+    }
+    DataType type = dataType(dtype == null ? "float32" : dtype);
     if (onnx && output == null) {
       throw new CliException("--onnx needs -o DIR", CliException.USAGE);
     }
@@ -63,6 +76,9 @@ final class CompileCommand implements Callable<Integer> {
         ModelDirectory.write(compiled.model(), output, type);
         if (onnx) {
           OnnxExporter.write(compiled.model(), output.resolve("model.onnx"));
+        } else {
+          // A model.onnx left by an earlier compile would describe another program.
+          Files.deleteIfExists(output.resolve("model.onnx"));
         }
       } catch (IOException e) {
         throw new CliException("cannot write " + output + ": " + reason(e), CANNOT_CREATE);

@@ -1,17 +1,16 @@
 package org.tracr4j.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.CompiledProgram;
 import org.tracr4j.compiler.Compiler;
 import org.tracr4j.lang.Program;
+import org.tracr4j.lang.RaspLanguage;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -26,10 +25,10 @@ public final class CompileSettings {
   @Option(names = "--causal", description = "Compile for causal evaluation (every head masked).")
   boolean causal;
 
-  @Option(names = "--mlp-exactness", paramLabel = "L", defaultValue = "100",
+  @Option(names = "--mlp-exactness", paramLabel = "L",
       description = "Large number of the discretising MLPs (Tracr's mlp_exactness; a lower bound in the "
-          + "exact mode). Default: ${DEFAULT-VALUE}.")
-  double mlpExactness;
+          + "exact mode). Default: 100.")
+  Double mlpExactness;
 
   @Option(names = "--compat", paramLabel = "tracr",
       description = "'tracr': build Tracr's original constructions (for comparison), not the exact ones.")
@@ -38,12 +37,35 @@ public final class CompileSettings {
   CompileOptions options() {
     vocabulary.requireBoth();
     CompileOptions.Mode mode = mode(compat);
+    double mlpExactness = this.mlpExactness == null ? 100 : this.mlpExactness;
     if (!(mlpExactness > 0) || Double.isInfinite(mlpExactness)) {
       throw new CliException("--mlp-exactness must be a positive number, got " + mlpExactness,
           CliException.USAGE);
     }
     return CompileOptions.of(new ArrayList<>(vocabulary.vocabulary()), vocabulary.maxSeqLen())
         .withCausal(causal).withMlpExactness(mlpExactness).withMode(mode);
+  }
+
+  /**
+   * Refuses compile options with a saved model ({@code --model DIR}): the directory fixes the vocabulary,
+   * length, masking and constructions, so such an option would be silently ignored.
+   */
+  void requireNoneWith(String what) {
+    List<String> given = new ArrayList<>(vocabulary.given());
+    if (causal) {
+      given.add("--causal");
+    }
+    if (mlpExactness != null) {
+      given.add("--mlp-exactness");
+    }
+    if (compat != null) {
+      given.add("--compat");
+    }
+    if (!given.isEmpty()) {
+      throw new CliException(String.join(", ", given) + (given.size() == 1 ? " does" : " do")
+          + " not apply to " + what + ": the model directory fixes the vocabulary, length and construction",
+          CliException.USAGE);
+    }
   }
 
   /** The build mode a {@code --compat} value names: none for the exact mode, {@code tracr} for Tracr's. */
@@ -59,18 +81,11 @@ public final class CompileSettings {
 
   /** Parses and compiles {@code file}, recording its source and name in the model's metadata. */
   CompiledProgram compile(Path file) {
-    Program program = Programs.load(file);
+    String source = TextFiles.read(file);
+    Program program = RaspLanguage.parse(source, file.toString());
     Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("source", read(file));
+    metadata.put("source", source);
     metadata.put("program", file.getFileName().toString());
     return Compiler.compile(program.output(), options(), metadata);
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CliException("cannot read " + file + ": " + e.getMessage(), CliException.NO_INPUT);
-    }
   }
 }

@@ -24,6 +24,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   static final int INTERNAL = 70;
   /** sysexits EX_IOERR: a model file is corrupt or unreadable. */
   static final int MODEL_FILE = 74;
+  /** Syntax errors shown at most; a file of garbage has thousands, and the first few say enough. */
+  static final int MAX_PROBLEMS_SHOWN = 30;
 
   private final boolean debug;
 
@@ -82,12 +84,24 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   /** The lines to print: one per syntax problem or finding, else the message. */
   static List<String> lines(Tracr4jException exception) {
     return switch (exception) {
-      case RaspSyntaxException e -> e.problems().stream().map(RaspSyntaxException.Problem::toString).toList();
+      case RaspSyntaxException e -> syntaxLines(e.problems());
       case UnsupportedProgramException e -> e.findings().isEmpty() ? List.of("tracr4j: " + e.getMessage())
           : e.findings().stream().map(f -> "unsupported: " + f).toList();
       case EvaluationException e -> List.of("tracr4j: evaluation failed: " + e.getMessage());
       case InvalidInputException e -> List.of("tracr4j: invalid input: " + e.getMessage());
       case CorruptModelException e -> List.of("tracr4j: corrupt model: " + e.getMessage());
     };
+  }
+
+  private static List<String> syntaxLines(List<RaspSyntaxException.Problem> problems) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(MAX_PROBLEMS_SHOWN, problems.size()); i++) {
+      lines.add(problems.get(i).toString());
+    }
+    if (problems.size() > MAX_PROBLEMS_SHOWN) {
+      lines.add("tracr4j: " + problems.get(0).file() + ": " + (problems.size() - MAX_PROBLEMS_SHOWN)
+          + " more errors not shown (" + problems.size() + " in all)");
+    }
+    return lines;
   }
 }

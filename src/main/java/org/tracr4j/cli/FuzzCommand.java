@@ -23,25 +23,31 @@ import picocli.CommandLine.Spec;
  * crash is written to {@code --out DIR} as a shrunk {@code .rasp} file whose header gives the vocabulary,
  * maximum length, input and both outputs; the exit code is non-zero when any was found.
  */
-@Command(name = "fuzz", mixinStandardHelpOptions = true,
-    description = "Compile random programs and compare the models with the interpreter on random inputs.")
+@Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Compile random programs and compare the models with the interpreter on random inputs.",
+    footer = {"", "Output: 'key: value' lines (mode, causal, seed, programs, compiled, rejected, inputs_compared, "
+        + "positions_compared, inputs_outside_contract, interpreter_errors, disagreements, crashes, seconds, "
+        + "rejection_reasons); with --json the same keys in one document. Each failure is shrunk and written "
+        + "to --out as a .rasp file whose header gives vocabulary, length, input and both outputs.",
+        "Exit codes: 0 no failure, 1 a disagreement or crash was found, 64 usage, 73 cannot write --out.",
+        "Example: tracr4j fuzz --programs 1000 --inputs 20 --seed 1"})
 final class FuzzCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--programs", paramLabel = "N", defaultValue = "200", description = "Programs to generate.")
+  @Option(names = "--programs", paramLabel = "N", defaultValue = "200", description = "Programs to generate. Default: ${DEFAULT-VALUE}.")
   int programs;
 
-  @Option(names = "--inputs", paramLabel = "M", defaultValue = "20", description = "Random inputs per program.")
+  @Option(names = "--inputs", paramLabel = "M", defaultValue = "20", description = "Random inputs per program. Default: ${DEFAULT-VALUE}.")
   int inputs;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the whole run.")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the whole run. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--size", paramLabel = "K", defaultValue = "8", description = "Largest program size.")
+  @Option(names = "--size", paramLabel = "K", defaultValue = "8", description = "Largest program size. Default: ${DEFAULT-VALUE}.")
   int size;
 
-  @Option(names = "--max-seq-len", paramLabel = "N", defaultValue = "8", description = "Largest max length.")
+  @Option(names = "--max-seq-len", paramLabel = "N", defaultValue = "8", description = "Largest --max-seq-len of a program. Default: ${DEFAULT-VALUE}.")
   int maxLength;
 
   @Option(names = "--causal", description = "Compile causal models, compare with the causal interpreter.")

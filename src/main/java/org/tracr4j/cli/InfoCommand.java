@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 import org.tracr4j.model.Provenance;
@@ -16,9 +17,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code tracr4j info}: the shape of a model and which head or neurons compute each expression. */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Show a model's shape (layers, heads, widths, parameters), residual labels, and for each "
-        + "expression its kind, layer and the head or MLP neurons that compute it.")
+        + "expression its kind, layer and the head or MLP neurons that compute it.",
+    customSynopsis = {"tracr4j info PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "[--causal] [--compat tracr] [--mlp-exactness L] [--json]", "tracr4j info --model DIR [--json]"},
+    footer = {"", "Output: 'key: value' lines, then 'expressions:' (one line each: label, kind, encoding, "
+        + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
+        + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
+        + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
+        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
+        + "(null for a format-1 directory), \"residual\": [labels]}.",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
+        + "model directory.",
+        "Example: tracr4j info --model out/sort --json"})
 final class InfoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -64,6 +77,14 @@ final class InfoCommand implements Callable<Integer> {
     info.put("output_encoding", lower(model.output().encoding()));
     info.put("vocab", model.vocabulary().tokens());
     info.put("expressions", model.provenance().map(InfoCommand::expressions).orElse(null));
+    // How the compiler rewrote the program (composite selectors, numerical inputs converted) and which heads
+    // compute an AND of selects: present only when there is something to say.
+    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS)) {
+      String text = model.metadata().getOrDefault(key, "");
+      if (!text.isEmpty()) {
+        info.put(key, List.of(text.split("\n")));
+      }
+    }
     info.put("residual", model.residualLabels());
     return info;
   }

@@ -1,9 +1,5 @@
 package org.tracr4j.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +19,17 @@ public final class InputOptions {
   @Option(names = "--inputs", paramLabel = "FILE", description = "A file of inputs, one sequence per line.")
   Path inputs;
 
+  /** Where each sequence of the last {@link #sequences()} came from: {@code FILE:LINE}, or {@code --input}. */
+  private final List<String> origins = new ArrayList<>();
+
   /** The input sequences; exactly one of the two options must be given. */
   public List<List<Value>> sequences() {
     if ((input == null) == (inputs == null)) {
       throw new CliException("give exactly one of --input and --inputs", CliException.USAGE);
     }
+    origins.clear();
     if (input != null) {
+      origins.add("--input");
       return List.of(parse(input));
     }
     List<String> lines = readLines(inputs);
@@ -40,11 +41,29 @@ public final class InputOptions {
       }
       try {
         sequences.add(parse(line));
+        origins.add(inputs + ":" + (i + 1));
       } catch (InvalidInputException e) {
         throw new InvalidInputException(inputs + ":" + (i + 1) + ": " + e.getMessage());
       }
     }
     return sequences;
+  }
+
+  /**
+   * Runs {@code action} on each sequence; an invalid-input or evaluation error names the sequence's line
+   * in the {@code --inputs} file.
+   */
+  public void forEach(List<List<Value>> sequences, java.util.function.Consumer<List<Value>> action) {
+    for (int i = 0; i < sequences.size(); i++) {
+      try {
+        action.accept(sequences.get(i));
+      } catch (InvalidInputException e) {
+        throw inputs == null ? e : new InvalidInputException(origins.get(i) + ": " + e.getMessage());
+      } catch (org.tracr4j.EvaluationException e) {
+        throw inputs == null ? e : new org.tracr4j.EvaluationException(origins.get(i) + ": " + e.expression(),
+            e.getMessage().substring(e.expression().length() + 2));
+      }
+    }
   }
 
   /** Splits a line into tokens at spaces; double quotes group a token with spaces (quotes kept). */
@@ -75,12 +94,6 @@ public final class InputOptions {
   }
 
   static List<String> readLines(Path path) {
-    try {
-      return Files.readAllLines(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new CliException("cannot read " + path + ": no such file", CliException.NO_INPUT);
-    } catch (IOException e) {
-      throw new CliException("cannot read " + path + ": " + e.getMessage(), CliException.NO_INPUT);
-    }
+    return TextFiles.readLines(path);
   }
 }

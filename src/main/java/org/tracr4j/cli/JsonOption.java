@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --json}: print one JSON document (or JSON lines) instead of plain text. */
 public final class JsonOption {
-  @Option(names = "--json", description = "Print JSON: {\"input\": [...], \"output\": [...]} per input.")
+  @Option(names = "--json", description = "Print JSON instead of text (its shape is given below).")
   boolean json;
 
   public boolean enabled() {

@@ -29,6 +29,7 @@ public final class ModelSource {
           CliException.USAGE);
     }
     if (modelDirectory != null) {
+      settings.requireNoneWith("--model " + modelDirectory);
       if (!Files.isDirectory(modelDirectory)) {
         throw new CliException("cannot read " + modelDirectory + ": " + (Files.exists(modelDirectory)
             ? "not a directory" : "no such directory"), CliException.NO_INPUT);

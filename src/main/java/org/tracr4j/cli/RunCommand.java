@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.model.Model;
+import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.Trace;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;
@@ -16,8 +17,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tracr4j run}: compiles a program (or loads a model directory) once and runs it on the inputs. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Compile a .rasp program (or load --model DIR) and run the transformer on inputs.")
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Compile a .rasp program (or load --model DIR) and run the transformer on inputs.",
+    customSynopsis = {"tracr4j run PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
+        + "(--input TOKENS | --inputs FILE) [--causal] [--compat tracr] [--mlp-exactness L] [--json] [--trace]",
+        "tracr4j run --model DIR (--input TOKENS | --inputs FILE) [--json] [--trace]"},
+    footer = {"", "Output: one line per input, printed as eval prints it (a numerical output is decoded to the "
+        + "nearest value it can take when within 1e-6 relative). With --json, one line per input: "
+        + "{\"input\": [...], \"output\": [...], \"raw_output\": [...] (numerical outputs only: the model's "
+        + "numbers before decoding)}. With --trace, one JSON document per input: {\"input\", \"output\", "
+        + "\"residual_labels\", \"token_ids\", \"input_embeddings\", \"layers\": [{\"name\", \"output\", "
+        + "\"residual\", \"attention\"}], \"unembedded\"}.",
+        "With --model, the directory fixes vocabulary, length and construction: compile options are usage errors.",
+        "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file or invalid "
+        + "input, 74 corrupt model directory.",
+        "Example: tracr4j run examples/reverse.rasp --vocab a,b,c,d --max-seq-len 5 --input \"a b c d\"    # d c b a"})
 final class RunCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -39,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Model model = source.load();
     List<List<Value>> sequences = inputs.sequences();
+    inputs.forEach(sequences, model::encode);
     PrintWriter out = spec.commandLine().getOut();
     if (trace) {
       for (List<Value> input : sequences) {
@@ -48,9 +64,23 @@ final class RunCommand implements Callable<Integer> {
       return 0;
     }
     List<List<Object>> outputs = model.runBatch(sequences);
+    boolean numerical = model.output().encoding() == OutputEncoding.NUMERICAL;
+    NumericalOutputs decoding = numerical && source.compiled != null
+        ? new NumericalOutputs(source.compiled.valueSets().of(source.compiled.program())) : null;
     for (int i = 0; i < sequences.size(); i++) {
-      List<Value> output = outputs.get(i).stream().map(Value::ofJava).toList();
-      out.println(json.enabled() ? Output.json(sequences.get(i), output) : Output.plain(output));
+      List<Value> raw = outputs.get(i).stream().map(Value::ofJava).toList();
+      List<Value> output = decoding == null ? raw : raw.stream().map(v -> decoding.decode(v.asDouble())).toList();
+      if (json.enabled()) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("input", sequences.get(i).stream().map(Value::toJava).toList());
+        document.put("output", output.stream().map(Value::toJava).toList());
+        if (numerical) {
+          document.put("raw_output", raw.stream().map(Value::toJava).toList());
+        }
+        out.println(Output.json(document));
+      } else {
+        out.println(numerical ? Output.plainNumerical(output) : Output.plain(output));
+      }
     }
     out.flush();
     return 0;

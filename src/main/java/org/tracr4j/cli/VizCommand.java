@@ -13,7 +13,7 @@ import org.tracr4j.model.Model;
 import org.tracr4j.rasp.Interpreter;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.viz.Computation;
-import org.tracr4j.viz.Provenance;
+import org.tracr4j.viz.Placement;
 import org.tracr4j.viz.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ final class VizCommand implements Callable<Integer> {
     Interpreter interpreter = model.config().causal() ? Interpreter.causal() : Interpreter.standard();
     String name = source.program != null ? source.program.getFileName().toString()
         : model.metadata().getOrDefault("program", source.modelDirectory.toString());
-    Computation computation = Computation.of(graph, model, Provenance.fromWeights(model, labels), tokens,
+    Computation computation = Computation.of(graph, model, Placement.of(model, labels), tokens,
         interpreter, name);
     String html = Report.html(computation);
     try {

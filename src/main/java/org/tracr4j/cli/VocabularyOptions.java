@@ -1,5 +1,6 @@
 package org.tracr4j.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,22 +17,58 @@ public final class VocabularyOptions {
   @Option(names = "--vocab", paramLabel = "TOKENS", description = "The input vocabulary, comma separated.")
   String vocabulary;
 
+  @Option(names = "--vocab-file", paramLabel = "FILE",
+      description = "The input vocabulary from a file, one token per line (blank lines skipped).")
+  Path vocabularyFile;
+
   @Option(names = "--max-seq-len", paramLabel = "N", description = "The longest input (without BOS).")
   Integer maxSeqLen;
 
+  private Set<Value> parsed;
+
   /** The vocabulary as values (each token parsed as a user types it), or null when not given. */
   public Set<Value> vocabulary() {
-    if (vocabulary == null) {
-      return null;
+    if (vocabulary != null && vocabularyFile != null) {
+      throw new CliException("give one of --vocab and --vocab-file", CliException.USAGE);
     }
-    Set<Value> values = new LinkedHashSet<>();
-    for (String token : vocabulary.split(",", -1)) {
-      if (token.isBlank()) {
-        throw new CliException("--vocab has an empty token: \"" + vocabulary + "\"", CliException.USAGE);
+    if (parsed == null && vocabulary != null) {
+      parsed = new LinkedHashSet<>();
+      for (String token : vocabulary.split(",", -1)) {
+        if (token.isBlank()) {
+          throw new CliException("--vocab has an empty token: \"" + vocabulary + "\"", CliException.USAGE);
+        }
+        parsed.add(Value.parseToken(token.strip()));
       }
-      values.add(Value.parseToken(token.strip()));
+    } else if (parsed == null && vocabularyFile != null) {
+      parsed = new LinkedHashSet<>();
+      List<String> lines = TextFiles.readLines(vocabularyFile);
+      for (int i = 0; i < lines.size(); i++) {
+        String token = lines.get(i).strip();
+        if (!token.isEmpty() && !parsed.add(Value.parseToken(token))) {
+          throw new CliException(vocabularyFile + ":" + (i + 1) + ": token " + token + " is listed twice",
+              CliException.USAGE);
+        }
+      }
+      if (parsed.isEmpty()) {
+        throw new CliException(vocabularyFile + ": no tokens (one token per line)", CliException.USAGE);
+      }
     }
-    return values;
+    return parsed;
+  }
+
+  /** The options of this group given on the command line. */
+  List<String> given() {
+    List<String> given = new ArrayList<>();
+    if (vocabulary != null) {
+      given.add("--vocab");
+    }
+    if (vocabularyFile != null) {
+      given.add("--vocab-file");
+    }
+    if (maxSeqLen != null) {
+      given.add("--max-seq-len");
+    }
+    return given;
   }
 
   public Integer maxSeqLen() {
@@ -42,8 +79,8 @@ public final class VocabularyOptions {
   }
 
   public void requireBoth() {
-    if (vocabulary == null || maxSeqLen == null) {
-      throw new CliException("this command needs --vocab and --max-seq-len", CliException.USAGE);
+    if (vocabulary == null && vocabularyFile == null || maxSeqLen == null) {
+      throw new CliException("this command needs --vocab (or --vocab-file) and --max-seq-len", CliException.USAGE);
     }
   }
 
@@ -61,9 +98,10 @@ public final class VocabularyOptions {
     for (int i = 0; i < input.size(); i++) {
       if (!allowed.contains(input.get(i))) {
         List<String> shown = new ArrayList<>();
-        allowed.forEach(v -> shown.add(v.toString()));
+        allowed.stream().limit(20).forEach(v -> shown.add(v.toString()));
+        String more = allowed.size() > shown.size() ? ", ... (" + allowed.size() + " tokens)" : "";
         throw new InvalidInputException("token " + input.get(i) + " at position " + i
-            + " is not in the vocabulary {" + String.join(", ", shown) + "}");
+            + " is not in the vocabulary {" + String.join(", ", shown) + more + "}");
       }
     }
   }

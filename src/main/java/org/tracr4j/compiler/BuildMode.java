@@ -1,6 +1,8 @@
 package org.tracr4j.compiler;
 
+import java.util.List;
 import java.util.Optional;
+import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.chamber.AtBos;
 import org.tracr4j.rasp.Aggregate;
@@ -11,7 +13,7 @@ import org.tracr4j.rasp.Value;
  * (tracr-reference §8). No other class of the compiler tests the mode: to see what the exact mode changes,
  * read {@link Exact}; {@link TracrCompatible} is Tracr, silent errors included.
  *
- * <p>Each stage asks only the questions it needs: static validation the default rule, value-set inference
+ * <p>Each stage asks only the questions it needs: the compiler which rewrite rules apply, static validation the default rule, value-set inference
  * the three value-set rules, the compiler whether to run the none analysis, lowering the float-twin check,
  * {@link Constructions} the construction, L, pruning and BOS silencing, the assembler d_head and the query
  * scale.
@@ -32,6 +34,14 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   /** The option value this mode stands for. */
   CompileOptions.Mode mode();
 
+  // Rewriting.
+
+  /**
+   * The rewrite rules: the exact mode compiles composite selectors and numerical inputs of categorical
+   * operations; Tracr compiles neither (it has no rewrite stage; its merges happen when selectors are built).
+   */
+  Rewriter rewriter();
+
   // Static rules.
 
   /** Why this mode cannot write the aggregate's default value, if it cannot (its encoding already matches). */
@@ -44,6 +54,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
   /** A categorical aggregate's value set includes its (non-none) default. */
   boolean categoricalDefaultInValueSet();
+
+  /**
+   * A function or predicate that fails on a value its input can take is a finding (Tracr leaves the value
+   * out, and the model answers where RASP fails).
+   */
+  boolean rejectsFailingFunctions();
 
   /**
    * Tracr's binary means: a numerical aggregate must average 0s and 1s and takes the values {@code x/l}
@@ -102,6 +118,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
       return CompileOptions.Mode.EXACT;
     }
 
+    @Override
+    public Rewriter rewriter() {
+      return Rewriter.standard();
+    }
+
     /** Any default is written from BOS; a numerical one must be a number (none has no numerical encoding). */
     @Override
     public Optional<String> aggregateDefaultProblem(Aggregate a) {
@@ -121,6 +142,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     /** An empty selection yields the default. */
     @Override
     public boolean categoricalDefaultInValueSet() {
+      return true;
+    }
+
+    /** Where RASP fails there is no answer to agree with: a model that answers anyway is not faithful. */
+    @Override
+    public boolean rejectsFailingFunctions() {
       return true;
     }
 
@@ -192,6 +219,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     }
 
     @Override
+    public Rewriter rewriter() {
+      return new Rewriter(List.of());
+    }
+
+    @Override
     public Optional<String> aggregateDefaultProblem(Aggregate a) {
       Value defaultValue = a.defaultValue();
       if (a.isCategorical() && !defaultValue.isNone()) {
@@ -211,6 +243,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean categoricalDefaultInValueSet() {
+      return false;
+    }
+
+    /** Tracr drops the failing value from the set and compiles. */
+    @Override
+    public boolean rejectsFailingFunctions() {
       return false;
     }
 

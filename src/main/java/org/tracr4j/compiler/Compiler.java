@@ -41,7 +41,8 @@ public final class Compiler {
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
-    SOp rewritten = Rewriter.standard().rewrite(program);
+    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+    SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     refuseAny(StaticValidation.check(graph, mode));
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -57,7 +58,7 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata)));
+        metadata(options, metadata, rewrite, lowering.compositeHeads())));
     return new CompiledProgram(program, options, graph, valueSets, plan, model);
   }
 
@@ -113,8 +114,23 @@ public final class Compiler {
     return new BasisDirection("tokens", Value.of(options.bos()));
   }
 
-  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra) {
+  /** The rewrite rules applied, one {@code rule: expression} per line ({@code info} shows them). */
+  public static final String REWRITES = "rewrites";
+
+  /** The heads that compute an AND of selects, one {@code label: construction} per line. */
+  public static final String COMPOSITE_HEADS = "composite_heads";
+
+  private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
+      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
+    if (!rewrite.applied().isEmpty()) {
+      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
+          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+    }
+    if (!compositeHeads.isEmpty()) {
+      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());

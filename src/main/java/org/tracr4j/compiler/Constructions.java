@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
@@ -22,6 +22,7 @@ import org.tracr4j.craft.chamber.CategoricalAttention;
 import org.tracr4j.craft.chamber.CategoricalMlp;
 import org.tracr4j.craft.chamber.CategoricalSequenceMapMlp;
 import org.tracr4j.craft.chamber.CategoricalToNumericalMlp;
+import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.craft.chamber.LinearSequenceMapMlp;
 import org.tracr4j.craft.chamber.NumericalMlp;
 import org.tracr4j.craft.chamber.NumericalToCategoricalMlp;
@@ -95,8 +96,9 @@ final class Constructions {
     return LinearSequenceMapMlp.build(first, second, output, a, b, hiddenPrefix(label));
   }
 
-  AttentionHead aggregate(VectorSpace queries, VectorSpace keys, BiPredicate<Object, Object> selects,
-      VectorSpace values, VectorSpace output, Value defaultValue, boolean numerical, String label) {
+  /** One head: {@link CategoricalAttention} for one select, the summed-QK {@link ConjunctionAttention} for an AND. */
+  AttentionHead aggregate(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace values, VectorSpace output,
+      Value defaultValue, boolean numerical, String label) {
     Function<BasisDirection, BasisDirection> valueToOutput = numerical
         ? direction -> output.direction(0)
         : direction -> output.contains(new BasisDirection(label, direction.value()))
@@ -106,20 +108,35 @@ final class Constructions {
             Optional.of(defaultVector(output, defaultValue, numerical, label)),
             new CategoricalAttention.Pairing.ByValue(valueToOutput))
         : CategoricalAttention.Options.defaults();
-    return CategoricalAttention.build(queries, keys, values, output, bos, one, predicate(selects), settings);
+    if (conjuncts.size() == 1) {
+      ConjunctionAttention.Conjunct only = conjuncts.get(0);
+      return CategoricalAttention.build(only.query(), only.key(), values, output, bos, one, only.predicate(),
+          settings);
+    }
+    return ConjunctionAttention.build(conjuncts, values, output, bos, one, settings);
   }
 
-  LoweredBlock selectorWidth(VectorSpace queries, VectorSpace keys, BiPredicate<Object, Object> selects,
-      VectorSpace output, boolean numerical, int maxLength, String label) {
+  LoweredBlock selectorWidth(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace output, boolean numerical,
+      int maxLength, String label) {
     // Inputs 1/(w+1) for w = 0..N; the closest two are 1/N and 1/(N+1).
     double gap = 1.0 / maxLength - 1.0 / (maxLength + 1);
     double large = mode.largeNumber(gap);
-    SeriesWithResiduals series = numerical
-        ? SelectorWidth.numerical(queries, keys, predicate(selects), bos, one, output.direction(0), maxLength,
-            softmaxColdness(), large, label)
-        : SelectorWidth.categorical(queries, keys, predicate(selects), bos, one, output,
-            width -> new BasisDirection(label, Value.of((long) width)), maxLength, softmaxColdness(), large,
-            label);
+    IntFunction<BasisDirection> widthDirection = width -> new BasisDirection(label, Value.of((long) width));
+    SeriesWithResiduals series;
+    if (conjuncts.size() == 1) {
+      ConjunctionAttention.Conjunct only = conjuncts.get(0);
+      series = numerical
+          ? SelectorWidth.numerical(only.query(), only.key(), only.predicate(), bos, one, output.direction(0),
+              maxLength, softmaxColdness(), large, label)
+          : SelectorWidth.categorical(only.query(), only.key(), only.predicate(), bos, one, output, widthDirection,
+              maxLength, softmaxColdness(), large, label);
+    } else {
+      series = numerical
+          ? SelectorWidth.numerical(conjuncts, bos, one, output.direction(0), maxLength, softmaxColdness(), large,
+              label)
+          : SelectorWidth.categorical(conjuncts, bos, one, output, widthDirection, maxLength, softmaxColdness(),
+              large, label);
+    }
     AttentionHead head = null;
     Mlp mlp = null;
     for (Block block : series.blocks()) {
@@ -131,10 +148,6 @@ final class Constructions {
     }
     return new LoweredBlock(Objects.requireNonNull(head, "selector width head"),
         Objects.requireNonNull(mlp, "selector width MLP"));
-  }
-
-  private static BiPredicate<BasisDirection, BasisDirection> predicate(BiPredicate<Object, Object> selects) {
-    return (query, key) -> selects.test(query.value(), key.value());
   }
 
   private static VectorInBasis defaultVector(VectorSpace output, Value defaultValue, boolean numerical,

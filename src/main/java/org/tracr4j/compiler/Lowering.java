@@ -12,6 +12,7 @@ import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
@@ -20,6 +21,10 @@ import org.tracr4j.rasp.LinearSequenceMap;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.Selector;
+import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.SelectorNot;
+import org.tracr4j.rasp.SelectorOr;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
@@ -49,6 +54,7 @@ final class Lowering {
   private final Constructions constructions;
   /** In order of discovery, each (rule, s-op, reason) once: a function is called on many values. */
   private final SequencedSet<Finding> findings = new LinkedHashSet<>();
+  private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
 
   Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
     this.graph = graph;
@@ -171,21 +177,48 @@ final class Lowering {
   }
 
   private AttentionHead aggregate(Aggregate a) {
-    Select select = (Select) a.selector();
-    VectorSpace queries = outputSpace(select.queries());
-    VectorSpace keys = outputSpace(select.keys());
-    VectorSpace values = outputSpace(a.sop());
-    VectorSpace output = outputSpace(a);
-    return constructions.aggregate(queries, keys, (q, k) -> selects(select, q, k), values, output,
-        a.defaultValue(), a.isNumerical(), graph.label(a));
+    List<ConjunctionAttention.Conjunct> conjuncts = conjuncts(a.selector());
+    if (conjuncts.size() > 1) {
+      compositeHeads.put(graph.label(a), "summed-qk and of " + conjuncts.size() + " selects");
+    }
+    return constructions.aggregate(conjuncts, outputSpace(a.sop()), outputSpace(a), a.defaultValue(),
+        a.isNumerical(), graph.label(a));
   }
 
   private LoweredBlock selectorWidth(SelectorWidth w) {
-    Select select = (Select) w.selector();
-    VectorSpace queries = outputSpace(select.queries());
-    VectorSpace keys = outputSpace(select.keys());
-    return constructions.selectorWidth(queries, keys, (q, k) -> selects(select, q, k), outputSpace(w),
-        w.isNumerical(), maxSeqLen, graph.label(w));
+    List<ConjunctionAttention.Conjunct> conjuncts = conjuncts(w.selector());
+    if (conjuncts.size() > 1) {
+      compositeHeads.put(graph.label(w), "summed-qk and of " + conjuncts.size() + " selects");
+    }
+    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), maxSeqLen, graph.label(w));
+  }
+
+  /**
+   * The selects of a selector that is one select or an AND of selects (static validation rejects the rest;
+   * the rewrite stage has pushed negations into the selects and turned ORs into selects).
+   */
+  private List<ConjunctionAttention.Conjunct> conjuncts(Selector selector) {
+    List<Select> selects = new ArrayList<>();
+    collectConjuncts(selector, selects);
+    return selects.stream().map(s -> new ConjunctionAttention.Conjunct(outputSpace(s.queries()),
+        outputSpace(s.keys()), (q, k) -> selects(s, q.value(), k.value()))).toList();
+  }
+
+  private static void collectConjuncts(Selector selector, List<Select> selects) {
+    switch (selector) {
+      case Select s -> selects.add(s);
+      case SelectorAnd s -> {
+        collectConjuncts(s.first(), selects);
+        collectConjuncts(s.second(), selects);
+      }
+      case SelectorOr s -> throw new IllegalStateException("an or reached lowering: " + s.describe());
+      case SelectorNot s -> throw new IllegalStateException("a not reached lowering: " + s.describe());
+    }
+  }
+
+  /** The aggregates and selector widths whose head is a summed-QK AND, by label. */
+  Map<String, String> compositeHeads() {
+    return java.util.Collections.unmodifiableMap(compositeHeads);
   }
 
   /** The predicate on basis directions; a comparison that cannot be made (e.g. with none) selects nothing. */

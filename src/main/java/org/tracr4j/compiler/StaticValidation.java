@@ -113,12 +113,24 @@ final class StaticValidation {
     mode.aggregateDefaultProblem(a).ifPresent(reason -> report(a, RuleCode.AGGREGATE_DEFAULT, reason));
   }
 
+  /**
+   * A head computes one select or an AND of selects (summed QK). The rewrite stage leaves nothing else
+   * (negations go into predicates, ORs become one select), so this guards the lowering.
+   */
   private void checkSelectorUse(SOp user, Selector selector) {
-    if (!(selector instanceof Select)) {
-      report(user, RuleCode.COMPOSITE_SELECTOR, "its selector " + graph.label(selector) + " combines selects with and/or/not over "
-          + "different keys or queries; only a single select (or combinations over the same keys and "
-          + "queries, which simplify to one) compiles to an attention head");
+    if (!isConjunctionOfSelects(selector)) {
+      report(user, RuleCode.COMPOSITE_SELECTOR, "its selector " + graph.label(selector) + " combines selects "
+          + "with or/not in a form no construction covers; a head computes one select or an and of selects");
     }
+  }
+
+  private static boolean isConjunctionOfSelects(Selector selector) {
+    return switch (selector) {
+      case Select s -> true;
+      case SelectorAnd s -> isConjunctionOfSelects(s.first()) && isConjunctionOfSelects(s.second());
+      case SelectorOr s -> false;
+      case SelectorNot s -> false;
+    };
   }
 
   private void checkSelect(Select s) {

@@ -22,6 +22,20 @@ final class UserFunctions {
     }
   }
 
+  /**
+   * The function's result (none for a null result), or null when the call fails, after telling {@code
+   * onFailure} why (the interpreter's message for the same failure).
+   */
+  static Value call(Supplier<Value> call, java.util.function.Consumer<String> onFailure) {
+    try {
+      Value v = call.get();
+      return v == null ? Value.NONE : v;
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      onFailure.accept(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return null;
+    }
+  }
+
   /** The function's result when it is a value (not none, not a failure), else null. */
   static Value value(Supplier<Value> call) {
     Value v = call(call);

@@ -27,8 +27,10 @@ import org.tracr4j.rasp.Value;
  * a numerical aggregate, the diagonal of a sequence map of an s-op with itself, the default of a
  * categorical aggregate), {@link BuildMode} decides. A numerical aggregate whose set cannot be built is a
  * {@link Finding}; every such finding is collected (its set is then just its default, so inference goes on).
- * Function results that are none or raise an arithmetic error are left out, as in Tracr: the interpreter
- * fails (or gives none) on such an input, so there is nothing for the model to agree with.
+ * Function results that are none are left out. A function that fails (division by zero, a number compared
+ * with a string, a non-finite result) on a value its input can take is a finding in the exact mode (RASP has
+ * no answer there, and a model would give one); Tracr's mode leaves the value out and compiles. Select
+ * predicates are tried on every key and query the same way.
  */
 final class ValueSetInference {
   /** Beyond this many distinct values a numerical aggregate's set is too large to discretise on. */
@@ -47,6 +49,8 @@ final class ValueSetInference {
   private final BuildMode mode;
   private final Map<Long, SortedSet<Value>> sets = new HashMap<>();
   private final List<Finding> findings = new ArrayList<>();
+  /** Expressions already reported as failing: one finding each, at the first failing value. */
+  private final java.util.Set<Long> failing = new java.util.HashSet<>();
 
   private ValueSetInference(ProgramGraph graph, List<Value> vocab, int maxSeqLen, BuildMode mode) {
     this.graph = graph;
@@ -60,6 +64,13 @@ final class ValueSetInference {
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         inference.of(sop);
+      }
+    }
+    if (mode.rejectsFailingFunctions()) {
+      for (RaspExpr expr : graph.nodes()) {
+        if (expr instanceof org.tracr4j.rasp.Select select) {
+          inference.tryPredicate(select);
+        }
       }
     }
     return new Result(new ValueSets(inference.sets), inference.findings);
@@ -88,7 +99,7 @@ final class ValueSetInference {
   private SortedSet<Value> map(org.tracr4j.rasp.Map m) {
     SortedSet<Value> out = new TreeSet<>();
     for (Value x : of(m.inner())) {
-      addResult(out, () -> m.function().apply(x));
+      addResult(out, m, () -> x + " (a value of " + graph.label(m.inner()) + ")", () -> m.function().apply(x));
     }
     return out;
   }
@@ -97,13 +108,14 @@ final class ValueSetInference {
     SortedSet<Value> out = new TreeSet<>();
     if (m.first().equals(m.second()) && mode.diagonalSequenceMaps()) {
       for (Value x : of(m.first())) {
-        addResult(out, () -> m.function().apply(x, x));
+        addResult(out, m, () -> "(" + x + ", " + x + ")", () -> m.function().apply(x, x));
       }
       return out;
     }
     for (Value x : of(m.first())) {
       for (Value y : of(m.second())) {
-        addResult(out, () -> m.function().apply(x, y));
+        addResult(out, m, () -> "(" + x + ", " + y + ") (values of " + graph.label(m.first()) + " and "
+            + graph.label(m.second()) + ")", () -> m.function().apply(x, y));
       }
     }
     return out;
@@ -114,7 +126,7 @@ final class ValueSetInference {
     boolean diagonal = m.first().equals(m.second()) && mode.diagonalSequenceMaps();
     for (Value x : of(m.first())) {
       for (Value y : diagonal ? List.of(x) : of(m.second())) {
-        addResult(out, () -> m.apply(x, y));
+        addResult(out, m, () -> "(" + x + ", " + y + ")", () -> m.apply(x, y));
       }
     }
     return out;
@@ -251,11 +263,44 @@ final class ValueSetInference {
     return Arrays.copyOf(out, kept);
   }
 
-  /** Adds a result; a none or failed call adds nothing (that input never completes a run), as in Tracr. */
-  private static void addResult(SortedSet<Value> out, java.util.function.Supplier<Value> result) {
-    Value v = UserFunctions.value(result);
-    if (v != null) {
-      out.add(v);
+  /**
+   * Adds a function's result; none adds nothing. A failed call or a non-finite number adds nothing too, and
+   * is a finding when the mode rejects failing functions.
+   */
+  private void addResult(SortedSet<Value> out, SOp expr, java.util.function.Supplier<String> argument,
+      java.util.function.Supplier<Value> result) {
+    Value v = UserFunctions.call(result, why -> fails(expr, RuleCode.FUNCTION_FAILS,
+        "its function fails on " + argument.get() + ": " + why));
+    if (v == null || v.isNone()) {
+      return;
+    }
+    if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+      fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + argument.get()
+          + ", not a finite number");
+      return;
+    }
+    out.add(v);
+  }
+
+  /** Tries a select's predicate on every key and query value; a failure is a finding. */
+  private void tryPredicate(org.tracr4j.rasp.Select select) {
+    for (Value key : of(select.keys())) {
+      for (Value query : of(select.queries())) {
+        try {
+          select.predicate().test(key, query);
+        } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+          fails(select, RuleCode.PREDICATE_FAILS, "its predicate fails on key " + key + " (of "
+              + graph.label(select.keys()) + ") and query " + query + " (of " + graph.label(select.queries())
+              + "): " + e.getMessage());
+          return;
+        }
+      }
+    }
+  }
+
+  private void fails(RaspExpr expr, RuleCode rule, String reason) {
+    if (mode.rejectsFailingFunctions() && failing.add(expr.id())) {
+      findings.add(new Finding(rule, graph.label(expr), reason));
     }
   }
 

@@ -40,6 +40,13 @@ import java.util.List;
  * boundary and goes on, so one run reports every syntax error.
  */
 final class Parser {
+  /**
+   * The deepest expression accepted: parentheses, operators, calls and lambdas nested in one statement
+   * (documented in docs/rasp-language.md). Every stage after the parser walks expressions recursively, so a
+   * deeper one is rejected here, with one error, rather than overflowing a stack later.
+   */
+  static final int MAX_DEPTH = 500;
+
   /** Unwinds from a syntax error to the statement being parsed; the error is already reported. */
   private static final class ParseError extends RuntimeException {
     ParseError() {
@@ -50,6 +57,8 @@ final class Parser {
   private final List<Token> tokens;
   private final Diagnostics diagnostics;
   private int current;
+  /** How many rules deep the parser is in the current statement (see {@link #MAX_DEPTH}). */
+  private int depth;
   /** Inside a {@code def} body, where a {@code }} ends the body (elsewhere it closes a table). */
   private boolean inBody;
 
@@ -74,8 +83,11 @@ final class Parser {
   private Stmt recovering(java.util.function.Supplier<Stmt> rule) {
     int start = current;
     try {
-      return rule.get();
+      Stmt statement = rule.get();
+      checkDepth(statement);
+      return statement;
     } catch (ParseError error) {
+      depth = 0;
       if (current == start) {
         advance();
       }
@@ -175,10 +187,89 @@ final class Parser {
 
   /** expression = lambda | conditional */
   private Expr expression() {
-    if (isLambdaStart()) {
-      return lambda();
+    enter();
+    try {
+      if (isLambdaStart()) {
+        return lambda();
+      }
+      return conditional();
+    } finally {
+      depth--;
     }
-    return conditional();
+  }
+
+  /** Counts one level of nesting; past {@link #MAX_DEPTH} reports it and unwinds the statement. */
+  private void enter() {
+    // The statement's own expression is level 0, so MAX_DEPTH parentheses inside it are accepted.
+    if (++depth > MAX_DEPTH + 1) {
+      throw error(peek(), "expression nested more than " + MAX_DEPTH + " levels deep; name some inner parts "
+          + "(`x = ...;`) to flatten it");
+    }
+  }
+
+  /**
+   * Rejects a statement whose expression tree is deeper than {@link #MAX_DEPTH}: a long chain such as
+   * {@code 1 + 1 + ... + tokens} parses in a loop but nests as deeply as parentheses. Walks without
+   * recursion, since the tree may be deep.
+   */
+  private void checkDepth(Stmt statement) {
+    Expr root = switch (statement) {
+      case Stmt.Assign a -> a.value();
+      case Stmt.Return r -> r.value();
+      case Stmt.Def d -> null;
+    };
+    if (root == null) {
+      return;
+    }
+    java.util.ArrayDeque<Expr> pending = new java.util.ArrayDeque<>();
+    java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+    pending.push(root);
+    depths.push(0);
+    while (!pending.isEmpty()) {
+      Expr expr = pending.pop();
+      int level = depths.pop();
+      if (level > MAX_DEPTH) {
+        throw error(expr.location(), "expression nested more than " + MAX_DEPTH + " levels deep; name some "
+            + "inner parts (`x = ...;`) to flatten it");
+      }
+      for (Expr child : children(expr)) {
+        pending.push(child);
+        // Parentheses add no level: (1 + (1 + tokens)) is as deep as 1 + 1 + tokens.
+        depths.push(expr instanceof Expr.Grouping ? level : level + 1);
+      }
+    }
+  }
+
+  private static List<Expr> children(Expr expr) {
+    return switch (expr) {
+      case Expr.Literal l -> List.of();
+      case Expr.Name n -> List.of();
+      case Expr.ComparisonSymbol c -> List.of();
+      case Expr.Unary u -> List.of(u.operand());
+      case Expr.Binary b -> List.of(b.left(), b.right());
+      case Expr.Conditional c -> List.of(c.whenTrue(), c.condition(), c.whenFalse());
+      case Expr.Call c -> c.arguments();
+      case Expr.Lambda l -> List.of(l.body());
+      case Expr.ListLiteral l -> l.elements();
+      case Expr.Grouping g -> List.of(g.inner());
+      case Expr.Table t -> {
+        List<Expr> parts = new ArrayList<>();
+        for (Expr.Entry entry : t.entries()) {
+          parts.add(entry.key());
+          parts.add(entry.value());
+        }
+        if (t.otherwise() != null) {
+          parts.add(t.otherwise());
+        }
+        yield parts;
+      }
+      case Expr.Lookup l -> {
+        List<Expr> parts = new ArrayList<>(l.arguments());
+        parts.add(l.table());
+        yield parts;
+      }
+      case Expr.Tuple t -> t.elements();
+    };
   }
 
   /** lambda = ( IDENTIFIER | "(" [ parameters ] ")" ) "->" expression */
@@ -231,7 +322,12 @@ final class Parser {
   private Expr negation() {
     if (match(NOT)) {
       Token operator = previous();
-      return new Expr.Unary(operator, negation());
+      enter();
+      try {
+        return new Expr.Unary(operator, negation());
+      } finally {
+        depth--;
+      }
     }
     return comparison();
   }
@@ -273,7 +369,12 @@ final class Parser {
   private Expr unary() {
     if (match(MINUS)) {
       Token operator = previous();
-      return new Expr.Unary(operator, unary());
+      enter();
+      try {
+        return new Expr.Unary(operator, unary());
+      } finally {
+        depth--;
+      }
     }
     return call();
   }

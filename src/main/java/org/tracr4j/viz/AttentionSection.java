@@ -7,8 +7,8 @@ import java.util.Set;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SelectorWidth;
-import org.tracr4j.viz.Provenance.Component;
-import org.tracr4j.viz.Provenance.Sublayer;
+import org.tracr4j.viz.Placement.Component;
+import org.tracr4j.viz.Placement.Sublayer;
 
 /**
  * Every used attention head's pattern, queries down and keys across, titled with the expression it
@@ -30,7 +30,7 @@ final class AttentionSection {
     for (int p = 0; p < t; p++) {
       queries.add(p == 0 ? "BOS" : p + " " + positions.get(p));
     }
-    for (Component component : c.provenance().components()) {
+    for (Component component : c.placement().components()) {
       if (component.sublayer() != Sublayer.ATTENTION) {
         continue;
       }

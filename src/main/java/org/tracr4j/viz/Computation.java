@@ -26,7 +26,7 @@ import org.tracr4j.rasp.SequenceMap;
 import org.tracr4j.rasp.Tokens;
 import org.tracr4j.rasp.Tolerance;
 import org.tracr4j.rasp.Value;
-import org.tracr4j.viz.Provenance.Component;
+import org.tracr4j.viz.Placement.Component;
 
 /**
  * Everything the report shows about one input: the model's trace, the interpreter's value of every
@@ -37,18 +37,18 @@ public final class Computation {
   private final String title;
   private final Model model;
   private final Trace trace;
-  private final Provenance provenance;
+  private final Placement placement;
   private final FeatureMap features;
   private final List<ExpressionView> expressions;
   private final Map<String, RaspExpr> byLabel;
   private final ProgramGraph graph;
 
-  private Computation(String title, Model model, Trace trace, Provenance provenance, FeatureMap features,
+  private Computation(String title, Model model, Trace trace, Placement placement, FeatureMap features,
       List<ExpressionView> expressions, Map<String, RaspExpr> byLabel, ProgramGraph graph) {
     this.title = title;
     this.model = model;
     this.trace = trace;
-    this.provenance = provenance;
+    this.placement = placement;
     this.features = features;
     this.expressions = List.copyOf(expressions);
     this.byLabel = byLabel;
@@ -63,14 +63,14 @@ public final class Computation {
    * @throws org.tracr4j.InvalidInputException if the model refuses the input
    * @throws org.tracr4j.EvaluationException if the interpreter fails on it
    */
-  public static Computation of(ProgramGraph graph, Model model, Provenance provenance, List<Value> input,
+  public static Computation of(ProgramGraph graph, Model model, Placement placement, List<Value> input,
       Interpreter interpreter, String title) {
     Trace trace = model.trace(input);
     List<String> labels = graph.nodes().stream().map(graph::label).toList();
-    FeatureMap features = new FeatureMap(model.residualLabels(), labels);
+    FeatureMap features = FeatureMap.of(model, labels);
     Map<String, RaspExpr> byLabel = new HashMap<>();
     graph.nodes().forEach(e -> byLabel.put(graph.label(e), e));
-    Builder builder = new Builder(graph, provenance, features, trace, input, interpreter);
+    Builder builder = new Builder(graph, placement, features, trace, input, interpreter);
     List<ExpressionView> views = new ArrayList<>();
     List<RaspExpr> nodes = graph.nodes();
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -83,7 +83,7 @@ public final class Computation {
     // Stage order, selectors just before the heads that use them; reversed breadth-first order otherwise.
     views.sort(Comparator.comparingInt(ExpressionView::stage)
         .thenComparing(v -> v.isSelector() ? 0 : 1));
-    return new Computation(title, model, trace, provenance, features, views, byLabel, graph);
+    return new Computation(title, model, trace, placement, features, views, byLabel, graph);
   }
 
   public String title() {
@@ -98,8 +98,8 @@ public final class Computation {
     return trace;
   }
 
-  public Provenance provenance() {
-    return provenance;
+  public Placement placement() {
+    return placement;
   }
 
   /** Every expression, in the order the model computes them (inputs first). */
@@ -145,35 +145,28 @@ public final class Computation {
     return positions;
   }
 
-  /** The names of the trace stages: {@code embed}, {@code L0 attn}, {@code L0 mlp}, … */
-  List<String> stageNames() {
-    List<String> names = new ArrayList<>();
-    names.add("embed");
-    for (int l = 0; l < model.config().layers(); l++) {
-      names.add("L" + l + " attn");
-      names.add("L" + l + " mlp");
-    }
-    return names;
-  }
-
   /** The residual at a stage, {@code [T][dModel]}: stage 0 is the embedding, stage s follows sub-layer s−1. */
   double[][] residual(int stage) {
+    return residual(trace, stage);
+  }
+
+  private static double[][] residual(Trace trace, int stage) {
     return stage == 0 ? trace.inputEmbeddings() : trace.residuals().get(stage - 1);
   }
 
   /** Computes the views of single expressions. */
   private static final class Builder {
     private final ProgramGraph graph;
-    private final Provenance provenance;
+    private final Placement placement;
     private final FeatureMap features;
-    private final Computation.Residuals residuals;
+    private final Residuals residuals;
     private final List<Value> input;
     private final Interpreter interpreter;
 
-    Builder(ProgramGraph graph, Provenance provenance, FeatureMap features, Trace trace, List<Value> input,
+    Builder(ProgramGraph graph, Placement placement, FeatureMap features, Trace trace, List<Value> input,
         Interpreter interpreter) {
       this.graph = graph;
-      this.provenance = provenance;
+      this.placement = placement;
       this.features = features;
       this.residuals = new Residuals(trace);
       this.input = input;
@@ -197,7 +190,7 @@ public final class Computation {
     }
 
     private ExpressionView sopView(SOp sop, String label, List<String> inputs) {
-      List<Component> components = provenance.of(label);
+      List<Component> components = placement.of(label);
       boolean primitive = sop instanceof Tokens || sop instanceof Indices;
       int stage = primitive ? 0 : components.stream().mapToInt(Component::stage).max().orElse(0);
       String location = primitive ? "embedding"
@@ -205,7 +198,7 @@ public final class Computation {
           : Stages.locations(components);
       List<Value> values = interpreter.evaluate(sop, input);
       List<String> interpreted = values.stream()
-          .map(v -> sop.isNumerical() && v.isNumber() ? Numbers.format(v.asDouble()) : show(v)).toList();
+          .map(v -> sop.isNumerical() && v.isNumeric() ? Numbers.format(v.asDouble()) : show(v)).toList();
       List<String> decoded = new ArrayList<>();
       List<Boolean> agrees = new ArrayList<>();
       boolean computed = primitive || !components.isEmpty();
@@ -232,8 +225,8 @@ public final class Computation {
       for (RaspExpr consumer : graph.consumersOf(selector)) {
         int stage = switch (consumer) {
           case Selector composite -> selectorStage(composite);
-          case SOp sop -> provenance.of(graph.label(sop)).stream()
-              .filter(c -> c.sublayer() == Provenance.Sublayer.ATTENTION)
+          case SOp sop -> placement.of(graph.label(sop)).stream()
+              .filter(c -> c.sublayer() == Placement.Sublayer.ATTENTION)
               .mapToInt(Component::stage).min().orElse(Integer.MAX_VALUE);
         };
         best = Math.min(best, stage);
@@ -270,7 +263,7 @@ public final class Computation {
   /** Decodes expressions from the traced residuals, as {@link Model#decode} decodes the output. */
   private record Residuals(Trace trace) {
     double[][] at(int stage) {
-      return stage == 0 ? trace.inputEmbeddings() : trace.residuals().get(stage - 1);
+      return residual(trace, stage);
     }
 
     Decoded categorical(FeatureMap features, String label, int stage, int position) {

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * A labelled matrix drawn as SVG: rows in named groups (a header line per group), columns in named blocks
  * (a title above each), one square per non-zero cell, coloured blue for positive and red for negative
- * values, saturating at {@code scale}. Marked columns (BOS) get a grey band and a red heading. The page's
- * script reads the cell under the pointer from {@link #data()}, so the SVG carries no per-cell text.
+ * values, saturating at {@code scale} (one SVG path per colour). Marked columns (BOS) get a grey band and
+ * a red heading. The page's script reads the cell under the pointer from {@link #data()}, so the SVG
+ * carries no per-cell text.
  */
 final class Heatmap {
   static final int CELL = 16;
@@ -19,6 +20,8 @@ final class Heatmap {
   private static final int GROUP_HEADER = 15;
   private static final double CHAR = 6.6; // width of one character of the 11px monospace labels
   private static final int BLOCK_GAP = 8;
+  /** Cells below this fraction of the scale stay white (softmax leaves 1e-40s where a construction has 0). */
+  static final double VISIBLE = 1e-6;
 
   /** The rows (indices into the matrix) shown under the heading {@code name}, in display order. */
   record Group(String name, List<Integer> rows) {}
@@ -177,17 +180,21 @@ final class Heatmap {
             .append("</text>");
       }
     }
+    // One path per colour (most cells of a compiled model share a handful of colours): a fraction of the
+    // bytes of one rect per cell.
+    Map<String, StringBuilder> cells = new LinkedHashMap<>();
     for (int r = 0; r < rowLabels.size(); r++) {
       for (int c = 0; c < columnLabels.size(); c++) {
         double v = values[r][c];
-        if (v == 0) {
-          continue;
+        if (Math.abs(v) >= VISIBLE * scale) {
+          cells.computeIfAbsent(colour(v), k -> new StringBuilder()).append('M').append(Html.px(xs[c] + 0.5))
+              .append(' ').append(Html.px(ys[r] + 0.5)).append("h").append(CELL - 1).append('v').append(ROW - 1)
+              .append('h').append(1 - CELL).append('z');
         }
-        out.append("<rect x=\"").append(Html.px(xs[c] + 0.5)).append("\" y=\"").append(Html.px(ys[r] + 0.5))
-            .append("\" width=\"").append(CELL - 1).append("\" height=\"").append(ROW - 1).append("\" fill=\"")
-            .append(colour(v)).append("\"/>");
       }
     }
+    cells.forEach((colour, path) -> out.append("<path class=\"cells\" fill=\"").append(colour)
+        .append("\" d=\"").append(path).append("\"/>"));
     if (dots != null) {
       for (int r = 0; r < rowLabels.size(); r++) {
         for (int c = 0; c < columnLabels.size(); c++) {
@@ -221,11 +228,13 @@ final class Heatmap {
     data.put("ys", round(rowY()));
     data.put("cw", CELL);
     data.put("ch", ROW);
-    List<double[]> rows = new ArrayList<>();
+    List<List<Number>> rows = new ArrayList<>();
     for (double[] row : values) {
-      double[] compact = new double[row.length];
-      for (int c = 0; c < row.length; c++) {
-        compact[c] = Numbers.compact(row[c]);
+      List<Number> compact = new ArrayList<>(row.length);
+      for (double v : row) {
+        double rounded = Numbers.compact(v);
+        // Integers as integers: "0" rather than "0.0" for the many zeros.
+        compact.add(rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15 ? (Number) (long) rounded : rounded);
       }
       rows.add(compact);
     }

@@ -40,6 +40,7 @@ final class Html {
 
   /** A fixed-point SVG coordinate. */
   static String px(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+    return value == Math.rint(value) ? Long.toString((long) value)
+        : String.format(java.util.Locale.ROOT, "%.1f", value);
   }
 }

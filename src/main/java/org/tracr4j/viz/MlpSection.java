@@ -3,15 +3,18 @@ package org.tracr4j.viz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.tracr4j.viz.Provenance.Component;
-import org.tracr4j.viz.Provenance.Sublayer;
+import org.tracr4j.viz.Placement.Component;
+import org.tracr4j.viz.Placement.Sublayer;
 
 /**
  * Every MLP's hidden activations (after the ReLU), one heatmap per layer: rows are the layer's neurons
- * grouped by the expression they compute, columns the positions (BOS first). Colour saturates at the
+ * (with what each stands for, when the provenance names it) grouped by the expression they compute,
+ * columns the positions (BOS first). Colour saturates at the
  * layer's largest activation.
  */
 final class MlpSection {
+  private static final int MEANING_SHOWN = 40;
+
   private MlpSection() {}
 
   /** One layer's MLP. */
@@ -23,18 +26,20 @@ final class MlpSection {
     int t = positions.size();
     for (int l = 0; l < c.model().config().layers(); l++) {
       double[][] hidden = c.trace().mlpHidden().get(l);
+      int layer = l;
+      List<String> names = c.model().provenance().map(p -> p.layers().get(layer).neurons()).orElse(List.of());
       List<String> rows = new ArrayList<>();
       List<Heatmap.Group> groups = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
       double largest = 0;
-      for (Component component : c.provenance().components()) {
+      for (Component component : c.placement().components()) {
         if (component.layer() != l || component.sublayer() != Sublayer.MLP) {
           continue;
         }
         List<Integer> groupRows = new ArrayList<>();
         for (int n : component.units()) {
           groupRows.add(rows.size());
-          rows.add("n" + n);
+          rows.add(neuronLabel(n, names, component.expression()));
           double[] row = new double[t];
           for (int p = 0; p < t; p++) {
             row[p] = hidden[p][n];
@@ -54,6 +59,27 @@ final class MlpSection {
       layers.add(new Layer(l, heatmap, rows.size()));
     }
     return layers;
+  }
+
+  /**
+   * {@code n7}, followed by what the neuron stands for when the provenance names it: the compiler names a
+   * hidden neuron {@code _hidden_<expression>_:<meaning>} (or {@code
+   * _hidden_<expression>_<meaning>}), and the meaning is what a reader needs.
+   */
+  static String neuronLabel(int neuron, List<String> names, String expression) {
+    if (neuron >= names.size() || names.get(neuron).isEmpty()) {
+      return "n" + neuron;
+    }
+    String name = names.get(neuron);
+    String prefix = "_hidden_" + expression + "_";
+    String meaning = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    if (meaning.startsWith(":")) {
+      meaning = meaning.substring(1);
+    }
+    if (meaning.length() > MEANING_SHOWN) {
+      meaning = meaning.substring(0, MEANING_SHOWN - 1) + "…";
+    }
+    return "n" + neuron + " " + meaning;
   }
 
   static String html(List<Layer> layers) {

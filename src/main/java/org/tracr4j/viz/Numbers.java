@@ -2,8 +2,12 @@ package org.tracr4j.viz;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
-/** Short, stable forms of doubles for the page: integers without a point, else four significant digits. */
+/**
+ * Short, stable forms of doubles for the page: integers without a point, tiny and huge numbers in
+ * scientific notation with three digits, else four significant digits.
+ */
 final class Numbers {
   private Numbers() {}
 
@@ -13,6 +17,9 @@ final class Numbers {
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
+    }
+    if (Math.abs(value) < 1e-4 || Math.abs(value) >= 1e6) {
+      return String.format(Locale.ROOT, "%.2e", value);
     }
     return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tracr4j.model.ModelConfig;
-import org.tracr4j.rasp.Value;
 
 /**
  * Writes the page: a summary, then the sections (program graph, values side by side, residual stream,
@@ -63,9 +62,10 @@ public final class Report {
         .append(c.model().params()).append(" params · mode ")
         .append(Html.escape(c.model().metadata().getOrDefault("mode", "unknown")))
         .append(config.causal() ? " · causal" : "").append("</p>");
+    ExpressionView output = c.view(c.graph().label(c.graph().output()));
     out.append("<p>input <code>").append(Html.escape(String.join(" ", tokens(c)))).append("</code> → model <code>")
-        .append(Html.escape(String.join(" ", c.trace().decoded().stream().map(v -> Computation.show(Value.ofJava(v)))
-            .toList()))).append("</code></p>");
+        .append(Html.escape(String.join(" ", output.decoded()))).append("</code>, interpreter <code>")
+        .append(Html.escape(String.join(" ", output.interpreted()))).append("</code></p>");
     Computation.Disagreement first = c.firstDisagreement();
     if (first == null) {
       out.append("<p class=\"verdict ok\">The model agrees with the interpreter on every expression at every "

@@ -52,7 +52,8 @@ final class ResidualSection {
   static String html(Computation c, Heatmap heatmap) {
     return "<section id=\"residual\"><h2>Residual stream</h2>"
         + "<p class=\"note\">After every sub-layer; rows are the residual features grouped by expression, "
-        + "columns the positions (BOS first, shaded). Blue is positive, red negative, full colour at 1. "
-        + "Hover a cell for its value.</p><div class=\"scroll\">" + heatmap.svg() + "</div></section>";
+        + "columns the positions (BOS first, shaded). Blue is positive, red negative, full colour at 1, "
+        + "white below 1e-6. Hover a cell for its value.</p><div class=\"scroll\">" + heatmap.svg()
+        + "</div></section>";
   }
 }

@@ -2,7 +2,7 @@ package org.tracr4j.viz;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tracr4j.viz.Provenance.Component;
+import org.tracr4j.viz.Placement.Component;
 
 /**
  * Names of the trace stages and components: stage 0 is the embedding, stage {@code 1 + 2l} the residual

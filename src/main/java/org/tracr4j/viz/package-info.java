@@ -3,7 +3,8 @@
  * opened) showing how a compiled model computes one input, beside the interpreter.
  *
  * <p><b>Input</b>: a {@link org.tracr4j.compiler.ProgramGraph}, its {@link org.tracr4j.model.Model}, where
- * each expression is computed ({@link org.tracr4j.viz.Provenance}) and one input. {@link
+ * each expression is computed ({@link org.tracr4j.viz.Placement}, from the model's {@link
+ * org.tracr4j.model.Provenance} or, for a model without one, read off its weights) and one input. {@link
  * org.tracr4j.viz.Computation} runs the model and the interpreter once and holds every number the page
  * shows; {@link org.tracr4j.viz.Report} writes the page, one class per section ({@link
  * org.tracr4j.viz.GraphSection}, {@link org.tracr4j.viz.ValuesSection}, {@link

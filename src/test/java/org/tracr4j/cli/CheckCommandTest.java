@@ -80,12 +80,12 @@ class CheckCommandTest {
   }
 
   @Test
-  void numericalSelectKeysAreStaticallyUnsupported() throws IOException {
-    Path program = Files.writeString(dir.resolve("numerical_keys.rasp"),
-        "keys = numerical(indices);\nsame = select(keys, indices, ==);\nwidth = selector_width(same);\n");
+  void aReEncodingAggregateIsStaticallyUnsupported() throws IOException {
+    Path program = Files.writeString(dir.resolve("re_encoding.rasp"),
+        "same = select(tokens, tokens, ==);\nmean = numerical(aggregate(same, tokens, 0));\n");
     CliRun result = CliRun.of("check", program.toString(), "--vocab", "a,b", "--max-seq-len", "3");
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(CheckCommand.FINDINGS);
-    assertThat(result.out()).contains("same", "select keys must be categorical").contains("finding(s)");
+    assertThat(result.out()).contains("mean", "output encoding must match").contains("finding(s)");
     assertThat(result.errLines()).singleElement().asString().contains(program.toString());
   }
 

@@ -119,11 +119,11 @@ class CompileCommandTest {
     assertOneLineError(CliRun.of("compile", missing.toString(), "--vocab", "a", "--max-seq-len", "2"),
         missing.toString(), "no such file");
 
-    Path bad = Files.writeString(dir.resolve("bad.rasp"), "s = select(numerical(indices), indices, ==);\n"
-        + "w = selector_width(s);\n");
+    Path bad = Files.writeString(dir.resolve("bad.rasp"), "s = select(tokens, tokens, ==);\n"
+        + "m = numerical(aggregate(s, tokens, 0));\n");
     CliRun result = CliRun.of("compile", bad.toString(), "--vocab", "a", "--max-seq-len", "2");
     assertThat(result.exitCode()).as(result.toString()).isNotZero();
-    assertThat(result.err()).contains("unsupported", "select keys must be categorical")
+    assertThat(result.err()).contains("unsupported", "output encoding must match")
         .doesNotContain("\tat ");
   }
 }

@@ -62,7 +62,7 @@ class MainTest {
     Files.writeString(inputs, "a b c d\n\n# a comment\nc\n\"x y\" z\n");
     Run plain = run("eval", "examples/reverse.rasp", "--inputs", inputs.toString());
     assertThat(plain.code()).isZero();
-    assertThat(plain.out().lines()).containsExactly("d c b a", "c", "z x y");
+    assertThat(plain.out().lines()).containsExactly("d c b a", "c", "z \"x y\"");
     Run json = run("eval", "examples/reverse.rasp", "--inputs", inputs.toString(), "--json");
     assertThat(json.out().lines()).containsExactly(
         "{\"input\":[\"a\",\"b\",\"c\",\"d\"],\"output\":[\"d\",\"c\",\"b\",\"a\"]}",

@@ -53,6 +53,17 @@ class VizCommandTest {
     assertThat(Files.readString(fromModel)).isEqualTo(Files.readString(fromSource));
   }
 
+  /** A format-1 directory has no provenance record: the page reads the placement off the weights. */
+  @Test
+  void aFormatOneDirectoryWorksToo() throws Exception {
+    Path v1 = Path.of(System.getProperty("basedir", "."), "src/test/resources/export/format-v1/reverse");
+    Path page = dir.resolve("v1.html");
+    CliRun run = CliRun.of("viz", "--model", v1.toString(), "--input", "a b b", "-o", page.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("agree on every expression");
+    assertThat(Files.readString(page)).contains("data-expr=\"reverse\"", "L3 attn H0");
+  }
+
   @Test
   void showsTheFirstDisagreementOfATracrModeModel() throws Exception {
     Path page = dir.resolve("hist.html");

@@ -28,8 +28,8 @@ import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.testing.LibraryProgram;
 import org.tracr4j.testing.LibraryPrograms;
-import org.tracr4j.viz.Provenance.Component;
-import org.tracr4j.viz.Provenance.Sublayer;
+import org.tracr4j.viz.Placement.Component;
+import org.tracr4j.viz.Placement.Sublayer;
 
 /**
  * Every example and every library program renders, and the page holds what the issue asks for: every
@@ -125,13 +125,13 @@ class ReportTest {
   @MethodSource("library")
   void provenanceFromTheWeightsIsTheLayerPlan(LibraryProgram p) {
     CompiledProgram compiled = Compiler.compile(p.program().get(), CompileOptions.of(p.vocab(), p.maxSeqLen()));
-    Provenance provenance = provenance(compiled);
+    Placement placement = placement(compiled);
     LayerPlan plan = compiled.plan();
     for (int l = 0; l < plan.layers(); l++) {
       int layer = l;
       List<String> heads = new ArrayList<>();
       List<String> mlps = new ArrayList<>();
-      for (Component component : provenance.components()) {
+      for (Component component : placement.components()) {
         if (component.layer() == layer) {
           if (component.sublayer() == Sublayer.ATTENTION) {
             component.units().forEach(h -> heads.add(h + " " + component.expression()));
@@ -150,13 +150,23 @@ class ReportTest {
     }
   }
 
-  static Computation computation(CompiledProgram compiled, List<Value> input, String title) {
-    Interpreter interpreter = compiled.options().causal() ? Interpreter.causal() : Interpreter.standard();
-    return Computation.of(compiled.graph(), compiled.model(), provenance(compiled), input, interpreter, title);
+  /** The provenance record says what the weights say (the weights read independently, by what they write). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("library")
+  void theProvenanceRecordIsWhatTheWeightsSay(LibraryProgram p) {
+    CompiledProgram compiled = Compiler.compile(p.program().get(), CompileOptions.of(p.vocab(), p.maxSeqLen()));
+    List<String> labels = compiled.graph().nodes().stream().map(compiled.graph()::label).toList();
+    assertThat(Placement.fromProvenance(compiled.model().provenance().orElseThrow()).components())
+        .containsExactlyInAnyOrderElementsOf(Placement.fromWeights(compiled.model(), labels).components());
   }
 
-  static Provenance provenance(CompiledProgram compiled) {
-    return Provenance.fromWeights(compiled.model(),
+  static Computation computation(CompiledProgram compiled, List<Value> input, String title) {
+    Interpreter interpreter = compiled.options().causal() ? Interpreter.causal() : Interpreter.standard();
+    return Computation.of(compiled.graph(), compiled.model(), placement(compiled), input, interpreter, title);
+  }
+
+  static Placement placement(CompiledProgram compiled) {
+    return Placement.of(compiled.model(),
         compiled.graph().nodes().stream().map(compiled.graph()::label).toList());
   }
 

@@ -38,14 +38,44 @@ public final class Rewriter {
     this.rules = List.copyOf(rules);
   }
 
-  /** The compiler's rules: negations pushed into selects, then aligned selects merged. */
+  /**
+   * The compiler's rules: numerical inputs of categorical operations converted, negations pushed into
+   * selects, aligned selects merged, then every OR that did not merge by the product route (ANDs stay: the
+   * lowering computes an AND of selects in one head).
+   */
   public static Rewriter standard() {
-    return new Rewriter(List.of(new RemoveDoubleNegation(), new PushNegationDown(), new NegateSelect(),
-        new MergeAlignedSelects()));
+    return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
+        new NegateSelect(), new MergeAlignedSelects(), new OrByProduct()));
+  }
+
+  /**
+   * One application of a rule.
+   *
+   * @param rule the rule's class name
+   * @param expression the rewritten expression's description (name, and origin when known)
+   */
+  public record Applied(String rule, String expression) {}
+
+  /**
+   * The rewritten program and the rules applied, in order.
+   *
+   * @param program the rewritten output s-op
+   * @param applied every rule application
+   */
+  public record Result(SOp program, List<Applied> applied) {
+    public Result {
+      applied = List.copyOf(applied);
+    }
   }
 
   public SOp rewrite(SOp program) {
-    return (SOp) new Pass().rewrite(program);
+    return rewriteLogged(program).program();
+  }
+
+  public Result rewriteLogged(SOp program) {
+    Pass pass = new Pass();
+    SOp rewritten = (SOp) pass.rewrite(program);
+    return new Result(rewritten, pass.applied);
   }
 
   public Selector rewrite(Selector selector) {
@@ -57,6 +87,7 @@ public final class Rewriter {
     private final HashMap<Long, RaspExpr> done = new HashMap<>();
     /** Ids of every expression the rewritten program can contain so far (results of {@link #rewrite}). */
     private final Set<Long> existing = new HashSet<>();
+    private final List<Applied> applied = new java.util.ArrayList<>();
 
     RaspExpr rewrite(RaspExpr expr) {
       RaspExpr known = done.get(expr.id());
@@ -93,6 +124,7 @@ public final class Rewriter {
       for (RewriteRule rule : rules) {
         Optional<RaspExpr> result = rule.apply(expr);
         if (result.isPresent()) {
+          applied.add(new Applied(rule.getClass().getSimpleName(), expr.describe()));
           return result;
         }
       }

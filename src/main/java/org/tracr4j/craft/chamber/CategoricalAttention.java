@@ -147,7 +147,8 @@ public final class CategoricalAttention {
     return new Bilinear(queries, keys, matrix);
   }
 
-  private static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
+  /** W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. */
+  static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
     List<BasisDirection> paired = new ArrayList<>(values.basis());
     if (!options.alwaysAttendToBos()) {
       paired.remove(bos);

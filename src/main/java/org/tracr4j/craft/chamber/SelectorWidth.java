@@ -53,11 +53,20 @@ public final class SelectorWidth {
   public static SeriesWithResiduals numerical(VectorSpace query, VectorSpace key,
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       BasisDirection output, int maxLength, double softmaxColdness, double largeNumber, String label) {
-    BasisDirection attended = attentionOutput(label);
-    Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(maxLength),
-        x -> (double) width(x), largeNumber, hiddenPrefix(label));
-    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output), List.of(attended));
-    return series(query, key, predicate, bos, one, softmaxColdness, label, decoder, cleanUp);
+    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
+        VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
+    return numerical(attention, bos, one, output, maxLength, largeNumber, label);
+  }
+
+  /**
+   * The width of an AND of selects: the head is {@link ConjunctionAttention} with BOS at {@code n·c}, so it
+   * still writes {@code 1/(w+1)} and the decoder is unchanged.
+   */
+  public static SeriesWithResiduals numerical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
+      BasisDirection one, BasisDirection output, int maxLength, double softmaxColdness, double largeNumber,
+      String label) {
+    return numerical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output, maxLength,
+        largeNumber, label);
   }
 
   /**
@@ -68,24 +77,51 @@ public final class SelectorWidth {
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength, double softmaxColdness,
       double largeNumber, String label) {
+    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
+        VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
+    return categorical(attention, bos, one, output, widthDirection, maxLength, largeNumber, label);
+  }
+
+  /** The categorical width of an AND of selects (see the numerical variant). */
+  public static SeriesWithResiduals categorical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
+      BasisDirection one, VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength,
+      double softmaxColdness, double largeNumber, String label) {
+    return categorical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output,
+        widthDirection, maxLength, largeNumber, label);
+  }
+
+  private static SeriesWithResiduals numerical(AttentionHead attention, BasisDirection bos, BasisDirection one,
+      BasisDirection output, int maxLength, double largeNumber, String label) {
+    BasisDirection attended = attentionOutput(label);
+    Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(maxLength),
+        x -> (double) width(x), largeNumber, hiddenPrefix(label));
+    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output), List.of(attended));
+    return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
+  }
+
+  private static SeriesWithResiduals categorical(AttentionHead attention, BasisDirection bos, BasisDirection one,
+      VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength, double largeNumber,
+      String label) {
     BasisDirection attended = attentionOutput(label);
     Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(maxLength),
         x -> widthDirection.apply(width(x)), largeNumber, hiddenPrefix(label));
     Mlp cleanUp = cleanUp(label, bos, VectorSpace.join(VectorSpace.of(attended), output),
         List.of(attended, widthDirection.apply(0)));
-    return series(query, key, predicate, bos, one, softmaxColdness, label, decoder, cleanUp);
+    return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
-  private static SeriesWithResiduals series(VectorSpace query, VectorSpace key,
-      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
-      double softmaxColdness, String label, Mlp decoder, Mlp cleanUp) {
-    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
-        VectorSpace.of(attentionOutput(label)), bos, one, predicate,
-        CategoricalAttention.Options.defaults()
-            .withSoftmaxColdness(softmaxColdness)
-            .withAlwaysAttendToBos(true)
-            .withUseBosForDefaultOutput(false));
-    return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
+  /** BOS ties with the selected keys and carries the only value, {@code bos}; no BOS default. */
+  private static CategoricalAttention.Options headOptions(double softmaxColdness) {
+    return CategoricalAttention.Options.defaults()
+        .withSoftmaxColdness(softmaxColdness)
+        .withAlwaysAttendToBos(true)
+        .withUseBosForDefaultOutput(false);
+  }
+
+  private static AttentionHead conjunctionHead(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
+      BasisDirection one, double softmaxColdness, String label) {
+    return ConjunctionAttention.build(conjuncts, VectorSpace.of(bos), VectorSpace.of(attentionOutput(label)),
+        bos, one, headOptions(softmaxColdness));
   }
 
   /** One neuron, on only at BOS, that subtracts each of {@code removed} once. */

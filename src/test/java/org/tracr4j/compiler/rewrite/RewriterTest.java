@@ -42,8 +42,23 @@ class RewriterTest {
 
   @Test
   void deMorganLeavesAnAndOrTreeOverSelects() {
-    Selector before = new SelectorNot(new SelectorOr(less, new SelectorNot(byIndex, Meta.selector()),
+    Selector before = new SelectorNot(new SelectorAnd(less, new SelectorNot(byIndex, Meta.selector()),
         Meta.selector()), Meta.selector());
+    Rewriter negations = new Rewriter(List.of(new RemoveDoubleNegation(), new PushNegationDown(),
+        new NegateSelect()));
+    Selector after = negations.rewrite(before);
+    assertThat(after).isInstanceOf(SelectorOr.class);
+    assertThat(((SelectorOr) after).first()).isInstanceOf(Select.class);
+    assertThat(((SelectorOr) after).second()).isInstanceOf(Select.class);
+    assertSameSelection(before, after);
+  }
+
+  @Test
+  void theStandardRulesLeaveAnAndOfSelectsAndTurnEveryOrIntoOneSelect() {
+    // not (less or not byIndex) = (not less) and byIndex; the or below the and becomes one select.
+    Selector before = new SelectorAnd(new SelectorNot(new SelectorOr(less, new SelectorNot(byIndex,
+        Meta.selector()), Meta.selector()), Meta.selector()), new SelectorOr(equal, byIndex, Meta.selector()),
+        Meta.selector());
     Selector after = rewriter.rewrite(before);
     assertThat(after).isInstanceOf(SelectorAnd.class);
     assertThat(((SelectorAnd) after).first()).isInstanceOf(Select.class);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.Provenance;
 import org.tracr4j.model.Weights;
 
 /**
@@ -14,7 +15,7 @@ import org.tracr4j.model.Weights;
  *
  * @param components every component that writes an expression's features, by layer, attention first
  */
-public record Provenance(List<Component> components) {
+public record Placement(List<Component> components) {
 
   /** The two kinds of sub-layer. */
   public enum Sublayer {
@@ -37,20 +38,55 @@ public record Provenance(List<Component> components) {
     }
   }
 
-  public Provenance {
+  public Placement {
     components = List.copyOf(components);
   }
 
   /**
-   * Reads provenance off the weights: a head belongs to the expression whose residual features its W_O
+   * Where the model computes each expression: its provenance record when it has one, else read off the
+   * weights ({@link #fromWeights}).
+   *
+   * @param expressions the labels of the program's expressions (needed only without a record)
+   */
+  public static Placement of(Model model, Collection<String> expressions) {
+    return model.provenance().map(Placement::fromProvenance).orElseGet(() -> fromWeights(model, expressions));
+  }
+
+  /** The heads and neuron ranges a model's provenance record lists, by layer, heads first. */
+  public static Placement fromProvenance(Provenance provenance) {
+    List<Component> components = new ArrayList<>();
+    for (int l = 0; l < provenance.layers().size(); l++) {
+      Provenance.Layer layer = provenance.layers().get(l);
+      Map<String, List<Integer>> heads = new LinkedHashMap<>();
+      layer.heads().stream().sorted(java.util.Comparator.comparingInt(Provenance.Head::index))
+          .forEach(h -> heads.computeIfAbsent(h.expression(), k -> new ArrayList<>()).add(h.index()));
+      for (Map.Entry<String, List<Integer>> owned : heads.entrySet()) {
+        components.add(new Component(owned.getKey(), l, Sublayer.ATTENTION, owned.getValue()));
+      }
+      Map<String, List<Integer>> neurons = new LinkedHashMap<>();
+      for (Provenance.Neurons range : layer.mlp()) {
+        List<Integer> units = neurons.computeIfAbsent(range.expression(), k -> new ArrayList<>());
+        for (int n = range.start(); n < range.end(); n++) {
+          units.add(n);
+        }
+      }
+      for (Map.Entry<String, List<Integer>> owned : neurons.entrySet()) {
+        components.add(new Component(owned.getKey(), l, Sublayer.MLP, owned.getValue()));
+      }
+    }
+    return new Placement(components);
+  }
+
+  /**
+   * Reads placement off the weights, for a model without a provenance record (a format-1 directory): a head belongs to the expression whose residual features its W_O
    * writes, a neuron to the expression whose features its row of W_out writes (the compiler gives every
    * block its own output features, so each unit writes one expression's). Units that write nothing are
    * unused slots and belong to nobody.
    *
    * @param expressions the labels of the program's expressions (as in the residual labels)
    */
-  public static Provenance fromWeights(Model model, Collection<String> expressions) {
-    FeatureMap features = new FeatureMap(model.residualLabels(), expressions);
+  public static Placement fromWeights(Model model, Collection<String> expressions) {
+    FeatureMap features = FeatureMap.guessed(model.residualLabels(), expressions);
     ModelConfig c = model.config();
     Weights weights = model.weights();
     List<Component> components = new ArrayList<>();
@@ -86,7 +122,7 @@ public record Provenance(List<Component> components) {
         components.add(new Component(owned.getKey(), l, Sublayer.MLP, owned.getValue()));
       }
     }
-    return new Provenance(components);
+    return new Placement(components);
   }
 
   /** The components computing {@code expression}, in layer order. */
