@@ -20,9 +20,9 @@ package org.tracr4j.train;
 public record CompressionOptions(int dim, long seed, int steps, double learningRate, int batch,
     double layerLossWeight, InputDistribution inputs, Initialisation init, double tolerance, int evalInputs) {
 
-  public static final int DEFAULT_STEPS = 2000;
+  public static final int DEFAULT_STEPS = 1000;
   public static final double DEFAULT_LEARNING_RATE = 0.001;
-  public static final int DEFAULT_BATCH = 64;
+  public static final int DEFAULT_BATCH = 32;
   public static final double DEFAULT_LAYER_LOSS_WEIGHT = 1.0;
   public static final double DEFAULT_TOLERANCE = 0.01;
   public static final int DEFAULT_EVAL_INPUTS = 2000;

@@ -23,7 +23,7 @@ public final class Recovery {
   public static final int INPUTS = 512;
   public static final int STEPS = 3000;
   public static final int BATCH = 256;
-  public static final double L1 = 0.01;
+  public static final double L1 = 0.1;
   public static final double LEARNING_RATE = 0.005;
   /** Atoms per original feature. */
   public static final int ATOMS_PER_FEATURE = 2;
@@ -64,6 +64,11 @@ public final class Recovery {
 
   /** Learns a dictionary for {@code compression} (seeded by its seed) and scores it. */
   public static Result learn(Compression compression) {
+    return learn(compression, L1, STEPS);
+  }
+
+  /** {@link #learn(Compression)} with L1 weight {@code l1} and {@code steps} steps. */
+  static Result learn(Compression compression, double l1, int steps) {
     Objective objective = new Objective(compression.compiled(), compression.options().tolerance());
     int d = compression.width();
     int big = compression.originalWidth();
@@ -100,7 +105,7 @@ public final class Recovery {
     double[] pre = new double[BATCH * m];
     double[] z = new double[BATCH * m];
     double[] rec = new double[BATCH * d];
-    for (int step = 0; step < STEPS; step++) {
+    for (int step = 0; step < steps; step++) {
       for (int b = 0; b < BATCH; b++) {
         System.arraycopy(data.get(random.nextInt(data.size())), 0, x, b * d, d);
       }
@@ -120,7 +125,7 @@ public final class Recovery {
       Linalg.mulTransposed(dRec, BATCH, d, atoms, 0, m, dz);
       double[] gB = new double[m];
       for (int i = 0; i < dz.length; i++) {
-        dz[i] = pre[i] > 0 ? dz[i] + L1 / BATCH : 0;
+        dz[i] = pre[i] > 0 ? dz[i] + l1 / BATCH : 0;
         gB[i % m] += dz[i];
       }
       double[] gE = new double[enc.length];
