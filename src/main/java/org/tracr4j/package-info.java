@@ -5,7 +5,7 @@
  * every stage may use. Stages, in dependency order: {@code rasp} (values, expressions, interpreter),
  * {@code lang} (the {@code .rasp} front end), {@code craft} (named-basis algebra, blocks, constructions),
  * {@code compiler}, {@code model} (the assembled transformer, with its provenance), then the tools built on
- * them: {@code export} (model directories, ONNX), {@code generate} (random programs) and {@code cli}. Each
+ * them: {@code export} (model directories, ONNX), {@code generate} (random programs, asking the compiler what compiles) and {@code cli}. Each
  * package's {@code package-info} states what it may import.
  */
 package org.tracr4j;

@@ -78,8 +78,9 @@ final class InfoCommand implements Callable<Integer> {
     info.put("vocab", model.vocabulary().tokens());
     info.put("expressions", model.provenance().map(InfoCommand::expressions).orElse(null));
     // How the compiler rewrote the program (composite selectors, numerical inputs converted) and which heads
-    // compute an AND of selects: present only when there is something to say.
-    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS)) {
+    // compute an AND of selects, which expressions use a cheaper construction than Tracr's: present only when
+    // there is something to say.
+    for (String key : List.of(Compiler.REWRITES, Compiler.COMPOSITE_HEADS, Compiler.CONSTRUCTIONS)) {
       String text = model.metadata().getOrDefault(key, "");
       if (!text.isEmpty()) {
         info.put(key, List.of(text.split("\n")));

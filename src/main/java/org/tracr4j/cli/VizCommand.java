@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.tracr4j.compiler.BuildMode;
+import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.lang.RaspLanguage;
 import org.tracr4j.model.Model;
 import org.tracr4j.rasp.Interpreter;
+import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 import org.tracr4j.viz.Computation;
 import org.tracr4j.viz.Placement;
@@ -72,14 +75,19 @@ final class VizCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The program graph of the source recorded in a model directory's metadata. */
+  /**
+   * The graph the compiler built from the source recorded in a model directory: the parsed program after
+   * the rewrites of the model's build mode (the model computes the rewritten program's expressions).
+   */
   private ProgramGraph recordedProgram(Model model) {
     String text = model.metadata().get("source");
     if (text == null) {
       throw new CliException(source.modelDirectory + ": config.json records no program source, which viz "
           + "needs; compile the model from a .rasp file, or give PROGRAM.rasp", CliException.NO_INPUT);
     }
-    return ProgramGraph.of(RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)")
-        .output());
+    SOp program = RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)").output();
+    CompileOptions.Mode mode = CompileOptions.Mode.TRACR.lowerName().equals(model.metadata().get("mode"))
+        ? CompileOptions.Mode.TRACR : CompileOptions.Mode.EXACT;
+    return ProgramGraph.of(BuildMode.of(mode, CompileOptions.DEFAULT_MLP_EXACTNESS).rewriter().rewrite(program));
   }
 }

@@ -93,6 +93,13 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   boolean prunesSilentNeurons();
 
   /**
+   * Per expression, build the exact construction with the fewest parameters (never an extra layer) instead
+   * of Tracr's: e.g. a sequence map that is a function of {@code a·x + b·y} as one discretising MLP on the sum
+   * ({@link SumRoute}).
+   */
+  boolean choosesCheapestConstruction();
+
+  /**
    * An aggregate maps value directions to output directions by value, and BOS writes its default (Tracr:
    * by position, and BOS writes nothing).
    */
@@ -186,6 +193,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean prunesSilentNeurons() {
+      return true;
+    }
+
+    @Override
+    public boolean choosesCheapestConstruction() {
       return true;
     }
 
@@ -284,6 +296,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean prunesSilentNeurons() {
+      return false;
+    }
+
+    /** Tracr's constructions and sizes, exactly. */
+    @Override
+    public boolean choosesCheapestConstruction() {
       return false;
     }
 

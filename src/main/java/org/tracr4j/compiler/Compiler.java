@@ -39,27 +39,70 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
+    Checked checked = check(program, options);
+    refuseAny(checked.findings());
+    BuildMode mode = checked.mode();
+    Lowering lowering = checked.lowering();
+    ProgramGraph graph = checked.graph();
+    LayerPlan plan = LayerAllocation.allocate(graph);
+    Lowering.Result lowered = checked.lowered();
+    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
+        indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
+        new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions())));
+    return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
+  }
+
+  /**
+   * What the compiler knows about a program without building its weights: the findings of the first
+   * checking stage that has any (none when the program compiles), and the value set of every s-op (by
+   * the ids of {@code program}'s expressions; empty when static validation already failed). The program
+   * generator asks this, so that "compilable" means what the compiler says.
+   *
+   * @throws InvalidInputException for a bad vocabulary or maximum length
+   */
+  public static Analysis analyze(SOp program, CompileOptions options) {
+    Checked checked = check(program, options);
+    return new Analysis(checked.valueSets(), checked.findings());
+  }
+
+  /** The answer of {@link #analyze}. */
+  public record Analysis(ValueSets valueSets, List<Finding> findings) {
+    public Analysis {
+      findings = List.copyOf(findings);
+    }
+
+    public boolean compiles() {
+      return findings.isEmpty();
+    }
+  }
+
+  /** The checking stages, in order, up to the first with findings; lowering included (it finds too). */
+  private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
+      Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
+
+  private static Checked check(SOp program, CompileOptions options) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
     Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
-    refuseAny(StaticValidation.check(graph, mode));
+    List<Finding> findings = StaticValidation.check(graph, mode);
+    if (!findings.isEmpty()) {
+      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+    }
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
-    refuseAny(inferred.findings());
     ValueSets valueSets = inferred.valueSets();
-    if (mode.checksNone()) {
-      refuseAny(NoneAnalysis.check(graph, valueSets));
+    findings = inferred.findings();
+    if (findings.isEmpty() && mode.checksNone()) {
+      findings = NoneAnalysis.check(graph, valueSets);
+    }
+    if (!findings.isEmpty()) {
+      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
-    refuseAny(lowered.findings());
-    LayerPlan plan = LayerAllocation.allocate(graph);
-    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
-        indexSpace(options), lowering.outputSpace(rewritten), Lowering.ONE, mode,
-        new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, rewrite, lowering.compositeHeads())));
-    return new CompiledProgram(program, options, graph, valueSets, plan, model);
+    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
   }
 
   private static void refuseAny(List<Finding> findings) {
@@ -120,8 +163,14 @@ public final class Compiler {
   /** The heads that compute an AND of selects, one {@code label: construction} per line. */
   public static final String COMPOSITE_HEADS = "composite_heads";
 
+  /**
+   * The other expressions built with a construction of tracr4j's instead of Tracr's (cheaper, exact), one
+   * {@code label: construction} per line.
+   */
+  public static final String CONSTRUCTIONS = "constructions";
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
-      Rewriter.Result rewrite, Map<String, String> compositeHeads) {
+      Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
       metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
@@ -129,6 +178,10 @@ public final class Compiler {
     }
     if (!compositeHeads.isEmpty()) {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
+          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+    }
+    if (!constructions.isEmpty()) {
+      metadata.put(CONSTRUCTIONS, String.join("\n", constructions.entrySet().stream()
           .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
     }
     metadata.put("causal", Boolean.toString(options.causal()));

@@ -19,6 +19,7 @@ import org.tracr4j.craft.SeriesWithResiduals;
 import org.tracr4j.craft.VectorInBasis;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.craft.chamber.CategoricalAttention;
+import org.tracr4j.craft.chamber.CategoricalLinearSequenceMapMlp;
 import org.tracr4j.craft.chamber.CategoricalMlp;
 import org.tracr4j.craft.chamber.CategoricalSequenceMapMlp;
 import org.tracr4j.craft.chamber.CategoricalToNumericalMlp;
@@ -89,6 +90,25 @@ final class Constructions {
       return z == null || z.isNone() ? null : new BasisDirection(label, z);
     }, hiddenPrefix(label));
     return pruned(mlp);
+  }
+
+  /**
+   * The sequence map {@code route} describes, as one discretising MLP on {@code a·x + b·y}, silenced at BOS
+   * as the mode says.
+   */
+  Mlp sumSequenceMap(VectorSpace first, VectorSpace second, VectorSpace output, SumRoute route, String label) {
+    double[] sums = route.sums();
+    List<Value> outputs = new ArrayList<>(route.table().values());
+    double smallestGap = Double.POSITIVE_INFINITY;
+    for (int k = 1; k < sums.length; k++) {
+      if (!outputs.get(k).equals(outputs.get(k - 1))) {
+        smallestGap = Math.min(smallestGap, sums[k] - sums[k - 1]);
+      }
+    }
+    return pruned(CategoricalLinearSequenceMapMlp.build(first, route.a(), second, route.b(),
+        direction -> ((Value) direction.value()).asDouble(), output, one, mode.discretisingAtBos(bos), sums,
+        sum -> new BasisDirection(label, route.table().get(sum)), mode.largeNumber(smallestGap),
+        hiddenPrefix(label)));
   }
 
   Mlp linearSequenceMap(BasisDirection first, BasisDirection second, BasisDirection output, double a, double b,

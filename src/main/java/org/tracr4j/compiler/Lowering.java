@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.SequencedSet;
 import org.tracr4j.RuleCode;
@@ -40,10 +42,14 @@ import org.tracr4j.rasp.Value;
 final class Lowering {
   static final BasisDirection ONE = new BasisDirection("one");
 
-  /** The block of each computed s-op, by id, or every reason some s-op cannot be lowered. */
-  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings) {
+  /**
+   * The block of each computed s-op, by id, or every reason some s-op cannot be lowered; and, by label, the
+   * s-ops built with a construction other than Tracr's and which one ({@link BuildMode#choosesCheapestConstruction}).
+   */
+  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings, Map<String, String> constructions) {
     Result {
       findings = List.copyOf(findings);
+      constructions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constructions));
     }
   }
 
@@ -54,6 +60,8 @@ final class Lowering {
   private final Constructions constructions;
   /** In order of discovery, each (rule, s-op, reason) once: a function is called on many values. */
   private final SequencedSet<Finding> findings = new LinkedHashSet<>();
+  private final Map<String, String> constructionsUsed = new HashMap<>();
+  private final NoneAnalysis none;
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
 
   Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
@@ -62,6 +70,7 @@ final class Lowering {
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
+    this.none = NoneAnalysis.of(graph, valueSets);
   }
 
   Result lowerAll() {
@@ -75,7 +84,7 @@ final class Lowering {
         }
       }
     }
-    return new Result(blocks, new ArrayList<>(findings));
+    return new Result(blocks, new ArrayList<>(findings), constructionsUsed);
   }
 
   /** The residual directions an s-op writes: one per value (categorical) or one (numerical). */
@@ -164,8 +173,22 @@ final class Lowering {
       return constructions.lookup(outputSpace(m.first()), output,
           x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
     }
-    return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
-        (x, y) -> UserFunctions.value(() -> m.function().apply(x, y)), label);
+    java.util.function.BinaryOperator<Value> f = (x, y) -> UserFunctions.value(() -> m.function().apply(x, y));
+    // A none input is the zero vector, which the sum would read as 0: only inputs that are never none.
+    if (mode.choosesCheapestConstruction() && !none.mayBeNone(m.first()) && !none.mayBeNone(m.second())) {
+      Set<Value> xs = valueSets.of(m.first());
+      Set<Value> ys = valueSets.of(m.second());
+      Optional<SumRoute> route = SumRoute.find(xs, ys, f);
+      // The table has one hidden neuron per pair; both read the same input directions.
+      if (route.isPresent() && route.get().hiddenNeurons() < xs.size() * ys.size()) {
+        constructionsUsed.put(label, "discretising MLP on " + route.get().describe(graph.label(m.first()),
+            graph.label(m.second())) + " (" + route.get().hiddenNeurons() + " hidden neurons; Tracr's table "
+            + xs.size() * ys.size() + ")");
+        return constructions.sumSequenceMap(outputSpace(m.first()), outputSpace(m.second()), output,
+            route.get(), label);
+      }
+    }
+    return constructions.sequenceMap(outputSpace(m.first()), outputSpace(m.second()), output, f, label);
   }
 
   private Mlp linearSequenceMap(LinearSequenceMap m) {

@@ -37,6 +37,11 @@ final class NoneAnalysis {
     this.valueSets = valueSets;
   }
 
+  /** The analysis of one program, for {@link #mayBeNone} questions. */
+  static NoneAnalysis of(ProgramGraph graph, ValueSets valueSets) {
+    return new NoneAnalysis(graph, valueSets);
+  }
+
   static List<Finding> check(ProgramGraph graph, ValueSets valueSets) {
     NoneAnalysis analysis = new NoneAnalysis(graph, valueSets);
     List<Finding> findings = new ArrayList<>();
@@ -93,7 +98,8 @@ final class NoneAnalysis {
     return values;
   }
 
-  private boolean mayBeNone(SOp sop) {
+  /** Whether {@code sop} may be none at some position of some input (conservative: true when unsure). */
+  boolean mayBeNone(SOp sop) {
     Boolean known = mayBeNone.get(sop.id());
     if (known != null) {
       return known;

@@ -227,19 +227,6 @@ public final class VectorSpace {
     return positions;
   }
 
-  /** Throws unless this space has {@code expected} dimensions; {@code role} names it in the message. */
-  public VectorSpace requireDims(int expected, String role) {
-    if (basis.size() != expected) {
-      throw new IllegalArgumentException(
-          role + " must have " + expected + " dimension(s), got " + basis.size() + ": " + this);
-    }
-    return this;
-  }
-
-  public VectorInBasis zeroVector() {
-    return new VectorInBasis(this, new double[basis.size()]);
-  }
-
   /** The one-hot vector of {@code direction}, which must be in this space. */
   public VectorInBasis vector(BasisDirection direction) {
     int position = indexOf(direction);

@@ -62,20 +62,6 @@ public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int ma
     return new GeneratorConfig(size, vocab, maxSeqLen, 10, 40, 30, defaultWeights());
   }
 
-  /** The same configuration with another size. */
-  public GeneratorConfig withSize(int newSize) {
-    return new GeneratorConfig(newSize, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
-        maxMagnitude, weights);
-  }
-
-  /** The same configuration with one construct's weight changed. */
-  public GeneratorConfig withWeight(Construct construct, int weight) {
-    EnumMap<Construct, Integer> changed = new EnumMap<>(weights);
-    changed.put(construct, weight);
-    return new GeneratorConfig(size, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
-        maxMagnitude, changed);
-  }
-
   public int weight(Construct construct) {
     return weights.get(construct);
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.tracr4j.compiler.CompileOptions;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Encoding;
 import org.tracr4j.rasp.Rasp;
@@ -19,14 +21,18 @@ import org.tracr4j.rasp.Select;
 import org.tracr4j.rasp.Selector;
 import org.tracr4j.rasp.SelectorPredicate;
 import org.tracr4j.rasp.Value;
-import org.tracr4j.rasp.ValueOperations;
 
 /**
- * Builds a program one statement at a time, and refuses a statement that is not well typed: every
- * statement's value set is inferred exactly (from the vocabulary and maximum length, as the compiler's
- * value-set inference does), and a statement is refused when its function fails on a possible input, its
- * values exceed the configured bounds, or it breaks a compiler rule (tracr-reference §2.3, §5). A program
- * made only of accepted statements evaluates without errors on every input.
+ * Builds a program one statement at a time, and refuses a statement the compiler refuses or that could
+ * leave the contract. Whether a statement compiles, and the values it can take, are the compiler's answer
+ * ({@link Compiler#analyze} on the statement's s-op, so "compilable" cannot drift from the compiler). On top,
+ * the generator's own rules keep a program inside the contract: a statement is refused when its function
+ * fails on a possible input, its values exceed the configured bounds, a select could see none, or a
+ * categorical aggregate could average. A program made only of accepted statements compiles and evaluates
+ * without errors on every input.
+ *
+ * <p>Which s-ops may be none is tracked here, finer than the compiler's conservative none analysis: a
+ * selector whose every query selects itself is never empty, so its categorical aggregate is never none.
  */
 final class ProgramBuilder {
   static final String TOKENS = "tokens";
@@ -55,6 +61,7 @@ final class ProgramBuilder {
   }
 
   private final GeneratorConfig config;
+  private final CompileOptions options;
   private final List<Statement> statements = new ArrayList<>();
   private final Map<String, SOp> sops = new LinkedHashMap<>();
   private final Map<String, SOpInfo> sopInfos = new HashMap<>();
@@ -64,10 +71,11 @@ final class ProgramBuilder {
 
   ProgramBuilder(GeneratorConfig config) {
     this.config = config;
+    this.options = CompileOptions.of(config.vocab(), config.maxSeqLen());
     int n = config.maxSeqLen();
     leaf(TOKENS, Rasp.tokens(), new TreeSet<>(config.vocab()), false);
-    leaf(INDICES, Rasp.indices(), ValueSets.range(0, n - 1), true);
-    leaf(LENGTH, Rasp.length(), ValueSets.range(1, n), false);
+    leaf(INDICES, Rasp.indices(), range(0, n - 1), true);
+    leaf(LENGTH, Rasp.length(), range(1, n), false);
   }
 
   /** Rebuilds a program from statements; empty when one of them is refused or {@code output} is unknown. */
@@ -111,16 +119,8 @@ final class ProgramBuilder {
     return List.copyOf(sops.keySet());
   }
 
-  List<String> selectorNames() {
-    return List.copyOf(selectors.keySet());
-  }
-
   SOpInfo sopInfo(String name) {
     return sopInfos.get(name);
-  }
-
-  SelectorInfo selectorInfo(String name) {
-    return selectorInfos.get(name);
   }
 
   int statementCount() {
@@ -170,39 +170,35 @@ final class ProgramBuilder {
     Construct construct = numericalIn
         ? (numericalOut ? Construct.NUMERICAL_TO_NUMERICAL_MAP : Construct.NUMERICAL_TO_CATEGORICAL_MAP)
         : (numericalOut ? Construct.CATEGORICAL_TO_NUMERICAL_MAP : Construct.CATEGORICAL_MAP);
-    define(name, built, new SOpInfo(d.encoding(), values, in.mayBeNone(), unique, determinedBy), construct);
+    define(name, built, new Facts(in.mayBeNone(), unique, determinedBy), construct);
   }
 
   private void sequenceMap(String name, Definition.SequenceMapOf d) throws Refused {
-    SOpInfo first = categorical(d.first());
-    SOpInfo second = categorical(d.second());
-    SortedSet<Value> values = new TreeSet<>();
+    SOpInfo first = sop(d.first());
+    SOpInfo second = sop(d.second());
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        values.add(call(() -> d.function().apply(x, y)));
+        call(() -> d.function().apply(x, y));
       }
     }
-    bounded(values, Encoding.CATEGORICAL);
     SOp built = Rasp.sequenceMap(d.function(), sops.get(d.first()), sops.get(d.second()));
-    define(name, built, new SOpInfo(Encoding.CATEGORICAL, values, first.mayBeNone() || second.mayBeNone(),
-        false, Set.of()), Construct.SEQUENCE_MAP);
+    define(name, built, new Facts(first.mayBeNone() || second.mayBeNone(), false, Set.of()),
+        Construct.SEQUENCE_MAP);
   }
 
   private void linearSequenceMap(String name, Definition.LinearSequenceMapOf d) throws Refused {
-    SOpInfo first = numerical(d.first());
-    SOpInfo second = numerical(d.second());
+    SOpInfo first = sop(d.first());
+    SOpInfo second = sop(d.second());
+    require(first.definite() && second.definite(), "linear_sequence_map is generated on s-ops that are never none");
     Value a = Value.of(d.firstFactor());
     Value b = Value.of(d.secondFactor());
-    SortedSet<Value> values = new TreeSet<>();
+    SOp built = Rasp.linearSequenceMap(sops.get(d.first()), sops.get(d.second()), a, b).numerical();
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        values.add(call(() -> ValueOperations.add(ValueOperations.multiply(a, x), ValueOperations.multiply(b, y))));
+        call(() -> ((org.tracr4j.rasp.LinearSequenceMap) built).apply(x, y));
       }
     }
-    bounded(values, Encoding.NUMERICAL);
-    SOp built = Rasp.linearSequenceMap(sops.get(d.first()), sops.get(d.second()), a, b).numerical();
-    define(name, built, new SOpInfo(Encoding.NUMERICAL, values, false, false, Set.of()),
-        Construct.LINEAR_SEQUENCE_MAP);
+    define(name, built, new Facts(false, false, Set.of()), Construct.LINEAR_SEQUENCE_MAP);
   }
 
   private void select(String name, Definition.SelectOf d) throws Refused {
@@ -254,20 +250,16 @@ final class ProgramBuilder {
     Selector built = selectors.get(d.selector());
     switch (d.encoding()) {
       case CATEGORICAL -> {
-        require(sop.encoding() == Encoding.CATEGORICAL, "a categorical aggregate needs a categorical s-op");
         require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
         boolean nonEmpty = selector.keys().equals(selector.queries())
             && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
-        define(name, Rasp.aggregate(built, sops.get(d.sop())),
-            new SOpInfo(Encoding.CATEGORICAL, sop.values(), sop.mayBeNone() || !nonEmpty, false, Set.of()),
-            Construct.CATEGORICAL_AGGREGATE);
+        define(name, Rasp.aggregate(built, sops.get(d.sop())), new Facts(sop.mayBeNone() || !nonEmpty, false,
+            Set.of()), Construct.CATEGORICAL_AGGREGATE);
       }
       case NUMERICAL -> {
-        require(sop.encoding() == Encoding.NUMERICAL && ValueSets.binary(sop.values()),
-            "a numerical aggregate needs a numerical 0/1 s-op");
-        define(name, Rasp.numericalAggregate(built, sops.get(d.sop())),
-            new SOpInfo(Encoding.NUMERICAL, ValueSets.means(sop.values(), config.maxSeqLen()), false, false,
-                Set.of()), Construct.NUMERICAL_AGGREGATE);
+        require(binary(sop.values()), "numerical aggregates are generated on 0/1 s-ops");
+        define(name, Rasp.numericalAggregate(built, sops.get(d.sop())), new Facts(false, false, Set.of()),
+            Construct.NUMERICAL_AGGREGATE);
       }
     }
   }
@@ -299,10 +291,11 @@ final class ProgramBuilder {
   private void selectorWidth(String name, Definition.SelectorWidthOf d) throws Refused {
     selector(d.selector());
     SOp built = Rasp.selectorWidth(selectors.get(d.selector())).withEncoding(d.encoding());
-    define(name, built, new SOpInfo(d.encoding(), ValueSets.range(0, config.maxSeqLen()), false, false, Set.of()),
+    define(name, built, new Facts(false, false, Set.of()),
         d.encoding() == Encoding.NUMERICAL ? Construct.NUMERICAL_SELECTOR_WIDTH : Construct.SELECTOR_WIDTH);
   }
 
+  /** The library functions' own requirements (their arguments), and whether their results may be none. */
   private void libraryCall(String name, Definition.LibraryCall d) throws Refused {
     int n = config.maxSeqLen();
     List<SOpInfo> arguments = new ArrayList<>();
@@ -310,32 +303,29 @@ final class ProgramBuilder {
       arguments.add(sop(sop));
     }
     List<Value> constants = d.constants();
-    SOpInfo info = switch (d.function()) {
-      case MAKE_LENGTH, MAKE_HIST -> categoricalInfo(ValueSets.range(1, n), false);
+    boolean mayBeNone = switch (d.function()) {
+      case MAKE_LENGTH, MAKE_HIST, MAKE_SORT_FREQ -> false;
       case MAKE_COUNT_LESS_FREQ -> {
         require(constants.get(0) instanceof Value.Int, "make_count_less_freq needs an integer");
-        yield categoricalInfo(ValueSets.range(0, n), false);
+        yield false;
       }
-      case MAKE_REVERSE -> {
-        SOpInfo sop = categorical(d.sops().get(0));
-        yield categoricalInfo(sop.values(), sop.mayBeNone());
-      }
+      case MAKE_REVERSE -> categorical(d.sops().get(0)).mayBeNone();
       case SHIFT_BY -> {
-        SOpInfo sop = categorical(d.sops().get(0));
+        categorical(d.sops().get(0));
         require(constants.get(0) instanceof Value.Int i && i.value() >= 1, "shift_by needs a positive offset");
-        yield categoricalInfo(sop.values(), true);
+        yield true;
       }
       case MAKE_COUNT -> {
         SOpInfo sop = selectable(d.sops().get(0));
         require(sop.values().contains(constants.get(0)), "make_count needs a token the s-op can take");
-        yield categoricalInfo(ValueSets.range(0, n), false);
+        yield false;
       }
       case MAKE_SORT_UNIQUE -> {
         SOpInfo values = categorical(d.sops().get(0));
         SOpInfo keys = selectable(d.sops().get(1));
         require(keys.unique(), "make_sort_unique needs unique keys");
         ordered(keys.values());
-        yield categoricalInfo(values.values(), values.mayBeNone());
+        yield values.mayBeNone();
       }
       case MAKE_SORT -> {
         SOpInfo values = categorical(d.sops().get(0));
@@ -343,38 +333,57 @@ final class ProgramBuilder {
         require(keys.values().stream().allMatch(v -> v instanceof Value.Int), "make_sort needs integer keys");
         require(constants.equals(List.of(Value.of((long) n), Value.of(1L))),
             "make_sort is generated with max_seq_len and min_key 1");
-        yield categoricalInfo(values.values(), values.mayBeNone());
-      }
-      case MAKE_SORT_FREQ -> {
-        require(constants.equals(List.of(Value.of((long) n))), "make_sort_freq is generated with max_seq_len");
-        yield categoricalInfo(new TreeSet<>(config.vocab()), false);
+        yield values.mayBeNone();
       }
       case MAKE_FRAC_PREVS -> {
         SOpInfo bools = arguments.get(0);
-        require(bools.definite() && ValueSets.binary(bools.values()), "make_frac_prevs needs 0/1 values");
-        yield new SOpInfo(Encoding.NUMERICAL, ValueSets.means(bools.values(), n), false, false, Set.of());
+        require(bools.definite() && binary(bools.values()), "make_frac_prevs needs 0/1 values");
+        yield false;
       }
       case MAKE_PAIR_BALANCE -> {
         SOpInfo sop = selectable(d.sops().get(0));
         require(!constants.get(0).equals(constants.get(1)), "make_pair_balance needs two different brackets");
-        SortedSet<Value> values = ValueSets.pairBalances(n);
-        bounded(values, Encoding.NUMERICAL);
         require(sop.values().containsAll(constants), "make_pair_balance needs brackets the s-op can take");
-        yield new SOpInfo(Encoding.NUMERICAL, values, false, false, Set.of());
+        yield false;
       }
     };
     List<SOp> built = d.sops().stream().map(sops::get).toList();
-    define(name, d.function().build(built, constants), info, Construct.LIBRARY_CALL);
+    define(name, d.function().build(built, constants), new Facts(mayBeNone, false, Set.of()), Construct.LIBRARY_CALL);
   }
 
-  private static SOpInfo categoricalInfo(SortedSet<Value> values, boolean mayBeNone) {
-    return new SOpInfo(Encoding.CATEGORICAL, values, mayBeNone, false, Set.of());
-  }
+  /** What the generator knows about a new s-op beyond the compiler's answer. */
+  private record Facts(boolean mayBeNone, boolean unique, Set<String> determinedBy) {}
 
-  private void define(String name, SOp built, SOpInfo info, Construct construct) {
-    sops.put(name, built.named(name));
-    sopInfos.put(name, info);
+  /**
+   * Adds the s-op when the compiler compiles it, with the compiler's value set. The bounds steer the
+   * generator's own functions and selections; a library program keeps the sets its construction has (the
+   * compiler's set for make_pair_balance, every difference of two running fractions, exceeds them).
+   */
+  private void define(String name, SOp built, Facts facts, Construct construct) throws Refused {
+    SOp named = built.named(name);
+    Compiler.Analysis analysis = Compiler.analyze(named, options);
+    require(analysis.compiles(), "the compiler refuses it");
+    SortedSet<Value> values = analysis.valueSets().of(named);
+    if (construct != Construct.LIBRARY_CALL) {
+      bounded(values, named.encoding());
+    }
+    sops.put(name, named);
+    sopInfos.put(name, new SOpInfo(named.encoding(), values, facts.mayBeNone(), facts.unique(), facts.determinedBy()));
     constructs.put(name, construct);
+  }
+
+  /** {@code from..to} as integers. */
+  static SortedSet<Value> range(long from, long to) {
+    SortedSet<Value> out = new TreeSet<>();
+    for (long i = from; i <= to; i++) {
+      out.add(Value.of(i));
+    }
+    return out;
+  }
+
+  /** True when every value is 0 or 1 (booleans count): what a numerical aggregate can average. */
+  static boolean binary(SortedSet<Value> values) {
+    return values.stream().allMatch(v -> v.isNumeric() && (v.asDouble() == 0.0 || v.asDouble() == 1.0));
   }
 
   private SOpInfo sop(String name) throws Refused {
@@ -389,15 +398,9 @@ final class ProgramBuilder {
     return info;
   }
 
-  private SOpInfo numerical(String name) throws Refused {
-    SOpInfo info = sop(name);
-    require(info.encoding() == Encoding.NUMERICAL && info.definite(), name + " is not numerical");
-    return info;
-  }
-
-  /** A categorical s-op that is never none: what select keys and queries must be. */
+  /** An s-op that is never none: a select on it never compares none (a comparison fails on none). */
   private SOpInfo selectable(String name) throws Refused {
-    SOpInfo info = categorical(name);
+    SOpInfo info = sop(name);
     require(info.definite(), name + " may be none");
     return info;
   }

@@ -203,7 +203,7 @@ public final class ProgramGenerator {
 
     private void numericalAggregate() {
       String values = random.nextInt(3) == 0 ? null
-          : sop(info -> numerical(info) && ValueSets.binary(info.values()));
+          : sop(info -> numerical(info) && ProgramBuilder.binary(info.values()));
       if (values == null) {
         String input = sop(this::selectable);
         if (input == null) {
@@ -244,7 +244,7 @@ public final class ProgramGenerator {
         case MAKE_SORT_FREQ -> new Definition.LibraryCall(function, List.of(), List.of(Value.of((long) n)));
         case MAKE_REVERSE -> new Definition.LibraryCall(function, List.of(sop), List.of());
         case MAKE_FRAC_PREVS -> {
-          String bools = sop(info -> info.definite() && ValueSets.binary(info.values()));
+          String bools = sop(info -> info.definite() && ProgramBuilder.binary(info.values()));
           yield bools == null ? null : new Definition.LibraryCall(function, List.of(bools), List.of());
         }
         case SHIFT_BY ->

@@ -8,9 +8,11 @@
  * {@link org.tracr4j.generate.Shrinker} makes a failing program smaller.
  *
  * <p>Programs are held as a list of {@link org.tracr4j.generate.Statement}s; the s-op and the text are both
- * derived from it, and every statement's value set is inferred exactly from the vocabulary and maximum
- * length, so a function that could fail or produce an unbounded value set is never chosen.
+ * derived from it. Each statement is checked as it is added: the compiler says whether it compiles and what
+ * values it takes ({@link org.tracr4j.compiler.Compiler#analyze}), and the generator refuses functions that
+ * could fail, value sets beyond its bounds and what would leave the contract (a select seeing none, a
+ * categorical aggregate averaging).
  *
- * <p>May import {@code org.tracr4j.rasp} only.
+ * <p>May import {@code org.tracr4j.rasp} and {@code org.tracr4j.compiler} (it sits above the compiler).
  */
 package org.tracr4j.generate;

@@ -30,10 +30,6 @@ public final class Interpreter {
     return new Interpreter(true);
   }
 
-  public boolean isCausal() {
-    return causal;
-  }
-
   /** Evaluates {@code program} on {@code input}; returns one value per position. */
   public List<Value> evaluate(SOp program, List<Value> input) {
     return new Run(input).sop(program);

@@ -43,6 +43,10 @@ final class AttentionSection {
         String id = "attn-" + component.layer() + "-" + h;
         Heatmap heatmap = new Heatmap(id, queries, List.of(new Heatmap.Group("", range(t))), positions,
             List.of(new Heatmap.Block("", 0, t)), pattern, 1.0, Set.of(0), "attention weight", dots);
+        Computation.Disagreement first = c.firstDisagreement();
+        if (first != null && first.expression().label().equals(component.expression())) {
+          heatmap.flag(List.of(first.position() + 1), 0, t - 1); // the query that goes wrong
+        }
         String title = component.expression() + " = " + (view == null ? "?" : view.definition());
         String selectorTitle = selector == null ? "" : selector.label() + " = " + selector.definition();
         heads.add(new Head(component.layer(), h, component.expression(), title, selectorTitle, heatmap));

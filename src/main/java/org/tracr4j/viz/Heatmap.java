@@ -39,6 +39,10 @@ final class Heatmap {
   private final Set<Integer> marked;
   private final String cellNote;
   private final boolean[][] dots;
+  private final List<Flag> flags = new ArrayList<>();
+
+  /** A red outline around the cells of {@code rows} × columns {@code first…last} (the first disagreement). */
+  record Flag(List<Integer> rows, int first, int last) {}
 
   /**
    * @param id unique in the page
@@ -205,8 +209,28 @@ final class Heatmap {
         }
       }
     }
+    for (Flag flag : flags) {
+      double top = Double.MAX_VALUE;
+      double bottom = 0;
+      for (int r : flag.rows()) {
+        top = Math.min(top, ys[r]);
+        bottom = Math.max(bottom, ys[r] + ROW);
+      }
+      out.append("<rect class=\"flag\" x=\"").append(Html.px(xs[flag.first()] - 1)).append("\" y=\"")
+          .append(Html.px(top - 1)).append("\" width=\"")
+          .append(Html.px(xs[flag.last()] + CELL - xs[flag.first()] + 2)).append("\" height=\"")
+          .append(Html.px(bottom - top + 2)).append("\"/>");
+    }
     out.append("</svg>");
     return out.toString();
+  }
+
+  /** Outlines {@code rows} × columns {@code first…last} in red; returns this heatmap. */
+  Heatmap flag(List<Integer> rows, int first, int last) {
+    if (!rows.isEmpty()) {
+      flags.add(new Flag(List.copyOf(rows), first, last));
+    }
+    return this;
   }
 
   /** What the page's script needs to name the cell under the pointer. */

@@ -32,6 +32,8 @@ final class MlpSection {
       List<Heatmap.Group> groups = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
       double largest = 0;
+      Computation.Disagreement first = c.firstDisagreement();
+      List<Integer> wrong = List.of();
       for (Component component : c.placement().components()) {
         if (component.layer() != l || component.sublayer() != Sublayer.MLP) {
           continue;
@@ -50,12 +52,18 @@ final class MlpSection {
         ExpressionView view = c.view(component.expression());
         String name = component.expression() + (view == null ? "" : " = " + view.definition());
         groups.add(new Heatmap.Group(name, groupRows));
+        if (first != null && first.expression().label().equals(component.expression())) {
+          wrong = groupRows;
+        }
       }
       if (rows.isEmpty()) {
         continue;
       }
       Heatmap heatmap = new Heatmap("mlp-" + l, rows, groups, positions, List.of(new Heatmap.Block("", 0, t)),
           values.toArray(double[][]::new), largest, Set.of(0), "hidden activation", null);
+      if (!wrong.isEmpty()) {
+        heatmap.flag(wrong, first.position() + 1, first.position() + 1); // the position that goes wrong
+      }
       layers.add(new Layer(l, heatmap, rows.size()));
     }
     return layers;

@@ -78,10 +78,10 @@ public record Placement(List<Component> components) {
   }
 
   /**
-   * Reads placement off the weights, for a model without a provenance record (a format-1 directory): a head belongs to the expression whose residual features its W_O
-   * writes, a neuron to the expression whose features its row of W_out writes (the compiler gives every
-   * block its own output features, so each unit writes one expression's). Units that write nothing are
-   * unused slots and belong to nobody.
+   * Reads placement off the weights, for a model without a provenance record (a format-1 directory): a
+   * head belongs to the expression whose residual features its W_O writes, a neuron to the expression whose
+   * features its row of W_out writes (the compiler gives every block its own output features, so each unit
+   * writes one expression's). Units that write nothing are unused slots and belong to nobody.
    *
    * @param expressions the labels of the program's expressions (as in the residual labels)
    */

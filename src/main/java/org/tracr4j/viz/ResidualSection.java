@@ -46,7 +46,13 @@ final class ResidualSection {
     for (int f = 0; f < features.size(); f++) {
       rows.add(features.label(f));
     }
-    return new Heatmap("residual", rows, groups, columns, blocks, values, 1.0, bos, "residual", null);
+    Heatmap heatmap = new Heatmap("residual", rows, groups, columns, blocks, values, 1.0, bos, "residual", null);
+    Computation.Disagreement first = c.firstDisagreement();
+    if (first != null) {
+      int column = first.expression().stage() * t + first.position() + 1;
+      heatmap.flag(features.groups(order).getOrDefault(first.expression().label(), List.of()), column, column);
+    }
+    return heatmap;
   }
 
   static String html(Computation c, Heatmap heatmap) {

@@ -53,6 +53,30 @@ class VizCommandTest {
     assertThat(Files.readString(fromModel)).isEqualTo(Files.readString(fromSource));
   }
 
+  /** The model computes the rewritten program (a composite selector made one): so does its page. */
+  @Test
+  void aModelDirectoryOfARewrittenProgramGivesTheSamePage() throws Exception {
+    Path program = dir.resolve("near.rasp");
+    Files.writeString(program, "near = select(indices, indices, ==) or select(tokens, tokens, ==);\n"
+        + "ones = numerical(map(x -> 1, tokens));\nout = numerical(aggregate(near, ones, 0));\n");
+    Path model = dir.resolve("near");
+    String[] options = {"--vocab", "a,b", "--max-seq-len", "4"};
+    CliRun compiled = CliRun.of(concat(new String[] {"compile", program.toString()}, options,
+        new String[] {"--dtype", "float64", "-o", model.toString()}));
+    assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+    CliRun first = CliRun.of(concat(new String[] {"viz", program.toString()}, options,
+        new String[] {"--input", "a b a", "-o", dir.resolve("source.html").toString()}));
+    CliRun second = CliRun.of("viz", "--model", model.toString(), "--input", "a b a", "-o",
+        dir.resolve("model.html").toString());
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("model.html"))).isEqualTo(Files.readString(dir.resolve("source.html")));
+  }
+
+  private static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
+
   /** A format-1 directory has no provenance record: the page reads the placement off the weights. */
   @Test
   void aFormatOneDirectoryWorksToo() throws Exception {

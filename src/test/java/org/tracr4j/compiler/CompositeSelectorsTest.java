@@ -93,6 +93,6 @@ class CompositeSelectorsTest {
   void anOrThatDoesNotMergeTakesTheProductRouteAndSaysSo() {
     SOp program = Rasp.selectorWidth(tokens(Comparison.LT).or(indices(Comparison.GT)).named("either"));
     CompiledProgram compiled = Compiler.compile(program, CompileOptions.of(VOCAB, MAX_LENGTH));
-    assertThat(compiled.model().metadata().get(Compiler.REWRITES)).contains("OrByProduct: either");
+    assertThat(compiled.model().metadata().get(Compiler.REWRITES)).contains("ProductRoute: either");
   }
 }

@@ -54,6 +54,19 @@ class ProgramGeneratorTest {
     assertThat(texts).hasSizeGreaterThan(95);
   }
 
+  /** The generator asks the compiler, so the compiler refuses none of its programs (fuzz had 72 of 2000). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vocabularies")
+  void everyProgramCompiles(String name, List<Value> vocab) {
+    ProgramGenerator generator = generator(vocab);
+    for (long seed = 0; seed < 150; seed++) {
+      GeneratedProgram program = generator.generate(seed);
+      assertThatCode(() -> org.tracr4j.compiler.Compiler.compile(program.program(),
+          org.tracr4j.compiler.CompileOptions.of(vocab, MAX_SEQ_LEN))).as(program.raspSource())
+          .doesNotThrowAnyException();
+    }
+  }
+
   /** Over 500 seeds (two vocabularies) every construct, comparison and library program appears. */
   @Test
   void everyConstructAppears() {

@@ -102,6 +102,20 @@ class ReportTest {
     }
   }
 
+  /** Tracr's constructions render too; where they go wrong the page says so, and nowhere else. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("library")
+  void everyLibraryProgramRendersInTracrMode(LibraryProgram p) {
+    CompiledProgram compiled = Compiler.compile(p.program().get(), CompileOptions.of(p.vocab(), p.maxSeqLen())
+        .withMode(CompileOptions.Mode.TRACR));
+    List<Value> input = p.randomInput(new Random(p.name().hashCode()));
+    Computation c = computation(compiled, input, p.name());
+    String html = Report.html(c);
+    checkPage(c, html, compiled);
+    assertThat(html.contains("id=\"first-disagreement\"")).as(p + " on " + input)
+        .isEqualTo(c.firstDisagreement() != null);
+  }
+
   @Test
   void aTracrModeModelShowsWhereItGoesWrong() {
     List<Value> vocab = List.of(Value.of("a"), Value.of("b"));

@@ -45,7 +45,7 @@ public final class Rewriter {
    */
   public static Rewriter standard() {
     return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
-        new NegateSelect(), new MergeAlignedSelects(), new OrByProduct()));
+        new NegateSelect(), new MergeAlignedSelects(), ProductRoute.forOr()));
   }
 
   /**

@@ -58,13 +58,28 @@ final class DiscretisingLayer<T> {
    */
   static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<T> f, double largeNumber, String prefix) {
-    boolean clash = switch (atBos) {
-      case AtBos.Written written -> input.equals(one);
-      case AtBos.Silenced silenced -> input.equals(one) || input.equals(silenced.bos()) || one.equals(silenced.bos());
-    };
-    if (clash) {
-      throw new IllegalArgumentException(
-          "Input " + input + ", one " + one + " and " + atBos + " must be different directions");
+    return build(List.of(input), new double[] {1}, 0, one, atBos, inputValues, f, largeNumber, prefix);
+  }
+
+  /**
+   * Like {@link #build(BasisDirection, BasisDirection, AtBos, double[], DoubleFunction, double, String)}, on
+   * the linear combination {@code x = Σ coefficients[i]·inputs[i]} of residual directions instead of one
+   * direction. {@code bosBound} bounds {@code |x|} at BOS (0 when nothing is written there), so that the
+   * silencing row keeps every neuron at 0 at BOS whatever the inputs hold there.
+   */
+  static <T> DiscretisingLayer<T> build(List<BasisDirection> inputDirections, double[] coefficients,
+      double bosBound, BasisDirection one, AtBos atBos, double[] inputValues, DoubleFunction<T> f,
+      double largeNumber, String prefix) {
+    for (BasisDirection input : inputDirections) {
+      boolean clash = switch (atBos) {
+        case AtBos.Written written -> input.equals(one);
+        case AtBos.Silenced silenced ->
+            input.equals(one) || input.equals(silenced.bos()) || one.equals(silenced.bos());
+      };
+      if (clash) {
+        throw new IllegalArgumentException(
+            "Input " + input + ", one " + one + " and " + atBos + " must be different directions");
+      }
     }
     double[] sorted = Arrays.stream(inputValues).sorted().distinct().toArray();
     double[] kept = new double[sorted.length];
@@ -86,17 +101,22 @@ final class DiscretisingLayer<T> {
       neurons.add(step(prefix, k, 1));
     }
     VectorSpace hidden = VectorSpace.of(neurons);
-    VectorSpace inputs = switch (atBos) {
-      case AtBos.Written written -> VectorSpace.of(input, one);
-      case AtBos.Silenced silenced -> VectorSpace.of(input, one, silenced.bos());
-    };
+    List<BasisDirection> read = new ArrayList<>(inputDirections);
+    read.add(one);
+    if (atBos instanceof AtBos.Silenced silenced) {
+      read.add(silenced.bos());
+    }
+    VectorSpace inputs = VectorSpace.of(read);
     // Look every direction up once and fill the matrix by position: hashing the tuple-valued neurons for
     // each entry was most of the cost of this construction.
     int[] positions = new int[neurons.size()];
     for (int i = 0; i < positions.length; i++) {
       positions[i] = hidden.indexOf(neurons.get(i));
     }
-    int inputRow = inputs.indexOf(input);
+    int[] inputRows = new int[inputDirections.size()];
+    for (int i = 0; i < inputRows.length; i++) {
+      inputRows[i] = inputs.indexOf(inputDirections.get(i));
+    }
     int oneRow = inputs.indexOf(one);
     Linear.Builder first = Linear.builder(inputs, hidden);
     first.addAt(oneRow, positions[0], 1);
@@ -107,14 +127,18 @@ final class DiscretisingLayer<T> {
       // x = t_k − 1/L to 1 at x = t_k.
       int low = positions[2 * k - 1];
       int high = positions[2 * k];
-      first.addAt(inputRow, low, largeNumber).addAt(oneRow, low, 1 - largeNumber * breakpoint);
-      first.addAt(inputRow, high, largeNumber).addAt(oneRow, high, -largeNumber * breakpoint);
+      for (int i = 0; i < inputRows.length; i++) {
+        first.addAt(inputRows[i], low, largeNumber * coefficients[i]).addAt(inputRows[i], high,
+            largeNumber * coefficients[i]);
+      }
+      first.addAt(oneRow, low, 1 - largeNumber * breakpoint).addAt(oneRow, high, -largeNumber * breakpoint);
       largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
     }
     if (atBos instanceof AtBos.Silenced silenced) {
       // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
-      // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS.
-      double silence = 1 + largestBias;
+      // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS; L·bosBound more
+      // covers inputs that may hold anything up to bosBound there.
+      double silence = 1 + largestBias + largeNumber * bosBound;
       int bosRow = inputs.indexOf(silenced.bos());
       for (int position : positions) {
         first.addAt(bosRow, position, -silence);

@@ -39,6 +39,11 @@ public final class NumericalToCategoricalMlp {
       double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
     DiscretisingLayer<BasisDirection> layer =
         DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix);
+    return withOneHotOutputs(layer, output);
+  }
+
+  /** The MLP of a discretising first layer and the second layer above, writing one-hots of {@code output}. */
+  static Mlp withOneHotOutputs(DiscretisingLayer<BasisDirection> layer, VectorSpace output) {
     int[] columns = new int[layer.outputs.size()];
     for (int k = 0; k < columns.length; k++) {
       BasisDirection value = layer.outputs.get(k);

@@ -27,17 +27,35 @@ import org.tracr4j.rasp.Value;
  *     →   select(K, Q, (K, Q) -> p1(K[0], Q[0]) or (p2(K[0], Q[0]) and p3(K[1], Q[1])))
  *         with K = sequence_map((x, y) -> (x, y), k1, k2), Q likewise (the same s-op when the lists agree)
  * </pre>
- * Applies to an OR whose operands are and/or trees of selects (negations are already in the predicates). A
+ * Applies to an OR (and, in {@link #forAndAndOr}, an AND) whose operands are and/or trees of selects (negations are already in the predicates). A
  * constant ({@code full}) side is read as its value, not as a tuple item. A tuple is none where one of its
  * items is; the predicate then sees none for every item, so a predicate that selects on none is still caught
  * by the none analysis. Causal evaluation masks the tree and the select alike.
  */
-public final class OrByProduct implements RewriteRule {
+public final class ProductRoute implements RewriteRule {
+  private final boolean ands;
+
+  private ProductRoute(boolean ands) {
+    this.ands = ands;
+  }
+
+  /** The compiler's rule: ORs only (an AND of selects is one summed-QK head, which adds no layer). */
+  public static ProductRoute forOr() {
+    return new ProductRoute(false);
+  }
+
+  /** ANDs too: the product route for every combination, to compare its cost with the summed-QK head. */
+  public static ProductRoute forAndAndOr() {
+    return new ProductRoute(true);
+  }
+
   @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
-    if (!(expr instanceof SelectorOr or) || !isTreeOfSelects(or)) {
+    boolean combination = expr instanceof SelectorOr || ands && expr instanceof SelectorAnd;
+    if (!combination || !isTreeOfSelects((Selector) expr)) {
       return Optional.empty();
     }
+    Selector or = (Selector) expr;
     List<Select> leaves = new ArrayList<>();
     collect(or, leaves);
     List<SOp> keys = distinct(leaves.stream().map(Select::keys).toList());

@@ -1,0 +1,102 @@
+package org.tracr4j.compiler;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import org.tracr4j.rasp.Value;
+
+/**
+ * A categorical sequence map whose table is a function of one sum {@code s = a·x + b·y} of its inputs'
+ * numbers ({@code length - indices}: {@code a = 1, b = −1}), and that function. Such a map compiles to one
+ * discretising MLP on {@code s} with {@code 2·|S| − 1} hidden neurons instead of a table with one neuron per
+ * pair of input values ({@link Constructions#sumSequenceMap}).
+ *
+ * <p>Only for integer inputs and small integer factors, so that every sum is exact in floating point and the
+ * sums are at least 1 apart; and only for tables without none (a discretising MLP writes some value at every
+ * sum).
+ *
+ * @param a the factor on the first input
+ * @param b the factor on the second input
+ * @param table the output at each sum, by increasing sum
+ */
+record SumRoute(long a, long b, Map<Double, Value> table) {
+  /** Factors tried, in order: a function of one input, then sums and differences with small factors. */
+  private static final List<long[]> FACTORS = List.of(new long[] {1, 0}, new long[] {0, 1},
+      new long[] {1, 1}, new long[] {1, -1}, new long[] {1, 2}, new long[] {2, 1}, new long[] {1, -2},
+      new long[] {2, -1}, new long[] {1, 3}, new long[] {3, 1}, new long[] {1, -3}, new long[] {3, -1});
+  /** Inputs beyond ±2^40 could make a sum inexact. */
+  private static final double LARGEST_INPUT = 0x1p40;
+
+  /** The hidden neurons of its MLP: a start neuron and two per step between consecutive sums. */
+  int hiddenNeurons() {
+    return 2 * table.size() - 1;
+  }
+
+  /** The sum in words, e.g. {@code length - indices} or {@code 2·x + y}. */
+  String describe(String first, String second) {
+    String left = a == 0 ? "" : (a == 1 ? "" : a == -1 ? "-" : a + "·") + first;
+    if (b == 0) {
+      return left;
+    }
+    String right = (Math.abs(b) == 1 ? "" : Math.abs(b) + "·") + second;
+    return left.isEmpty() ? (b < 0 ? "-" : "") + right : left + (b < 0 ? " - " : " + ") + right;
+  }
+
+  /** The sums, ascending. */
+  double[] sums() {
+    return table.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** The first factors whose sum determines {@code f} on every pair, if any. */
+  static Optional<SumRoute> find(Collection<Value> xs, Collection<Value> ys, BinaryOperator<Value> f) {
+    if (!integral(xs) || !integral(ys)) {
+      return Optional.empty();
+    }
+    Map<List<Value>, Value> outputs = new java.util.HashMap<>();
+    for (Value x : xs) {
+      for (Value y : ys) {
+        Value z = f.apply(x, y);
+        if (z == null || z.isNone()) {
+          return Optional.empty();
+        }
+        outputs.put(List.of(x, y), z);
+      }
+    }
+    for (long[] factors : FACTORS) {
+      Map<Double, Value> table = tableFor(factors[0], factors[1], outputs);
+      if (table != null) {
+        return Optional.of(new SumRoute(factors[0], factors[1], table));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The output at each sum, or null if two pairs with the same sum have different outputs. */
+  private static Map<Double, Value> tableFor(long a, long b, Map<List<Value>, Value> outputs) {
+    Map<Double, Value> table = new TreeMap<>();
+    for (Map.Entry<List<Value>, Value> entry : outputs.entrySet()) {
+      double sum = a * entry.getKey().get(0).asDouble() + b * entry.getKey().get(1).asDouble();
+      Value previous = table.putIfAbsent(sum, entry.getValue());
+      if (previous != null && !previous.equals(entry.getValue())) {
+        return null;
+      }
+    }
+    return table;
+  }
+
+  private static boolean integral(Collection<Value> values) {
+    for (Value v : values) {
+      if (v.isNone() || !v.isNumeric()) {
+        return false;
+      }
+      double d = v.asDouble();
+      if (d != Math.rint(d) || Math.abs(d) > LARGEST_INPUT) {
+        return false;
+      }
+    }
+    return !values.isEmpty();
+  }
+}
