@@ -39,7 +39,7 @@ final class Structure {
       case Indices i -> 2;
       case Length l -> combine(7, combine(5, combine(1, 1)));
       case Full f -> 3;
-      case org.tracr4j.rasp.Map m -> combine(4, hash(m.inner()));
+      case org.tracr4j.rasp.ElementwiseMap m -> combine(4, hash(m.inner()));
       case SequenceMap s -> combine(6, hash(s.first()) + hash(s.second()));
       case LinearSequenceMap s -> combine(6, hash(s.first()) + hash(s.second()));
       case Aggregate a -> combine(a.isNumerical() ? 8 : 9, combine(hash(a.selector()), hash(a.sop())));
