@@ -25,7 +25,8 @@ import org.tracr4j.rasp.Value;
 /**
  * Builds a program one statement at a time, and refuses a statement the compiler refuses or that could
  * leave the contract. Whether a statement compiles, and the values it can take, are the compiler's answer
- * ({@link Compiler#analyze} on the statement's s-op, so "compilable" cannot drift from the compiler). On top,
+ * ({@link Compiler#analyzeBeforeLowering} on the statement's s-op, and {@link ProgramGenerator} checks the
+ * finished program with {@link Compiler#analyze}, so "compilable" cannot drift from the compiler). On top,
  * the generator's own rules keep a program inside the contract: a statement is refused when its function
  * fails on a possible input, its values exceed the configured bounds, a select could see none, or a
  * categorical aggregate could average. A program made only of accepted statements compiles and evaluates
@@ -368,7 +369,7 @@ final class ProgramBuilder {
    */
   private void define(String name, SOp built, Facts facts, Construct construct) throws Refused {
     SOp named = built.named(name);
-    Compiler.Analysis analysis = Compiler.analyze(named, options);
+    Compiler.Analysis analysis = Compiler.analyzeBeforeLowering(named, options);
     require(analysis.compiles(), "the compiler refuses it");
     SortedSet<Value> values = analysis.valueSets().of(named);
     if (construct != Construct.LIBRARY_CALL) {
