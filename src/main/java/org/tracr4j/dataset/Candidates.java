@@ -42,7 +42,7 @@ final class Candidates {
         weights.put(construct, options.constructs().contains(construct) ? c.weight(construct) : 0);
       }
       c = new GeneratorConfig(c.size(), c.vocab(), c.maxSeqLen(), c.maxCategoricalValues(),
-          c.maxNumericalValues(), c.maxMagnitude(), weights);
+          c.maxNumericalValues(), c.maxMagnitude(), weights, c.outsideContract());
     }
     this.config = c;
   }
