@@ -80,7 +80,7 @@ final class AggregateContract {
       if (current.equals(keys)) {
         return true;
       }
-      if (!(current instanceof org.tracr4j.rasp.Map m)) {
+      if (!(current instanceof org.tracr4j.rasp.ElementwiseMap m)) {
         return false;
       }
       current = m.inner();
