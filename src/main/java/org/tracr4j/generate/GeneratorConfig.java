@@ -84,8 +84,8 @@ public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int ma
     weights.put(Construct.SEQUENCE_MAP, 4);
     weights.put(Construct.LINEAR_SEQUENCE_MAP, 3);
     weights.put(Construct.SELECT, 6);
-    weights.put(Construct.SELECTOR_AND, 1);
-    weights.put(Construct.SELECTOR_OR, 1);
+    weights.put(Construct.SELECTOR_AND, 3);
+    weights.put(Construct.SELECTOR_OR, 2);
     weights.put(Construct.SELECTOR_NOT, 1);
     weights.put(Construct.CATEGORICAL_AGGREGATE, 4);
     weights.put(Construct.NUMERICAL_AGGREGATE, 4);
