@@ -29,8 +29,8 @@ import org.tracr4j.rasp.Value;
  * </pre>
  * Applies to an OR (and, in {@link #forAndAndOr}, an AND) whose operands are and/or trees of selects (negations are already in the predicates). A
  * constant ({@code full}) side is read as its value, not as a tuple item. A tuple is none where one of its
- * items is; the predicate then sees none for every item, so a predicate that selects on none is still caught
- * by the none analysis. Causal evaluation masks the tree and the select alike.
+ * items is; the predicate then claims to select, so the none analysis rejects an OR whose tuples may be none
+ * (found by causal fuzzing: seed 8000753). Causal evaluation masks the tree and the select alike.
  */
 public final class ProductRoute implements RewriteRule {
   private final boolean ands;
@@ -64,8 +64,11 @@ public final class ProductRoute implements RewriteRule {
     SOp queryTuple = keys.equals(queries) ? keyTuple : tuple(queries);
     Tree tree = tree(or, keys, queries);
     String source = "(k, q) -> " + tree.source();
+    // A tuple is none where any item is, and a none key or query never attends in the model, while the
+    // tree may still select there (one side of the or need not read the none item). Claiming that a none
+    // tuple selects makes the none analysis reject such programs instead of compiling them wrong.
     SelectorPredicate predicate = SelectorPredicate.described(source,
-        (key, query) -> tree.test(items(key, keys.size()), items(query, queries.size())));
+        (key, query) -> key.isNone() || query.isNone() || tree.test(items(key, keys.size()), items(query, queries.size())));
     return Optional.of(Rasp.select(keyTuple, queryTuple, predicate));
   }
 

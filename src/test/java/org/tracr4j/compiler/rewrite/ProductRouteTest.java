@@ -71,4 +71,18 @@ class ProductRouteTest {
       Exhaustive.assertAgrees(program, options.withCausal(true));
     }
   }
+
+  /** Causal fuzzing, seed 8000753: an or whose tuple may be none was compiled wrong; now it is rejected. */
+  @Test
+  void anOrOverAnSopThatMayBeNoneIsRejectedNotMiscompiled() {
+    SOp maybeNone = org.tracr4j.rasp.Library.shiftBy(1, Rasp.tokens()).named("shifted");
+    Selector either = new SelectorOr(Rasp.select(maybeNone, maybeNone, (k, q) -> org.tracr4j.rasp.ValueOperations.equal(k, q)),
+        Rasp.select(Rasp.tokens(), Rasp.tokens(), Comparison.LEQ), Meta.selector());
+    SOp program = Rasp.selectorWidth(either);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.tracr4j.compiler.Compiler.compile(program,
+        CompileOptions.of(SameSelection.VOCAB, 3)))
+        .isInstanceOf(org.tracr4j.UnsupportedProgramException.class)
+        .satisfies(e -> assertThat(((org.tracr4j.UnsupportedProgramException) e).rules())
+            .contains(org.tracr4j.RuleCode.SELECTS_ON_NONE));
+  }
 }
