@@ -2,6 +2,7 @@ package org.tracr4j.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.compiler.CompileOptions;
@@ -44,7 +45,7 @@ public final class Fuzzer {
 
   /** Totals of a run. */
   public record Report(int programs, int compiled, int rejected, long inputsCompared, long positionsCompared,
-      long inputsOutsideContract, long interpreterErrors, java.util.Map<String, Integer> rejections,
+      long inputsOutsideContract, long interpreterErrors, Map<String, Integer> rejections,
       List<Failure> failures) {
     public long disagreements() {
       return failures.stream().filter(f -> f.kind().equals("disagreement")).count();
@@ -62,7 +63,7 @@ public final class Fuzzer {
   private long positionsCompared;
   private long outsideContract;
   private long interpreterErrors;
-  private final java.util.Map<String, Integer> rejections = new java.util.TreeMap<>();
+  private final Map<String, Integer> rejections = new java.util.TreeMap<>();
 
   public Fuzzer(Settings settings) {
     this.settings = settings;

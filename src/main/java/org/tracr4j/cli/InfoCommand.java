@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.compiler.Compiler;
+import org.tracr4j.export.CircuitJson;
+import org.tracr4j.model.Circuit;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 import org.tracr4j.model.Provenance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -21,13 +24,18 @@ import picocli.CommandLine.Spec;
     description = "Show a model's shape (layers, heads, widths, parameters), residual labels, and for each "
         + "expression its kind, layer and the head or MLP neurons that compute it.",
     customSynopsis = {"tracr4j info PROGRAM.rasp (--vocab TOKENS | --vocab-file FILE) --max-seq-len N "
-        + "[--causal] [--compat tracr] [--mlp-exactness L] [--json]", "tracr4j info --model DIR [--json]"},
+        + "[--causal] [--compat tracr] [--mlp-exactness L] [--circuit] [--json]",
+        "tracr4j info --model DIR [--circuit] [--json]"},
     footer = {"", "Output: 'key: value' lines, then 'expressions:' (one line each: label, kind, encoding, "
         + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
         + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
         + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
         + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
         + "(null for a format-1 directory), \"residual\": [labels]}.",
+        "With --circuit: the ground-truth circuit, one node per head or MLP neuron range (expression, kind, layer, "
+        + "hook, reads, writes) and who reads it; with --circuit --json, config.json's tracr4j.circuit: "
+        + "{\"nodes\": [{\"expression\", \"kind\", \"layer\", \"component\", \"heads\" | \"neurons\", \"hook\", "
+        + "\"reads\", \"writes\"}], \"edges\": [{\"from\", \"to\"}]} (docs/model-format.md).",
         "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
         "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file, 74 corrupt "
         + "model directory.",
@@ -42,9 +50,17 @@ final class InfoCommand implements Callable<Integer> {
   @Mixin
   JsonOption json;
 
+  @Option(names = "--circuit", description = "Print the ground-truth circuit instead: one node per head or MLP "
+      + "neuron range computing an expression (layer, TransformerLens hook, residual features read and written) "
+      + "and the edges between them (with --json: the config.json tracr4j.circuit object).")
+  boolean circuit;
+
   @Override
   public Integer call() {
     Model model = source.load();
+    if (circuit) {
+      return printCircuit(model);
+    }
     Map<String, Object> info = describe(model);
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
@@ -57,6 +73,35 @@ final class InfoCommand implements Callable<Integer> {
       });
       printExpressions(out, model);
       out.println("residual: " + String.join(" ", model.residualLabels()));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int printCircuit(Model model) {
+    PrintWriter out = spec.commandLine().getOut();
+    Circuit c = Circuit.of(model).orElseThrow(() -> new CliException("the model has no provenance (a "
+        + "format-version-1 directory), so its circuit is unknown; recompile it", CliException.NO_INPUT));
+    if (json.enabled()) {
+      out.println(Output.json(CircuitJson.write(c)));
+      out.flush();
+      return 0;
+    }
+    out.println("circuit: " + c.nodes().size() + " nodes, " + c.edges().size() + " edges");
+    for (int n = 0; n < c.nodes().size(); n++) {
+      Circuit.Node node = c.nodes().get(n);
+      String where = switch (node.component()) {
+        case ATTN -> "attn heads " + node.heads();
+        case MLP -> "mlp neurons [" + node.neurons().get(0) + ", " + node.neurons().get(1) + ")";
+      };
+      out.println("node " + n + ": " + node.expression() + " (" + node.kind() + "), layer " + node.layer() + " "
+          + where + ", hook " + node.hook());
+      out.println("  reads:  " + String.join(" ", c.labels(node.reads())));
+      out.println("  writes: " + String.join(" ", c.labels(node.writes())));
+      int from = n;
+      List<String> readers = c.edges().stream().filter(e -> e.from() == from).map(e -> Integer.toString(e.to()))
+          .toList();
+      out.println("  read by: " + (readers.isEmpty() ? "- (the output)" : "node " + String.join(", node ", readers)));
     }
     out.flush();
     return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.tracr4j.rasp.Value;
 
@@ -60,7 +61,7 @@ public final class Output {
 
   /** {@code {"input": [...], "output": [...]}} with typed values, null for none. */
   public static String json(List<Value> input, List<Value> output) {
-    java.util.Map<String, Object> document = new LinkedHashMap<>();
+    Map<String, Object> document = new LinkedHashMap<>();
     document.put("input", input.stream().map(Value::toJava).toList());
     document.put("output", output.stream().map(Value::toJava).toList());
     return json(document);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.OutputEncoding;
+import org.tracr4j.model.Provenance;
 import org.tracr4j.model.Trace;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;
@@ -25,9 +26,11 @@ import picocli.CommandLine.Spec;
     footer = {"", "Output: one line per input, printed as eval prints it (a numerical output is decoded to the "
         + "nearest value it can take when within 1e-6 relative). With --json, one line per input: "
         + "{\"input\": [...], \"output\": [...], \"raw_output\": [...] (numerical outputs only: the model's "
-        + "numbers before decoding)}. With --trace, one JSON document per input: {\"input\", \"output\", "
-        + "\"residual_labels\", \"token_ids\", \"input_embeddings\", \"layers\": [{\"name\", \"output\", "
-        + "\"residual\", \"attention\"}], \"unembedded\"}.",
+        + "numbers before decoding)}. With --trace, per input: the embedding, then per sub-layer what it computes "
+        + "and, per position, the features it writes (non-zero, by label); per head the keys each query selects. "
+        + "With --trace --json, one JSON document per input: {\"input\", \"output\", \"residual_labels\", "
+        + "\"token_ids\", \"input_embeddings\", \"layers\": [{\"name\", \"expressions\", \"heads\" (attn: "
+        + "expression or unused) or \"neurons\" (mlp), \"output\", \"residual\", \"attention\"}], \"unembedded\"}.",
         "With --model, the directory fixes vocabulary, length and construction: compile options are usage errors.",
         "Defaults: exact constructions, standard masking, --mlp-exactness 100.",
         "Exit codes: 0 ok, 64 usage, 65 program error or unsupported program, 66 unreadable file or invalid "
@@ -46,8 +49,10 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   JsonOption json;
 
-  @Option(names = "--trace", description = "Print, per input, one JSON document with every residual, layer "
-      + "output and attention pattern, with the residual labels (implies --json).")
+  @Option(names = "--trace", description = "Show how the model computes each input: per layer, per position, the "
+      + "features each sub-layer writes, and per head the keys each query selects, labelled with the expressions "
+      + "computed there. With --json: one JSON document per input with every residual, layer output and "
+      + "attention pattern.")
   boolean trace;
 
   @Override
@@ -58,7 +63,11 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (trace) {
       for (List<Value> input : sequences) {
-        out.println(Output.json(traceDocument(model.trace(input), input)));
+        if (json.enabled()) {
+          out.println(Output.json(traceDocument(model, model.trace(input), input)));
+        } else {
+          TraceText.of(model, model.trace(input)).forEach(out::println);
+        }
       }
       out.flush();
       return 0;
@@ -86,8 +95,12 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The JSON of a traced run: positions are model positions, BOS at 0. */
-  private static Map<String, Object> traceDocument(Trace t, List<Value> input) {
+  /**
+   * The JSON of a traced run: positions are model positions, BOS at 0. Each sub-layer lists the expressions
+   * it computes, and each attention sub-layer its head slots, with the expression or {@code "unused": true}
+   * (when the model has provenance).
+   */
+  private static Map<String, Object> traceDocument(Model model, Trace t, List<Value> input) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("input", input.stream().map(Value::toJava).toList());
     document.put("output", t.decoded());
@@ -99,6 +112,26 @@ final class RunCommand implements Callable<Integer> {
       Map<String, Object> layer = new LinkedHashMap<>();
       boolean attention = sub % 2 == 0;
       layer.put("name", (attention ? "attn " : "mlp ") + (sub / 2));
+      int l = sub / 2;
+      model.provenance().ifPresent(provenance -> {
+        Provenance.Layer placed = provenance.layers().get(l);
+        if (attention) {
+          layer.put("expressions", placed.heads().stream().map(Provenance.Head::expression).toList());
+          List<Map<String, Object>> heads = new ArrayList<>();
+          for (int h = 0; h < model.config().heads(); h++) {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("head", h);
+            placed.head(h).ifPresentOrElse(x -> head.put("expression", x.expression()),
+                () -> head.put("unused", true));
+            heads.add(head);
+          }
+          layer.put("heads", heads);
+        } else {
+          layer.put("expressions", placed.mlp().stream().map(Provenance.Neurons::expression).toList());
+          layer.put("neurons", placed.mlp().stream().map(r -> Map.of("expression", r.expression(),
+              "neurons", List.of(r.start(), r.end()))).toList());
+        }
+      });
       layer.put("output", t.layerOutputs().get(sub));
       layer.put("residual", t.residuals().get(sub));
       if (attention) {

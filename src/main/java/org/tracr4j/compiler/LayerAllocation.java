@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -110,7 +111,7 @@ final class LayerAllocation {
       case Indices i -> null;
       case Length l -> null;
       case Full f -> null;
-      case org.tracr4j.rasp.Map m -> Kind.MLP;
+      case ElementwiseMap m -> Kind.MLP;
       case SequenceMap m -> Kind.MLP;
       case LinearSequenceMap m -> Kind.MLP;
       case Aggregate a -> Kind.ATTENTION;

@@ -2,12 +2,12 @@ package org.tracr4j.compiler;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.SequencedSet;
+import java.util.Set;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.craft.AttentionHead;
@@ -16,6 +16,7 @@ import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -103,7 +104,7 @@ final class Lowering {
       // Static validation rejects both; reported again so that lowering never builds a wrong block.
       case Length l -> report(l, RuleCode.LENGTH_PRIMITIVE, "the length primitive cannot be compiled");
       case Full f -> report(f, RuleCode.CONSTANT_SEQUENCE, "a constant sequence cannot be compiled");
-      case org.tracr4j.rasp.Map m -> ofMlp(map(m));
+      case ElementwiseMap m -> ofMlp(map(m));
       case SequenceMap m -> LoweredBlock.of(sequenceMap(m));
       case LinearSequenceMap m -> LoweredBlock.of(linearSequenceMap(m));
       case Aggregate a -> LoweredBlock.of(aggregate(a));
@@ -116,7 +117,7 @@ final class Lowering {
   }
 
   /** The map's MLP, or null after reporting why there is none. */
-  private Mlp map(org.tracr4j.rasp.Map m) {
+  private Mlp map(ElementwiseMap m) {
     SOp inner = m.inner();
     String label = graph.label(m);
     VectorSpace input = outputSpace(inner);
@@ -249,12 +250,12 @@ final class Lowering {
     return UserFunctions.selects(select.predicate(), (Value) key, (Value) query);
   }
 
-  private Value apply(org.tracr4j.rasp.Map m, Object x) {
+  private Value apply(ElementwiseMap m, Object x) {
     Value y = applyOrNull(m, (Value) x);
     return y == null ? Value.NONE : y;
   }
 
-  private static Value applyOrNull(org.tracr4j.rasp.Map m, Value x) {
+  private static Value applyOrNull(ElementwiseMap m, Value x) {
     return UserFunctions.value(() -> m.function().apply(x));
   }
 

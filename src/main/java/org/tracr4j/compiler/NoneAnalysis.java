@@ -7,6 +7,7 @@ import java.util.Map;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -47,7 +48,7 @@ final class NoneAnalysis {
     List<Finding> findings = new ArrayList<>();
     for (RaspExpr expr : graph.nodes()) {
       List<SOp> inputs = switch (expr) {
-        case org.tracr4j.rasp.Map m -> List.of(m.inner());
+        case ElementwiseMap m -> List.of(m.inner());
         case SequenceMap m -> List.of(m.first(), m.second());
         case LinearSequenceMap m -> List.of(m.first(), m.second());
         default -> List.of();
@@ -110,7 +111,7 @@ final class NoneAnalysis {
       case Length l -> false;
       case SelectorWidth w -> false;
       case Full f -> f.fill().isNone();
-      case org.tracr4j.rasp.Map m -> mayBeNone(m.inner()) || givesNone(m);
+      case ElementwiseMap m -> mayBeNone(m.inner()) || givesNone(m);
       case SequenceMap m -> mayBeNone(m.first()) || mayBeNone(m.second()) || givesNone(m);
       case LinearSequenceMap m -> mayBeNone(m.first()) || mayBeNone(m.second());
       case Aggregate a -> mayBeNone(a.sop()) || (a.isCategorical() && a.defaultValue().isNone());
@@ -119,7 +120,7 @@ final class NoneAnalysis {
     return result;
   }
 
-  private boolean givesNone(org.tracr4j.rasp.Map m) {
+  private boolean givesNone(ElementwiseMap m) {
     for (Value x : valueSets.of(m.inner())) {
       if (isNone(() -> m.function().apply(x))) {
         return true;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -66,7 +67,7 @@ final class StaticValidation {
           + "(= selector_width(select(tokens, tokens, true))) instead");
       case Full f -> report(f, RuleCode.CONSTANT_SEQUENCE, "a constant sequence (full) cannot be compiled on its own; use a map of "
           + "tokens, or use it only as keys or queries of a select that combines with another");
-      case org.tracr4j.rasp.Map m -> { }
+      case ElementwiseMap m -> { }
       case SequenceMap m -> checkSequenceMap(m);
       case LinearSequenceMap m -> checkLinearSequenceMap(m);
       case Aggregate a -> checkAggregate(a);

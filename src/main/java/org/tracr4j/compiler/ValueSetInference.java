@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -87,7 +88,7 @@ final class ValueSetInference {
       case SelectorWidth w -> range(0, maxSeqLen);
       case Length l -> range(1, maxSeqLen);
       case Full f -> new TreeSet<>(List.of(f.fill()));
-      case org.tracr4j.rasp.Map m -> map(m);
+      case ElementwiseMap m -> map(m);
       case SequenceMap m -> sequenceMap(m);
       case LinearSequenceMap m -> linearSequenceMap(m);
       case Aggregate a -> aggregate(a);
@@ -96,7 +97,7 @@ final class ValueSetInference {
     return sets.get(sop.id());
   }
 
-  private SortedSet<Value> map(org.tracr4j.rasp.Map m) {
+  private SortedSet<Value> map(ElementwiseMap m) {
     SortedSet<Value> out = new TreeSet<>();
     for (Value x : of(m.inner())) {
       addResult(out, m, () -> x + " (a value of " + graph.label(m.inner()) + ")", () -> m.function().apply(x));

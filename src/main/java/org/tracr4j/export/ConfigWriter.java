@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import org.tracr4j.model.Circuit;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 
 /**
  * The {@code config.json} of a model (docs/model-format.md): the HookedTransformer configuration at the top
- * level, and the {@code tracr4j} object with the vocabulary, output space, residual labels, provenance and
+ * level, and the {@code tracr4j} object with the vocabulary, output space, residual labels, provenance, the
+ * ground-truth circuit (derived from the provenance and weights; written for other tools, not read back) and
  * metadata.
  */
 final class ConfigWriter {
@@ -53,6 +55,7 @@ final class ConfigWriter {
     meta.put("causal", c.causal());
     meta.put("source", model.metadata().get("source"));
     model.provenance().ifPresent(provenance -> meta.set("provenance", ProvenanceJson.write(provenance)));
+    Circuit.of(model).ifPresent(circuit -> meta.set("circuit", CircuitJson.write(circuit)));
     ObjectNode other = meta.putObject("metadata");
     model.metadata().forEach((key, value) -> {
       if (!TOP_LEVEL_METADATA.contains(key)) {

@@ -3,6 +3,7 @@ package org.tracr4j.lang;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.tracr4j.rasp.Library;
 import org.tracr4j.rasp.Rasp;
 import org.tracr4j.rasp.SOp;
@@ -57,9 +58,9 @@ final class Builtins {
     }
   }
 
-  static final java.util.Map<String, Builtin> ALL = table();
+  static final Map<String, Builtin> ALL = table();
 
-  private static java.util.Map<String, Builtin> table() {
+  private static Map<String, Builtin> table() {
     List<Builtin> all = new ArrayList<>();
     // The RASP primitives.
     all.add(fixed("select", List.of("keys", "queries", "comparison"),
@@ -108,7 +109,7 @@ final class Builtins {
       return sop(Library.makeNarySequenceMap(a.lambda(0, sops.size())::call, sops));
     }));
 
-    java.util.Map<String, Builtin> byName = new LinkedHashMap<>();
+    Map<String, Builtin> byName = new LinkedHashMap<>();
     all.forEach(b -> byName.put(b.name(), b));
     return java.util.Collections.unmodifiableMap(byName);
   }

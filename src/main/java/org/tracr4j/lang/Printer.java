@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.Comparison;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Length;
 import org.tracr4j.rasp.LinearSequenceMap;
-import org.tracr4j.rasp.Map;
 import org.tracr4j.rasp.Operators;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
@@ -50,9 +51,9 @@ final class Printer {
     }
   }
 
-  private final java.util.Map<Long, Integer> uses = new HashMap<>();
+  private final Map<Long, Integer> uses = new HashMap<>();
   private final List<RaspExpr> order = new ArrayList<>();
-  private final java.util.Map<Long, String> names = new HashMap<>();
+  private final Map<Long, String> names = new HashMap<>();
 
   String print(SOp output) {
     visit(output, new HashSet<>());
@@ -135,7 +136,7 @@ final class Printer {
       case Tokens t -> new Text("tokens", ATOM);
       case Indices i -> new Text("indices", ATOM);
       case Length l -> new Text("length", ATOM);
-      case Map m -> map(m);
+      case ElementwiseMap m -> map(m);
       case SequenceMap m -> sequenceMap(m);
       case LinearSequenceMap m -> call("linear_sequence_map", reference(m.first()).text(),
           reference(m.second()).text(), Operators.literal(m.firstFactor()), Operators.literal(m.secondFactor()));
@@ -158,7 +159,7 @@ final class Printer {
     };
   }
 
-  private Text map(Map m) {
+  private Text map(ElementwiseMap m) {
     Text inner = reference(m.inner());
     if (m.function() instanceof Lambda f) {
       switch (f.body()) {

@@ -2,6 +2,7 @@ package org.tracr4j.lang;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
@@ -15,7 +16,7 @@ import org.tracr4j.rasp.SOp;
  * @param names the s-ops and selectors bound by top-level assignments, in the order of the source (the last
  *     binding of each name)
  */
-public record Program(String file, String source, SOp output, java.util.Map<String, RaspExpr> names) {
+public record Program(String file, String source, SOp output, Map<String, RaspExpr> names) {
   public Program {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(source, "source");

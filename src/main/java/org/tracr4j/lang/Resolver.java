@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Meta;
@@ -47,7 +48,7 @@ final class Resolver {
   }
 
   Program resolve(List<Stmt> statements, String source) {
-    java.util.Map<String, RaspExpr> names = new LinkedHashMap<>();
+    Map<String, RaspExpr> names = new LinkedHashMap<>();
     Stmt.Return returned = null;
     LangValue output = null;
     Stmt.Assign lastAssignment = null;
@@ -445,8 +446,8 @@ final class Resolver {
   /** Names visible at one point: values, and (top level and closures only) functions. */
   static final class Scope {
     final Scope parent;
-    final java.util.Map<String, LangValue> values = new LinkedHashMap<>();
-    final java.util.Map<String, UserFunction> functions = new LinkedHashMap<>();
+    final Map<String, LangValue> values = new LinkedHashMap<>();
+    final Map<String, UserFunction> functions = new LinkedHashMap<>();
 
     Scope(Scope parent) {
       this.parent = parent;

@@ -62,7 +62,7 @@ public final class Interpreter {
         case Indices i -> indices();
         case Length l -> Collections.nCopies(n, Value.of((long) n));
         case Full f -> Collections.nCopies(n, f.fill());
-        case Map m -> map(m);
+        case ElementwiseMap m -> map(m);
         case SequenceMap m -> sequenceMap(m);
         case LinearSequenceMap m -> linearSequenceMap(m);
         case Aggregate a -> aggregate(a);
@@ -102,7 +102,7 @@ public final class Interpreter {
       return out;
     }
 
-    private List<Value> map(Map m) {
+    private List<Value> map(ElementwiseMap m) {
       List<Value> in = sop(m.inner());
       List<Value> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A function written in RASP's function language: parameter names and a {@link Term} body. It is the
- * function of a {@link Map} (one parameter), a {@link SequenceMap} (two) or a {@link Select} (two: key,
+ * function of a {@link ElementwiseMap} (one parameter), a {@link SequenceMap} (two) or a {@link Select} (two: key,
  * query; selected iff the result is truthy), and prints as {@code .rasp} source ({@link TermPrinter}):
  * {@code x -> x + 1}, {@code (k, q) -> k == q + 1}, or a bare table {@code {"a": 1, "b": 2}}.
  *

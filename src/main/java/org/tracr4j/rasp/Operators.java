@@ -2,7 +2,7 @@ package org.tracr4j.rasp;
 
 /**
  * The operator builders of tracr-reference §1.7: an operator between an s-op and a constant builds a
- * {@link Map}; between two s-ops a {@link SequenceMap}; a constant on the left builds the reflected map
+ * {@link ElementwiseMap}; between two s-ops a {@link SequenceMap}; a constant on the left builds the reflected map
  * ({@code c - x}). Unlike Tracr, comparisons with an s-op on the right build a sequence map too, and
  * {@code %} and unary minus exist. Every function built here is a {@link Lambda}.
  */

@@ -43,7 +43,7 @@ public final class Rasp {
    * lambda: {@link Lambda#compose}).
    */
   public static SOp map(UnaryFunction f, SOp inner) {
-    if (inner instanceof Map innerMap && !innerMap.meta().hasName()) {
+    if (inner instanceof ElementwiseMap innerMap && !innerMap.meta().hasName()) {
       UnaryFunction g = innerMap.function();
       UnaryFunction composed = f instanceof Lambda outer && g instanceof Lambda first
           ? Lambda.compose(outer, first)
@@ -51,9 +51,9 @@ public final class Rasp {
             Value y = g.apply(x);
             return y.isNone() ? Value.NONE : f.apply(y);
           });
-      return new Map(composed, innerMap.inner(), Meta.sop());
+      return new ElementwiseMap(composed, innerMap.inner(), Meta.sop());
     }
-    return new Map(f, inner, Meta.sop());
+    return new ElementwiseMap(f, inner, Meta.sop());
   }
 
   public static SOp sequenceMap(BinaryFunction f, SOp first, SOp second) {

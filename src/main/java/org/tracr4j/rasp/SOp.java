@@ -3,10 +3,10 @@ package org.tracr4j.rasp;
 /**
  * A sequence operation: maps an input sequence to a sequence of the same length. The fluent operator
  * methods build maps and sequence maps as Tracr's Python operator overloads do (tracr-reference §1.7):
- * with a constant they build a {@link Map}, with another s-op a {@link SequenceMap}.
+ * with a constant they build a {@link ElementwiseMap}, with another s-op a {@link SequenceMap}.
  */
 public sealed interface SOp extends RaspExpr
-    permits Tokens, Indices, Length, Map, SequenceMap, LinearSequenceMap, Full, Aggregate, SelectorWidth {
+    permits Tokens, Indices, Length, ElementwiseMap, SequenceMap, LinearSequenceMap, Full, Aggregate, SelectorWidth {
 
   default Encoding encoding() {
     return meta().encoding();

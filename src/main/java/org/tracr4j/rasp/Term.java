@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
 
@@ -217,7 +218,7 @@ public sealed interface Term {
         throw new IllegalArgumentException("a table needs at least one entry");
       }
       SequencedMap<List<Value>, Value> copy = new LinkedHashMap<>();
-      java.util.Map<List<Value>, List<Value>> canonical = new HashMap<>();
+      Map<List<Value>, List<Value>> canonical = new HashMap<>();
       for (var entry : entries.entrySet()) {
         List<Value> key = List.copyOf(entry.getKey());
         if (key.size() != arguments.size()) {
@@ -238,7 +239,7 @@ public sealed interface Term {
     }
 
     /** A table of one argument, from {@code key → value} pairs. */
-    public static Table of(java.util.Map<Value, Value> entries, Value otherwise, Term argument) {
+    public static Table of(Map<Value, Value> entries, Value otherwise, Term argument) {
       SequencedMap<List<Value>, Value> keyed = new LinkedHashMap<>();
       entries.forEach((key, value) -> keyed.put(List.of(key), value));
       return new Table(keyed, otherwise, List.of(argument));

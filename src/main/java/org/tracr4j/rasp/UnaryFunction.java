@@ -1,7 +1,7 @@
 package org.tracr4j.rasp;
 
 /**
- * An element-wise function of a {@link Map}. Must be pure. {@link #toString()} should give its source
+ * An element-wise function of a {@link ElementwiseMap}. Must be pure. {@link #toString()} should give its source
  * (e.g. {@code x -> x + 1}) so that programs print readably; {@link #described} attaches one.
  */
 @FunctionalInterface

@@ -9,6 +9,7 @@ import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.Trace;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Interpreter;
@@ -240,7 +241,7 @@ public final class Computation {
         case Indices i -> "indices";
         case Length l -> "length";
         case Full f -> "full(" + show(f.fill()) + ")";
-        case org.tracr4j.rasp.Map m -> "map(" + m.function() + ", " + graph.label(m.inner()) + ")";
+        case ElementwiseMap m -> "map(" + m.function() + ", " + graph.label(m.inner()) + ")";
         case SequenceMap m -> "sequence_map(" + m.function() + ", " + graph.label(m.first()) + ", "
             + graph.label(m.second()) + ")";
         case LinearSequenceMap m -> "linear_sequence_map(" + graph.label(m.first()) + ", "

@@ -92,6 +92,45 @@ class InfoCommandTest {
   }
 
   @Test
+  void circuitJsonIsTheConfigJsonCircuitWithResidualLabels() throws IOException {
+    Path modelDir = dir.resolve("model");
+    CliRun compiled = CliRun.of(with(with(new String[] {"compile"}, SORT_FREQ), "-o", modelDir.toString()));
+    assertThat(compiled.exitCode()).as(compiled.toString()).isZero();
+    CliRun circuit = info("--model", modelDir.toString(), "--circuit", "--json");
+    assertThat(circuit.exitCode()).as(circuit.toString()).isZero();
+    JsonNode json = JSON.readTree(circuit.out());
+    JsonNode config = JSON.readTree(modelDir.resolve("config.json").toFile()).get("tracr4j");
+    assertThat(json).isEqualTo(config.get("circuit"));
+    List<String> labels = JSON.convertValue(config.get("residual_labels"),
+        JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    int nodes = json.get("nodes").size();
+    assertThat(nodes).isPositive();
+    for (JsonNode node : json.get("nodes")) {
+      String component = node.get("component").asText();
+      assertThat(component).isIn("attn", "mlp");
+      assertThat(node.has(component.equals("attn") ? "heads" : "neurons")).as(node.toString()).isTrue();
+      assertThat(node.get("hook").asText()).isEqualTo("blocks." + node.get("layer").asInt() + "."
+          + (component.equals("attn") ? "attn.hook_z" : "mlp.hook_post"));
+      node.get("reads").forEach(label -> assertThat(labels).contains(label.asText()));
+      node.get("writes").forEach(label -> assertThat(labels).contains(label.asText()));
+    }
+    for (JsonNode edge : json.get("edges")) {
+      assertThat(edge.get("from").asInt()).isBetween(0, nodes - 1);
+      assertThat(edge.get("to").asInt()).isBetween(0, nodes - 1);
+    }
+    CliRun plain = info("--model", modelDir.toString(), "--circuit");
+    assertThat(plain.exitCode()).as(plain.toString()).isZero();
+    assertThat(plain.outLines().get(0)).isEqualTo("circuit: " + nodes + " nodes, " + json.get("edges").size()
+        + " edges");
+  }
+
+  @Test
+  void circuitOfAVersion1DirectoryIsAnError() {
+    Path v1 = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/export/format-v1/reverse");
+    assertOneLineError(info("--model", v1.toString(), "--circuit"), "no provenance", "recompile");
+  }
+
+  @Test
   void corruptModelDirectoryIsOneLineNamingTheFile() throws IOException {
     Path modelDir = dir.resolve("model");
     CliRun.of(with(with(new String[] {"compile"}, SORT_FREQ), "-o", modelDir.toString()));

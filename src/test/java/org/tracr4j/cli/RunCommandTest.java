@@ -144,6 +144,41 @@ class RunCommandTest {
   }
 
   @Test
+  void textTraceShowsWhatEachSubLayerWritesAndWhichKeysEachHeadSelects() {
+    CliRun result = run(EXAMPLES.resolve("frac_prevs.rasp").toString(), "--vocab", "h,e,l,o", "--max-seq-len", "5",
+        "--input", "h e l l o", "--trace");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.outLines().get(0)).startsWith("input: h e l l o  ->  output: ").endsWith(" 0.3333333333333333 0.5 0.4");
+    assertThat(result.outLines()).contains(
+        "embedding (token + position):",
+        "    0 BOS: one tokens:compiler_bos",
+        "    3 l: indices:2 one tokens:l",
+        "layer 0 attn: unused (all 1 head slots)",
+        "layer 0 mlp: bools (map) neurons [0, 1), writes:",
+        "    3 l: bools",
+        "layer 1 attn:",
+        "  head 0: frac_prevs (aggregate), selected keys:",
+        "    0 BOS <- BOS",
+        "    3 l <- 1 2 3 (0.3333 each)",
+        "    3 l: frac_prevs=0.3333",
+        "layer 1 mlp: unused");
+  }
+
+  @Test
+  void jsonTraceLabelsEveryLayerAndHeadSlot() throws IOException {
+    CliRun result = run(EXAMPLES.resolve("pair_balance.rasp").toString(), "--vocab", "a,b,c,(,)", "--max-seq-len",
+        "10", "--input", "( a )", "--trace", "--json");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    JsonNode layers = JSON.readTree(result.out()).get("layers");
+    assertThat(layers.get(0).get("heads").toString())
+        .isEqualTo("[{\"head\":0,\"unused\":true},{\"head\":1,\"unused\":true}]");
+    assertThat(layers.get(1).get("expressions").toString()).contains("frac_prevs@10:9.map");
+    assertThat(layers.get(2).get("heads").toString())
+        .isEqualTo("[{\"head\":0,\"expression\":\"opens\"},{\"head\":1,\"expression\":\"closes\"}]");
+    assertThat(layers.get(3).get("expressions").toString()).isEqualTo("[\"pair_balance\"]");
+  }
+
+  @Test
   void traceOfASavedModelMatchesTheFreshTrace() throws IOException {
     Path modelDir = compileSort();
     JsonNode fresh = JSON.readTree(run(sort("--input", "3 1", "--json", "--trace")).out());

@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.SequencedMap;
 import org.junit.jupiter.api.Test;
 import org.tracr4j.rasp.Comparison;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Lambda;
-import org.tracr4j.rasp.Map;
 import org.tracr4j.rasp.Operators;
 import org.tracr4j.rasp.Predicates;
 import org.tracr4j.rasp.Select;
@@ -80,7 +80,7 @@ class FunctionRoundTripTest {
     String call = lambda.arity() == 1 ? "map(" + lambda + ", tokens)" : "sequence_map(" + lambda + ", tokens, indices)";
     Program program = RaspLanguage.parse("return " + call + ";", "round-trip.rasp");
     return switch (program.output()) {
-      case Map m -> ((Lambda) m.function()).body();
+      case ElementwiseMap m -> ((Lambda) m.function()).body();
       case SequenceMap m -> ((Lambda) m.function()).body();
       default -> throw new AssertionError(program.output());
     };

@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tracr4j.EvaluationException;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Encoding;
 import org.tracr4j.rasp.Interpreter;
-import org.tracr4j.rasp.Map;
 import org.tracr4j.rasp.Select;
 import org.tracr4j.rasp.SelectorWidth;
 import org.tracr4j.rasp.SequenceMap;
@@ -39,7 +39,7 @@ class RaspLanguageTest {
   @Test
   void lengthIsTheCompilableLibraryDefinition() {
     Program program = RaspLanguage.parse("a = length + 0;\nb = length;", "t.rasp");
-    SelectorWidth length = (SelectorWidth) ((Map) program.names().get("a")).inner();
+    SelectorWidth length = (SelectorWidth) ((ElementwiseMap) program.names().get("a")).inner();
     assertThat(length.name()).isEqualTo("length");
     Select all = (Select) length.selector();
     assertThat(all.predicate()).isEqualTo(org.tracr4j.rasp.Comparison.TRUE);
@@ -65,9 +65,9 @@ class RaspLanguageTest {
   @Test
   void encodingsAreAnnotations() {
     Program program = RaspLanguage.parse("a = numerical(tokens == 1);\nb = categorical(a);\nc = a + 1;", "t.rasp");
-    assertThat(program.names().get("a")).satisfies(a -> assertThat(((Map) a).encoding()).isEqualTo(Encoding.NUMERICAL));
-    assertThat(((Map) program.names().get("b")).encoding()).isEqualTo(Encoding.CATEGORICAL);
-    assertThat(((Map) program.names().get("c")).encoding()).isEqualTo(Encoding.CATEGORICAL);
+    assertThat(program.names().get("a")).satisfies(a -> assertThat(((ElementwiseMap) a).encoding()).isEqualTo(Encoding.NUMERICAL));
+    assertThat(((ElementwiseMap) program.names().get("b")).encoding()).isEqualTo(Encoding.CATEGORICAL);
+    assertThat(((ElementwiseMap) program.names().get("c")).encoding()).isEqualTo(Encoding.CATEGORICAL);
   }
 
   @Test
@@ -79,7 +79,7 @@ class RaspLanguageTest {
         p = select(tokens, tokens, (k, q) -> k != q and not (k > limit));
         return m;
         """, "t.rasp");
-    assertThat(((Map) program.names().get("m")).function()).hasToString("x -> x + 3 if x < 2 else -x");
+    assertThat(((ElementwiseMap) program.names().get("m")).function()).hasToString("x -> x + 3 if x < 2 else -x");
     assertThat(((SequenceMap) program.names().get("s")).function())
         .hasToString("(left, right) -> max(left, right) % 2");
     assertThat(((Select) program.names().get("p")).predicate())
@@ -89,7 +89,7 @@ class RaspLanguageTest {
   @Test
   void operatorsOnUnnamedMapsFoldIntoOneMap() {
     Program program = RaspLanguage.parse("x = (tokens * 2 + 2) / 2;", "t.rasp");
-    Map map = (Map) program.output();
+    ElementwiseMap map = (ElementwiseMap) program.output();
     assertThat(map.inner()).isSameAs(org.tracr4j.rasp.Rasp.tokens());
     assertThat(Interpreter.standard().evaluate(map, List.of(Value.of(3)))).containsExactly(Value.of(4.0));
   }
@@ -131,7 +131,7 @@ class RaspLanguageTest {
         return selector_width(same) + map(x -> {0: 10, 1: 20}[x % 2], rank);
         """;
     Program program = RaspLanguage.parse(source, "t.rasp");
-    Map rank = (Map) program.names().get("rank");
+    ElementwiseMap rank = (ElementwiseMap) program.names().get("rank");
     assertThat(rank.function()).isInstanceOf(org.tracr4j.rasp.Lambda.class)
         .satisfies(f -> assertThat(((org.tracr4j.rasp.Lambda) f).body()).isInstanceOf(org.tracr4j.rasp.Term.Table.class));
     assertThat(RaspLanguage.print(program.output())).isEqualTo(source);

@@ -110,7 +110,7 @@ class LibraryTest {
     assertThat(selector.name()).isEqualTo("reverse_selector");
     assertThat(selector.predicate()).isEqualTo(Comparison.EQ);
     assertThat(selector.keys()).isSameAs(Rasp.indices());
-    Map oppositeMinusOne = (Map) selector.queries();
+    ElementwiseMap oppositeMinusOne = (ElementwiseMap) selector.queries();
     assertThat(oppositeMinusOne.name()).isEqualTo("opp_idx-1");
     assertThat(oppositeMinusOne.function()).hasToString("x -> x - 1");
     SequenceMap opposite = (SequenceMap) oppositeMinusOne.inner();
@@ -159,7 +159,7 @@ class LibraryTest {
     assertThat(Library.makeSortFreq(5).name()).isEqualTo("sort_freq");
     SequenceMap freqKeys = (SequenceMap) ((Select) ((SelectorWidth) ((Select) ((Aggregate) Library.makeSortFreq(5))
         .selector()).keys()).selector()).keys();
-    Map negated = (Map) freqKeys.first();
+    ElementwiseMap negated = (ElementwiseMap) freqKeys.first();
     assertThat(negated.function()).hasToString("x -> -1 * x");
     assertThat(negated.inner().name()).isEqualTo("hist");
   }
@@ -201,7 +201,7 @@ class LibraryTest {
     assertThat(lastZero.name()).isEqualTo("last_zero");
     assertThat(lastZero.isCategorical()).isTrue();
     assertThat(lastZero.selector().name()).isEqualTo("select_last");
-    Map notHasNegative = (Map) dyck.second();
+    ElementwiseMap notHasNegative = (ElementwiseMap) dyck.second();
     assertThat(notHasNegative.name()).isEqualTo("not_has_neg");
     Aggregate hasNegative = (Aggregate) notHasNegative.inner();
     assertThat(hasNegative.name()).isEqualTo("has_neg");
@@ -246,7 +246,7 @@ class LibraryTest {
     SOp sum = Library.makeNarySequenceMap(args -> Value.of((long) args.size()),
         List.of(Rasp.tokens(), Rasp.indices(), Rasp.tokens(), Rasp.indices()));
     assertThat(Interpreter.standard().evaluate(sum, chars("ab"))).containsExactly(Value.of(4), Value.of(4));
-    Map map = (Map) sum;
+    ElementwiseMap map = (ElementwiseMap) sum;
     SequenceMap last = (SequenceMap) map.inner();
     assertThat(Interpreter.standard().evaluate(last, chars("ab")).get(1))
         .isEqualTo(Value.ofJava(List.of("b", 1, "b", 1)));
@@ -280,7 +280,7 @@ class LibraryTest {
         continue;
       }
       switch (expr) {
-        case Map m -> forms.add(m.function().toString());
+        case ElementwiseMap m -> forms.add(m.function().toString());
         case SequenceMap m -> forms.add(m.function().toString());
         case Select s -> forms.add(s.predicate().toString());
         default -> { }

@@ -12,7 +12,7 @@ class RaspTest {
   @Test
   void aMapOverAnUnnamedMapIsFoldedIntoOne() {
     SOp folded = Rasp.tokens().add(1).multiply(2);
-    Map map = (Map) folded;
+    ElementwiseMap map = (ElementwiseMap) folded;
     assertThat(map.inner()).isSameAs(Rasp.tokens());
     assertThat(map.function()).hasToString("x -> (x + 1) * 2");
     assertThat(Interpreter.standard().evaluate(folded, ints(1, 2))).containsExactlyElementsOf(ints(4, 6));
@@ -21,7 +21,7 @@ class RaspTest {
   @Test
   void aNamedMapIsNotFolded() {
     SOp named = Rasp.tokens().add(1).named("plus_one");
-    Map map = (Map) named.multiply(2);
+    ElementwiseMap map = (ElementwiseMap) named.multiply(2);
     assertThat(map.inner()).isSameAs(named);
   }
 
@@ -29,7 +29,7 @@ class RaspTest {
   void foldingSubstitutesTheInnerBodyAndKeepsStringLiterals() {
     SOp inner = Rasp.tokens().add("x");
     SOp outer = inner.eq("x\"x");
-    assertThat(((Map) outer).function()).hasToString("x -> x + \"x\" == \"x\\\"x\"");
+    assertThat(((ElementwiseMap) outer).function()).hasToString("x -> x + \"x\" == \"x\\\"x\"");
     assertThat(Interpreter.standard().evaluate(outer, chars("ab"))).containsExactly(Value.FALSE, Value.FALSE);
     assertThat(Interpreter.standard().evaluate(inner, chars("a"))).containsExactly(Value.of("ax"));
   }
@@ -40,8 +40,8 @@ class RaspTest {
     SOp maybe = Rasp.map(Lambda.unary(new Term.Conditional(new Term.Constant(Value.NONE),
         new Term.Binary(Operators.Binary.EQ, x, new Term.Constant(Value.of(1))), x)), Rasp.tokens());
     SOp plusOne = maybe.add(1);
-    assertThat(((Map) plusOne).inner()).isSameAs(Rasp.tokens());
-    assertThat(((Map) plusOne).function()).hasToString("x -> none if (none if x == 1 else x) == none else "
+    assertThat(((ElementwiseMap) plusOne).inner()).isSameAs(Rasp.tokens());
+    assertThat(((ElementwiseMap) plusOne).function()).hasToString("x -> none if (none if x == 1 else x) == none else "
         + "(none if x == 1 else x) + 1");
     assertThat(Interpreter.standard().evaluate(plusOne, ints(1, 2))).containsExactly(Value.NONE, Value.of(3));
   }
@@ -51,7 +51,7 @@ class RaspTest {
     SOp inverse = Rasp.map(Lambda.unary(new Term.Binary(Operators.Binary.DIVIDE, new Term.Constant(Value.of(1)),
         new Term.Parameter(0))), Rasp.tokens());
     SOp zero = Rasp.map(Lambda.unary(new Term.Constant(Value.of(0))), inverse);
-    assertThat(((Map) zero).inner()).isSameAs(Rasp.tokens());
+    assertThat(((ElementwiseMap) zero).inner()).isSameAs(Rasp.tokens());
     assertThatThrownBy(() -> Interpreter.standard().evaluate(zero, ints(0)))
         .isInstanceOf(org.tracr4j.EvaluationException.class).hasMessageContaining("division by zero");
     assertThat(Interpreter.standard().evaluate(zero, ints(2))).containsExactly(Value.of(0));
@@ -62,8 +62,8 @@ class RaspTest {
     SOp inner = Rasp.map(UnaryFunction.described("x -> x + 1", x -> ValueOperations.add(x, Value.of(1))),
         Rasp.tokens());
     SOp outer = inner.multiply(2);
-    assertThat(((Map) outer).inner()).isSameAs(Rasp.tokens());
-    assertThat(((Map) outer).function()).hasToString("x -> x * 2 . x -> x + 1");
+    assertThat(((ElementwiseMap) outer).inner()).isSameAs(Rasp.tokens());
+    assertThat(((ElementwiseMap) outer).function()).hasToString("x -> x * 2 . x -> x + 1");
     assertThat(Interpreter.standard().evaluate(outer, ints(1, 2))).containsExactlyElementsOf(ints(4, 6));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SequencedMap;
 import org.junit.jupiter.api.Test;
 
@@ -77,13 +78,13 @@ class TermTest {
 
   @Test
   void tablesFindKeysByPythonEquality() {
-    Term.Table table = Term.Table.of(java.util.Map.of(Value.of(1), Value.of("one")), null, X);
+    Term.Table table = Term.Table.of(Map.of(Value.of(1), Value.of("one")), null, X);
     assertThat(table.evaluate(List.of(Value.of(1)))).isEqualTo(Value.of("one"));
     assertThat(table.evaluate(List.of(Value.of(1.0)))).isEqualTo(Value.of("one"));
     assertThat(table.evaluate(List.of(Value.TRUE))).isEqualTo(Value.of("one"));
     assertThatThrownBy(() -> table.evaluate(List.of(Value.of(2)))).isInstanceOf(ArithmeticException.class)
         .hasMessage("no table entry for 2");
-    Term.Table withDefault = Term.Table.of(java.util.Map.of(Value.TRUE, Value.of("yes")), Value.NONE, X);
+    Term.Table withDefault = Term.Table.of(Map.of(Value.TRUE, Value.of("yes")), Value.NONE, X);
     assertThat(withDefault.evaluate(List.of(Value.of(1)))).isEqualTo(Value.of("yes"));
     assertThat(withDefault.evaluate(List.of(Value.of("a")))).isEqualTo(Value.NONE);
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -142,7 +143,7 @@ public final class Rewriter {
       case Indices i -> i;
       case Length l -> l;
       case Full f -> f;
-      case org.tracr4j.rasp.Map m -> new org.tracr4j.rasp.Map(m.function(), sop(operands, 0), m.meta());
+      case ElementwiseMap m -> new ElementwiseMap(m.function(), sop(operands, 0), m.meta());
       case SequenceMap m -> new SequenceMap(m.function(), sop(operands, 0), sop(operands, 1), m.meta());
       case LinearSequenceMap m -> new LinearSequenceMap(sop(operands, 0), sop(operands, 1), m.firstFactor(),
           m.secondFactor(), m.meta());

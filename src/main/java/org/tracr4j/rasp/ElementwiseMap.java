@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * Element-wise function of one s-op: {@code map(f, x)[i] = f(x[i])}; none stays none (f is not called).
  * Build with {@link Rasp#map}, which folds a map over an unnamed map into one (tracr-reference §1.3) but,
- * unlike Tracr, never folds away a map the user named.
+ * unlike Tracr, never folds away a map the user named. Tracr calls it {@code Map}; the name here keeps it
+ * apart from {@code java.util.Map}, which every stage uses too.
  */
-public record Map(UnaryFunction function, SOp inner, Meta meta) implements SOp {
-  public Map {
+public record ElementwiseMap(UnaryFunction function, SOp inner, Meta meta) implements SOp {
+  public ElementwiseMap {
     Objects.requireNonNull(function, "function");
     Objects.requireNonNull(inner, "inner");
     Objects.requireNonNull(meta, "meta");
@@ -30,7 +31,7 @@ public record Map(UnaryFunction function, SOp inner, Meta meta) implements SOp {
 
   @Override
   public SOp withMeta(Meta newMeta) {
-    return new Map(function, inner, newMeta);
+    return new ElementwiseMap(function, inner, newMeta);
   }
   @Override
   public boolean equals(Object o) {
