@@ -59,6 +59,14 @@ public final class DifferentialCheck {
     return verdicts;
   }
 
+  private List<Value> interpreterOrNull(List<Value> input) {
+    try {
+      return interpreter.evaluate(program, input);
+    } catch (EvaluationException e) {
+      return null;
+    }
+  }
+
   private boolean insideContract(List<Value> input) {
     try {
       return contract.check(input).isEmpty();
@@ -70,18 +78,22 @@ public final class DifferentialCheck {
   /** The verdict on one input given the model's output for it. */
   public Verdict verdict(List<Value> input, List<Object> modelOutput) {
     List<Value> expected;
+    List<Value> actual = modelOutput.stream().map(Value::ofJava).toList();
+    boolean numerical = program.isNumerical();
     try {
-      // The contract first: where an aggregate would have to average, that is the more useful finding.
+      // The contract first: where an aggregate would have to average, that is the more useful finding,
+      // unless the answer is RASP's anyway (booleans averaged to 1.0 next to a selected true).
       List<Finding> findings = contract.check(input);
       if (!findings.isEmpty()) {
-        return new Verdict.OutsideContract(input, findings);
+        List<Value> rasp = interpreterOrNull(input);
+        return rasp != null && OutputAgreement.firstDifference(numerical, rasp, actual) < 0
+            ? new Verdict.Agreed(input, OutputAgreement.comparedPositions(numerical, rasp, actual))
+            : new Verdict.OutsideContract(input, findings);
       }
       expected = interpreter.evaluate(program, input);
     } catch (EvaluationException e) {
       return new Verdict.InterpreterFailed(input, e.getMessage());
     }
-    List<Value> actual = modelOutput.stream().map(Value::ofJava).toList();
-    boolean numerical = program.isNumerical();
     int position = OutputAgreement.firstDifference(numerical, expected, actual);
     if (position >= 0) {
       return new Verdict.Disagreed(input, expected, actual, position);

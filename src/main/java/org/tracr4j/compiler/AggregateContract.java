@@ -21,7 +21,7 @@ import org.tracr4j.rasp.SelectorAnd;
  * either proves that, or states it as a precondition that the model checks on every input ({@link
  * org.tracr4j.model.Model} refuses an input whose residual shows an average).
  *
- * <p>Proofs, each enough: the aggregated s-op takes at most one value; the selector is {@code select(indices,
+ * <p>Proofs, each enough: the aggregated s-op takes at most one value and is never none; the selector is {@code select(indices,
  * q, ==)} (indices are distinct, so at most one key matches); the selector is {@code select(k, q, ==)} and the
  * aggregated s-op is {@code k} or a map of {@code k} (every selected key equals the query, so every selected
  * value is the same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
@@ -39,8 +39,9 @@ final class AggregateContract {
       return Map.of();
     }
     Map<Long, Aggregate> unproven = new LinkedHashMap<>();
+    NoneAnalysis none = NoneAnalysis.of(graph, valueSets);
     for (RaspExpr expr : graph.nodes()) {
-      if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets)) {
+      if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets, none)) {
         unproven.put(a.id(), a);
       }
     }
@@ -60,8 +61,9 @@ final class AggregateContract {
     return out;
   }
 
-  private static boolean proven(Aggregate a, ValueSets valueSets) {
-    return valueSets.of(a.sop()).size() <= 1 || selectsOneValue(a.selector(), a.sop());
+  private static boolean proven(Aggregate a, ValueSets valueSets, NoneAnalysis none) {
+    // A value set leaves none out: one value and none are two (none averaged with 0 is no answer either).
+    return valueSets.of(a.sop()).size() <= 1 && !none.mayBeNone(a.sop()) || selectsOneValue(a.selector(), a.sop());
   }
 
   private static boolean selectsOneValue(Selector selector, SOp values) {

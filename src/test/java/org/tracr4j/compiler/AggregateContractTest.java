@@ -81,4 +81,16 @@ class AggregateContractTest {
       assertThat(out.subList(0, n - 1)).as("length %d", n).containsOnly(1L);
     }
   }
+
+  /** Found by fuzz --outside-contract: one value and none are two, so a one-value s-op that may be none is no proof. */
+  @Test
+  void aValueAveragedWithNoneIsRefused() {
+    SOp program = RaspLanguage.parse("v1 = map(x -> 0, indices);\nsel3 = select(v1, indices, ==);\n"
+        + "v6 = aggregate(sel3, v1);\nsel8 = select(tokens, tokens, (k, q) -> k == q - 1);\n"
+        + "v11 = aggregate(sel8, v6);\n", "none.rasp").output();
+    Model model = compile(program, Sequences.intVocab(1, 2, 3, 4), 5);
+    assertThat(preconditions(model)).containsExactly("v11");
+    assertThatThrownBy(() -> model.run(Sequences.ints(3, 4, 1, 1, 3))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("aggregate v11").hasMessageContaining("position 1");
+  }
 }
