@@ -42,6 +42,9 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
    */
   Rewriter rewriter();
 
+  /** An AND of selects over different s-ops is one summed-QK head (Tracr rejects every composite). */
+  boolean conjunctionHeads();
+
   // Static rules.
 
   /** Why this mode cannot write the aggregate's default value, if it cannot (its encoding already matches). */
@@ -134,6 +137,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public Rewriter rewriter() {
       return Rewriter.standard();
+    }
+
+    @Override
+    public boolean conjunctionHeads() {
+      return true;
     }
 
     /** Any default is written from BOS; a numerical one must be a number (none has no numerical encoding). */
@@ -245,6 +253,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public Rewriter rewriter() {
       return new Rewriter(List.of());
+    }
+
+    @Override
+    public boolean conjunctionHeads() {
+      return false;
     }
 
     @Override

@@ -119,7 +119,7 @@ final class StaticValidation {
    * (negations go into predicates, ORs become one select), so this guards the lowering.
    */
   private void checkSelectorUse(SOp user, Selector selector) {
-    if (!isConjunctionOfSelects(selector)) {
+    if (!(selector instanceof Select) && !(mode.conjunctionHeads() && isConjunctionOfSelects(selector))) {
       report(user, RuleCode.COMPOSITE_SELECTOR, "its selector " + graph.label(selector) + " combines selects "
           + "with or/not in a form no construction covers; a head computes one select or an and of selects");
     }
