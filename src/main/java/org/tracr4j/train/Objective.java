@@ -13,8 +13,9 @@ import org.tracr4j.model.OutputEncoding;
  * writes {@code h += o·W}; the output is {@code (h·Wᵀ)·W_U + b_U}. The loss is
  *
  * <pre>
- *   output loss    categorical: cross-entropy of softmax(logits) against the compiled model's decoded
- *                  answer (positions where the compiled model decodes none have no output loss);
+ *   output loss    categorical: cross-entropy of softmax(logits) against the compiled model's output
+ *                  distribution softmax(compiled logits), minus that distribution's entropy (so 0 at
+ *                  agreement);
  *                  numerical: squared error against the compiled model's output; mean over non-BOS positions
  *   per-layer loss Σ_s ‖o_s·W·Wᵀ − o*_s‖², o*_s the compiled model's sublayer output on the same input
  *                  (the compressed model's layer output read back into the D-wide basis); mean over
@@ -170,20 +171,30 @@ final class Objective {
       } else {
         int wanted = decode(targetLogits, row, vOut);
         right = decode(logits, row, vOut) == wanted;
-        if (wanted >= 0) {
-          double max = Double.NEGATIVE_INFINITY;
-          for (int j = 0; j < vOut; j++) {
-            max = Math.max(max, logits[row + j]);
-          }
-          double sum = 0.0;
-          for (int j = 0; j < vOut; j++) {
-            sum += StrictMath.exp(logits[row + j] - max);
-          }
-          stats.outputLoss += outputScale * (max + StrictMath.log(sum) - logits[row + wanted]);
-          for (int j = 0; j < vOut; j++) {
-            double softmax = StrictMath.exp(logits[row + j] - max) / sum;
-            dLogits[row + j] = outputScale * (softmax - (j == wanted ? 1.0 : 0.0));
-          }
+        // Cross-entropy against the compiled model's output distribution softmax(target), minus its
+        // entropy (the KL divergence): zero, with a zero gradient, exactly when the logits agree up to a
+        // constant. Against the decoded answer alone the loss would keep pushing the margins up, and W
+        // with them, away from the compiled computation.
+        double max = Double.NEGATIVE_INFINITY;
+        double targetMax = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < vOut; j++) {
+          max = Math.max(max, logits[row + j]);
+          targetMax = Math.max(targetMax, targetLogits[row + j]);
+        }
+        double sum = 0.0;
+        double targetSum = 0.0;
+        for (int j = 0; j < vOut; j++) {
+          sum += StrictMath.exp(logits[row + j] - max);
+          targetSum += StrictMath.exp(targetLogits[row + j] - targetMax);
+        }
+        double logSum = max + StrictMath.log(sum);
+        double targetLogSum = targetMax + StrictMath.log(targetSum);
+        for (int j = 0; j < vOut; j++) {
+          double pj = StrictMath.exp(targetLogits[row + j] - targetLogSum);
+          double q = StrictMath.exp(logits[row + j] - logSum);
+          stats.outputLoss += outputScale * pj * ((targetLogits[row + j] - targetLogSum)
+              - (logits[row + j] - logSum));
+          dLogits[row + j] = outputScale * (q - pj);
         }
       }
       stats.positions++;
