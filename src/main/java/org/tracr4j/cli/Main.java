@@ -39,6 +39,7 @@ public final class Main implements Callable<Integer> {
     commands.put("fuzz", FuzzCommand::new);
     commands.put("viz", VizCommand::new);
     commands.put("compress", CompressCommand::new);
+    commands.put("decompile", DecompileCommand::new);
     // A lambda, not a constructor reference: JDK 25 fails to write the start-up cache (tracr4j launcher) when a
     // static field holds a method handle of a class it cannot archive, as picocli's Java 5 classes are.
     commands.put("help", () -> new CommandLine.HelpCommand());
