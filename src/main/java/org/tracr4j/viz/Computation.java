@@ -1,10 +1,13 @@
 package org.tracr4j.viz;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.Trace;
@@ -74,7 +77,7 @@ public final class Computation {
     Builder builder = new Builder(graph, placement, features, trace, input, interpreter);
     List<ExpressionView> views = new ArrayList<>();
     List<RaspExpr> nodes = graph.nodes();
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       // Two nodes with one label (two tokens() calls) are one thing to the model: the same features.
       if (seen.add(graph.label(nodes.get(i)))) {
@@ -184,8 +187,8 @@ public final class Computation {
           boolean[][] selection = interpreter.evaluate(selector, input);
           List<String> none = List.of();
           yield new ExpressionView(label, expr.defaultName(), definition(expr), "selector", inputs,
-              stage > 0 ? "used in " + Stages.name(stage) : "not used by a head", (stage - 1) / 2, stage, none,
-              none, java.util.Collections.nCopies(input.size(), true), selection);
+              stage > 0 ? "used in " + Stages.name(stage) : "not used by a head", stage > 0 ? (stage - 1) / 2 : -1,
+              stage, none, none, Collections.nCopies(input.size(), true), selection);
         }
       };
     }

@@ -3,6 +3,7 @@ package org.tracr4j.viz;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +60,7 @@ final class GraphSection {
     StringBuilder edges = new StringBuilder();
     StringBuilder boxes = new StringBuilder();
     for (Node to : nodes.values()) {
-      for (String input : new java.util.LinkedHashSet<>(to.view().inputs())) {
+      for (String input : new LinkedHashSet<>(to.view().inputs())) {
         Node from = nodes.get(input);
         if (from != null) {
           edges.append(edge(from, to));

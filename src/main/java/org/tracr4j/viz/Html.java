@@ -2,6 +2,7 @@ package org.tracr4j.viz;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 
 /** Escaping for HTML text, attributes and the JSON embedded in a script element. */
 final class Html {
@@ -41,6 +42,6 @@ final class Html {
   /** A fixed-point SVG coordinate. */
   static String px(double value) {
     return value == Math.rint(value) ? Long.toString((long) value)
-        : String.format(java.util.Locale.ROOT, "%.1f", value);
+        : String.format(Locale.ROOT, "%.1f", value);
   }
 }

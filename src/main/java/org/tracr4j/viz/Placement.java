@@ -2,6 +2,7 @@ package org.tracr4j.viz;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record Placement(List<Component> components) {
     for (int l = 0; l < provenance.layers().size(); l++) {
       Provenance.Layer layer = provenance.layers().get(l);
       Map<String, List<Integer>> heads = new LinkedHashMap<>();
-      layer.heads().stream().sorted(java.util.Comparator.comparingInt(Provenance.Head::index))
+      layer.heads().stream().sorted(Comparator.comparingInt(Provenance.Head::index))
           .forEach(h -> heads.computeIfAbsent(h.expression(), k -> new ArrayList<>()).add(h.index()));
       for (Map.Entry<String, List<Integer>> owned : heads.entrySet()) {
         components.add(new Component(owned.getKey(), l, Sublayer.ATTENTION, owned.getValue()));

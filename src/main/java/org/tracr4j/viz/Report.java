@@ -19,7 +19,7 @@ import org.tracr4j.model.ModelConfig;
  * <p>The first script element only collects errors ({@code window.vizErrors}); the last one, when it has
  * run, sets {@code data-viz-ready} on the {@code <html>} element and writes the errors it collected into
  * {@code #viz-errors}. With {@code #selftest} in the URL it first clicks every expression and hovers every
- * heatmap, so a test can check the interactive parts too.
+ * heatmap, so a test can check the interactive parts too; {@code data-viz-hovers} counts the read-outs shown.
  */
 public final class Report {
   private Report() {}

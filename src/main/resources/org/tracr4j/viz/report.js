@@ -68,7 +68,12 @@
     node.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') showExpression(label); });
   });
 
+  document.querySelectorAll('table.values tr[data-expr]').forEach(function (row) {
+    row.addEventListener('click', function () { showExpression(row.getAttribute('data-expr')); });
+  });
+
   // --- Heatmaps: the value of the cell under the pointer.
+  var hovers = 0; // read-outs shown (the self-test checks one per heatmap)
   function cellAt(map, x, y) {
     function find(starts, size, v) {
       for (var i = 0; i < starts.length; i++) if (v >= starts[i] && v < starts[i] + size) return i;
@@ -94,6 +99,7 @@
       var position = cell.c % data.positions.length;
       tip.textContent = map.rows[cell.r] + ' @ ' + (position === 0 ? 'BOS' : 'position ' + (position - 1) + ' (' + col + ')')
         + (map.blocks[cell.c] ? ' · ' + map.blocks[cell.c] : '') + '\n' + map.note + ' = ' + map.v[cell.r][cell.c];
+      hovers++;
       tip.style.display = 'block';
       tip.style.left = (ev.clientX + 14) + 'px';
       tip.style.top = (ev.clientY + 12) + 'px';
@@ -120,5 +126,6 @@
   }
   showExpression(data.initial);
   document.getElementById('viz-errors').textContent = window.vizErrors.join('\n');
+  document.documentElement.setAttribute('data-viz-hovers', String(hovers));
   document.documentElement.setAttribute('data-viz-ready', String(window.vizErrors.length));
 })();

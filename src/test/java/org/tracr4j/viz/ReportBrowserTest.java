@@ -66,6 +66,11 @@ class ReportBrowserTest {
     assertThat(page.console()).as("console messages").isEmpty();
     assertThat(page.dom()).as("the script ran to its end without errors").contains("data-viz-ready=\"0\"")
         .contains("<pre id=\"viz-errors\"></pre>");
+    int heatmaps = 1 + computation.placement().components().stream()
+        .filter(k -> k.sublayer() == Placement.Sublayer.ATTENTION).mapToInt(k -> k.units().size()).sum()
+        + (int) computation.placement().components().stream().filter(k -> k.sublayer() == Placement.Sublayer.MLP)
+            .mapToInt(Placement.Component::layer).distinct().count();
+    assertThat(page.dom()).as("a hover read-out on every heatmap").contains("data-viz-hovers=\"" + heatmaps + "\"");
     assertThat(page.dom()).as("the script filled the expression panel").containsPattern(
         "<div id=\"detail\" class=\"detail\"><div><b>[^<]+</b>");
     var labels = new LinkedHashSet<>(c.compiled().graph().nodes().stream().map(c.compiled().graph()::label)
