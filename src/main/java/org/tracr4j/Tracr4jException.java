@@ -10,7 +10,7 @@ package org.tracr4j;
  */
 public abstract sealed class Tracr4jException extends RuntimeException
     permits RaspSyntaxException, EvaluationException, UnsupportedProgramException,
-        InvalidInputException, CorruptModelException {
+        InvalidInputException, CorruptModelException, UndecompilableModelException {
 
   protected Tracr4jException(String message) {
     super(message);

@@ -7,6 +7,7 @@ import org.tracr4j.EvaluationException;
 import org.tracr4j.InvalidInputException;
 import org.tracr4j.RaspSyntaxException;
 import org.tracr4j.Tracr4jException;
+import org.tracr4j.UndecompilableModelException;
 import org.tracr4j.UnsupportedProgramException;
 import picocli.CommandLine;
 
@@ -78,6 +79,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case InvalidInputException e -> INPUT;
       case EvaluationException e -> INTERNAL;
       case CorruptModelException e -> MODEL_FILE;
+      case UndecompilableModelException e -> PROGRAM;
     };
   }
 
@@ -90,6 +92,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case EvaluationException e -> List.of("tracr4j: evaluation failed: " + e.getMessage());
       case InvalidInputException e -> List.of("tracr4j: invalid input: " + e.getMessage());
       case CorruptModelException e -> List.of("tracr4j: corrupt model: " + e.getMessage());
+      case UndecompilableModelException e -> List.of("tracr4j: cannot decompile: " + e.getMessage());
     };
   }
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     description = "Compiles RASP programs into transformer weights.",
     subcommands = {EvalCommand.class, CompileCommand.class, RunCommand.class, InfoCommand.class,
         CheckCommand.class, BenchCommand.class, FuzzCommand.class, VizCommand.class, CompressCommand.class,
+        DecompileCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   /** Shown by the help; inherited so that it may follow the subcommand name. */

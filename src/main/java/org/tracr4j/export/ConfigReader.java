@@ -123,7 +123,15 @@ final class ConfigReader {
     }
   }
 
+  /** The labels, or {@code r0, r1, ...} when a directory was stripped of them (they are metadata). */
   List<String> residualLabels(int dModel) {
+    if (!meta.has("residual_labels")) {
+      List<String> placeholders = new ArrayList<>();
+      for (int i = 0; i < dModel; i++) {
+        placeholders.add("r" + i);
+      }
+      return placeholders;
+    }
     JsonNode labels = json.field(meta, "tracr4j.residual_labels");
     if (!labels.isArray() || labels.size() != dModel) {
       throw json.corrupt("tracr4j.residual_labels must be an array of " + dModel + " strings (d_model)");

@@ -1,0 +1,104 @@
+package org.tracr4j.decompile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tracr4j.UndecompilableModelException;
+import org.tracr4j.model.Model;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.Weights;
+
+/**
+ * Reads a {@code .rasp} program back from a compiled model's weights. It uses only the weights and the
+ * model's interface (shapes, input vocabulary with BOS and PAD, output values and encoding, maximum length,
+ * causal flag): never residual labels, source or other metadata. Nothing depends on the order of residual
+ * dimensions, neurons or heads: variables are found by which block writes and reads which dimensions.
+ *
+ * <p>Steps: the embeddings give {@code tokens} and {@code indices} ({@link Embeddings}); each layer's heads
+ * become selects with aggregates or selector widths ({@link HeadRecovery}), its MLP maps and sequence maps
+ * ({@link MlpRecovery}); W_U gives the output. The program is then run against the model on sampled inputs
+ * ({@link Verifier}); a program that disagrees is refused, never returned.
+ */
+public final class Decompiler {
+  private Decompiler() {}
+
+  /**
+   * The recovered program.
+   *
+   * @param source {@code .rasp} text computing what the model computes
+   * @param statements number of s-op statements
+   * @param inputsChecked inputs on which the program was run against the model
+   * @param exhaustive whether those were all inputs up to the maximum length
+   */
+  public record Decompiled(String source, int statements, int inputsChecked, boolean exhaustive) {}
+
+  /**
+   * Decompiles and verifies.
+   *
+   * @throws UndecompilableModelException naming the block that is not a compiled construction, or an input
+   *     on which the recovered program and the model disagree
+   */
+  public static Decompiled decompile(Model model) {
+    return decompile(model, Verifier.EXHAUSTIVE_LIMIT, Verifier.SAMPLES);
+  }
+
+  /**
+   * Decompiles and verifies on every input when there are at most {@code exhaustiveLimit}, else on
+   * {@code samples} seeded random inputs.
+   */
+  public static Decompiled decompile(Model model, int exhaustiveLimit, int samples) {
+    ProgramText text = new ProgramText();
+    String output = recover(model, text);
+    String header = "# decompiled by tracr4j from a model with " + model.config().layers() + " layers, vocabulary {"
+        + String.join(", ", vocabulary(model)) + "}, max_seq_len " + model.maxSeqLen()
+        + (model.config().causal() ? ", causal" : "") + "\n";
+    String source = text.text(header, output);
+    Verifier.Result checked = Verifier.check(model, source, exhaustiveLimit, samples);
+    return new Decompiled(source, text.statements(), checked.inputs(), checked.exhaustive());
+  }
+
+  /** Recovers the program into {@code text} without verifying it; returns the output s-op's name. */
+  static String recover(Model model, ProgramText text) {
+    ModelConfig c = model.config();
+    Residual residual = Embeddings.read(model);
+    Variable tokens = residual.variable(0);
+    double[] bosResidual = new double[c.dModel()];
+    int bos = model.vocabulary().bos();
+    for (int i = 0; i < c.dModel(); i++) {
+      bosResidual[i] = model.weights().wE()[bos * c.dModel() + i] + model.weights().wPos()[i];
+    }
+    for (int l = 0; l < c.layers(); l++) {
+      Weights.Layer layer = model.weights().layers().get(l);
+      requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
+      List<Variable> written = new ArrayList<>();
+      for (int h = 0; h < c.heads(); h++) {
+        Variable v = new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens).recover();
+        if (v != null) {
+          written.add(v);
+        }
+      }
+      for (Variable v : written) {
+        residual.add(v, "blocks." + l + ".attn");
+      }
+      for (Variable v : new MlpRecovery(c, layer, l, residual, text).recover()) {
+        residual.add(v, "blocks." + l + ".mlp");
+      }
+    }
+    return OutputRecovery.recover(model, residual, text);
+  }
+
+  private static void requireNoBias(double[] bias, String where) {
+    if (!Numbers.isZero(bias)) {
+      throw new UndecompilableModelException(where, "is not zero (compiled models have no attention output bias)");
+    }
+  }
+
+  private static List<String> vocabulary(Model model) {
+    List<String> tokens = new ArrayList<>();
+    for (int id = 0; id < model.vocabulary().size(); id++) {
+      if (id != model.vocabulary().bos() && id != model.vocabulary().pad()) {
+        tokens.add(model.vocabulary().tokens().get(id));
+      }
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,302 @@
+package org.tracr4j.decompile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tracr4j.UndecompilableModelException;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.Weights;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Recovers one attention head as a select and an aggregate, or as a selector width.
+ *
+ * <p><b>Select</b>: the query and key variables are those whose dimensions W_Q and W_K read (apart from
+ * {@code one} and {@code bos}). For every query value q and key value k the score {@code s(q, k)} is
+ * computed from the weights, and so is the score {@code b(q)} of the BOS key. A compiled head gives
+ * selected keys one score and the others a score at least {@code c/2} lower, with BOS in between
+ * (aggregate: {@code b = s_selected − c/2}) or level with the selected keys (selector width); so a key is
+ * selected iff {@code s(q, k) ≥ b(q) − m/2}, where m is the largest {@code |s − b|} of the head.
+ *
+ * <p><b>Aggregate</b>: W_V·W_O applied to each value of the value variable gives what a selected key
+ * contributes; the BOS key's contribution is the default. One written dimension: a numerical mean; several:
+ * a categorical aggregate, each value mapping to a one-hot. <b>Selector width</b>: W_V reads only
+ * {@code bos}; the head writes {@code a/(w+1)} for a query selecting w keys, recorded as a variable whose
+ * value w is the selector width.
+ */
+final class HeadRecovery {
+  private final ModelConfig c;
+  private final Weights.Layer layer;
+  private final int head;
+  private final Residual residual;
+  private final ProgramText text;
+  private final double[] bosResidual;
+  private final String where;
+  private final Variable tokens;
+
+  HeadRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, int head, Residual residual,
+      ProgramText text, double[] bosResidual, Variable tokens) {
+    this.c = c;
+    this.layer = layer;
+    this.head = head;
+    this.residual = residual;
+    this.text = text;
+    this.bosResidual = bosResidual;
+    this.where = "blocks." + layerIndex + ".attn head " + head;
+    this.tokens = tokens;
+  }
+
+  /** The variable the head writes, or null when it writes nothing. */
+  Variable recover() {
+    List<Integer> written = new ArrayList<>();
+    for (int i = 0; i < c.dModel(); i++) {
+      if (Blocks.writesColumn(c, layer.wO(), head, i)) {
+        written.add(i);
+      }
+    }
+    double[] bosOut = restrict(Blocks.ov(c, layer, bosResidual, head), written);
+    List<Variable> values = residual.owners(reads(layer.wV()), where + " values");
+    if (written.isEmpty() || (values.isEmpty() && Numbers.isZero(bosOut))) {
+      return null;
+    }
+    for (int dim : written) {
+      if (!residual.isFree(dim)) {
+        throw new UndecompilableModelException(where, "writes residual dimension " + dim + ", already in use");
+      }
+    }
+    Variable query = side(residual.owners(reads(layer.wQ()), where + " queries"), "queries");
+    Variable key = side(residual.owners(reads(layer.wK()), where + " keys"), "keys");
+    boolean width = values.isEmpty();
+    boolean[][] selected = select(query, key, width);
+    String select = "select(" + key.name() + ", " + query.name() + ", "
+        + Tables.predicate(key.names(), query.names(), selected) + ")";
+    int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
+    if (width) {
+      return selectorWidth(select, selected, dims, bosOut);
+    }
+    Variable value = Join.of(values, text, where + " values");
+    return dims.length == 1 && !singleValued(value) ? numericalMean(select, value, dims, bosOut)
+        : categorical(select, value, dims, bosOut);
+  }
+
+  private List<Integer> reads(double[] w) {
+    List<Integer> dims = new ArrayList<>();
+    for (int i = 0; i < c.dModel(); i++) {
+      if (!residual.isConstant(i) && Blocks.readsRow(c, w, head, i)) {
+        dims.add(i);
+      }
+    }
+    return dims;
+  }
+
+  /** The one variable a side reads; tokens when it reads none (the scores do not depend on that side). */
+  private Variable side(List<Variable> read, String what) {
+    Variable variable = read.isEmpty() ? tokens : Join.of(read, text, where + " " + what);
+    if (variable.isContinuous()) {
+      throw new UndecompilableModelException(where, "its " + what + " read the numerical s-op "
+          + variable.name() + "; a select compares categorical values");
+    }
+    return variable;
+  }
+
+  private boolean[][] select(Variable query, Variable key, boolean width) {
+    int nq = query.size();
+    int nk = key.size();
+    double[][] score = new double[nq][nk];
+    double[] bosScore = new double[nq];
+    double[] bosKey = Blocks.project(c, bosResidual, layer.wK(), layer.bK(), head);
+    double range = 0;
+    for (int q = 0; q < nq; q++) {
+      double[] queryVector = Blocks.project(c, residual.context(List.of(query), new int[] {q}, null),
+          layer.wQ(), layer.bQ(), head);
+      bosScore[q] = Blocks.dot(queryVector, bosKey);
+      for (int k = 0; k < nk; k++) {
+        double[] keyVector = Blocks.project(c, residual.context(List.of(key), new int[] {k}, null),
+            layer.wK(), layer.bK(), head);
+        score[q][k] = Blocks.dot(queryVector, keyVector);
+        range = Math.max(range, Math.abs(score[q][k] - bosScore[q]));
+      }
+    }
+    // Relative to BOS, a compiled head scores selected keys +c/2 (aggregate; a conjunction of n selects
+    // too, BOS at (n − ½)c) or 0 (selector width), other keys at most −c/2: selected iff not below BOS,
+    // up to rounding, which is measured against the scores' size.
+    double scale = range;
+    for (double b : bosScore) {
+      scale = Math.max(scale, Math.abs(b));
+    }
+    double tolerance = Math.max(scale, 1e-9) * 1e-5;
+    double highest = Double.NEGATIVE_INFINITY;
+    for (int q = 0; q < nq; q++) {
+      for (int k = 0; k < nk; k++) {
+        highest = Math.max(highest, score[q][k] - bosScore[q]);
+      }
+    }
+    boolean[][] selected = new boolean[nq][nk];
+    for (int q = 0; q < nq; q++) {
+      double chosen = Double.NaN;
+      for (int k = 0; k < nk; k++) {
+        double relative = score[q][k] - bosScore[q];
+        selected[q][k] = relative >= -tolerance;
+        boolean sharp = selected[q][k]
+            ? (width ? Math.abs(relative) <= tolerance : relative >= highest * 0.99 && highest > tolerance)
+            : relative <= -Math.max(highest, range / 4) * 0.99 + tolerance;
+        if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > tolerance) {
+          throw new UndecompilableModelException(where, "its scores are not those of a select (query value "
+              + query.names().get(q) + ", key value " + key.names().get(k) + ")");
+        }
+        if (selected[q][k]) {
+          chosen = score[q][k];
+        }
+      }
+    }
+    return selected;
+  }
+
+  private Variable selectorWidth(String select, boolean[][] selected, int[] dims, double[] bosOut) {
+    boolean everything = true;
+    for (boolean[] row : selected) {
+      for (boolean s : row) {
+        everything &= s;
+      }
+    }
+    String name = text.fresh();
+    text.define(name, everything ? "length" : "selector_width(" + select + ")");
+    List<Value> names = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    for (int w = 0; w <= c.maxSeqLen(); w++) {
+      names.add(Value.of((long) w));
+      double[] v = new double[dims.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = bosOut[i] / (w + 1);
+      }
+      vectors.add(v);
+    }
+    return new Variable(name, dims, names, vectors, false);
+  }
+
+  private Variable numericalMean(String select, Variable value, int[] dims, double[] bosOut) {
+    String valueExpression;
+    if (value.isContinuous()) {
+      double[] zero = contribution(value, 0, 0.0);
+      double slope = contribution(value, 0, 1.0)[0] - zero[0];
+      valueExpression = Piecewise.affineMap(value.name(), slope, zero[0]);
+    } else {
+      List<List<Value>> inputs = new ArrayList<>();
+      List<Value> outputs = new ArrayList<>();
+      boolean identity = true;
+      for (int v = 0; v < value.size(); v++) {
+        Value out = Numbers.value(contribution(value, v, 0)[0]);
+        inputs.add(List.of(value.names().get(v)));
+        outputs.add(out);
+        identity &= value.names().get(v).isNumeric() && value.names().get(v).equals(out);
+      }
+      if (identity) {
+        valueExpression = text.makeNumerical(value.name()) ? value.name() : "numerical(" + value.name() + ")";
+      } else {
+        String mapped = text.fresh();
+        text.define(mapped, "numerical(map(" + Tables.lambda(List.of("x"), inputs, outputs) + ", " + value.name() + "))");
+        valueExpression = mapped;
+      }
+    }
+    String name = text.fresh();
+    text.define(name, "numerical(aggregate(" + select + ", " + valueExpression + ", "
+        + Tables.literal(Numbers.value(bosOut[0])) + "))");
+    return Variable.continuous(name, dims[0]);
+  }
+
+  private Variable categorical(String select, Variable value, int[] dims, double[] bosOut) {
+    if (value.isContinuous()) {
+      throw new UndecompilableModelException(where, "writes several dimensions from the numerical s-op "
+          + value.name());
+    }
+    List<Value> names = new ArrayList<>();
+    List<double[]> vectors = new ArrayList<>();
+    List<List<Value>> inputs = new ArrayList<>();
+    List<Value> outputs = new ArrayList<>();
+    boolean identity = true;
+    for (int v = 0; v < value.size(); v++) {
+      double[] out = contribution(value, v, 0);
+      if (Numbers.oneHot(out) < 0 && !Numbers.isZero(out)) {
+        throw new UndecompilableModelException(where, "maps value " + value.names().get(v)
+            + " to a vector that is not one-hot");
+      }
+      Variable sofar = new Variable("", dims, names, vectors, false);
+      int index = sofar.indexOf(out, Numbers.SAME);
+      if (index < 0) {
+        names.add(dims.length == 1 ? Numbers.value(out[0]) : value.names().get(v));
+        vectors.add(out);
+        index = names.size() - 1;
+      }
+      inputs.add(List.of(value.names().get(v)));
+      outputs.add(names.get(index));
+      identity &= names.get(index).equals(value.names().get(v));
+    }
+    Variable sofar = new Variable("", dims, names, vectors, false);
+    int defaultIndex = sofar.indexOf(bosOut, Numbers.SAME);
+    Value defaultName;
+    if (defaultIndex >= 0) {
+      defaultName = names.get(defaultIndex);
+    } else {
+      // One dimension (a one-valued s-op): values are named by their number, so the empty selection is 0.
+      defaultName = dims.length == 1 ? Numbers.value(bosOut[0])
+          : Numbers.isZero(bosOut) ? Value.NONE : freshName(names);
+      names.add(defaultName);
+      vectors.add(bosOut);
+    }
+    String valueExpression = value.name();
+    if (!identity) {
+      valueExpression = text.fresh();
+      text.define(valueExpression, "map(" + Tables.lambda(List.of("x"), inputs, outputs) + ", " + value.name() + ")");
+    }
+    String name = text.fresh();
+    String aggregate = "aggregate(" + select + ", " + valueExpression
+        + (defaultName.isNone() ? "" : ", " + Tables.literal(defaultName)) + ")";
+    text.define(name, dims.length == 1 ? "numerical(" + aggregate + ")" : aggregate);
+    return new Variable(name, dims, names, vectors, dims.length == 1);
+  }
+
+  /**
+   * Whether every value of a finite value s-op writes 1 into the head's single output dimension: then the
+   * head is a categorical aggregate of a one-valued s-op (its mean is 1 whenever a key is selected), not a
+   * numerical mean.
+   */
+  private boolean singleValued(Variable value) {
+    if (value.isContinuous()) {
+      return false;
+    }
+    for (int v = 0; v < value.size(); v++) {
+      if (!value.names().get(v).isNone() && !Numbers.close(contribution(value, v, 0)[0], 1, Numbers.SAME)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** What one key holding value {@code v} (or the number x) writes into the head's output dimensions. */
+  private double[] contribution(Variable value, int v, double x) {
+    double[] residualVector = residual.context(List.of(value), new int[] {v}, new double[] {x});
+    double[] out = Blocks.ov(c, layer, residualVector, head);
+    List<Integer> written = new ArrayList<>();
+    for (int i = 0; i < c.dModel(); i++) {
+      if (Blocks.writesColumn(c, layer.wO(), head, i)) {
+        written.add(i);
+      }
+    }
+    return restrict(out, written);
+  }
+
+  private static double[] restrict(double[] vector, List<Integer> dims) {
+    double[] out = new double[dims.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = vector[dims.get(i)];
+    }
+    return out;
+  }
+
+  static Value freshName(List<Value> names) {
+    long candidate = -1;
+    while (names.contains(Value.of(candidate))) {
+      candidate--;
+    }
+    return Value.of(candidate);
+  }
+}
