@@ -3,6 +3,7 @@ package org.tracr4j.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.tracr4j.EvaluationException;
+import org.tracr4j.InvalidInputException;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.compiler.DynamicValidation;
 import org.tracr4j.compiler.ProgramGraph;
@@ -36,12 +37,34 @@ public final class DifferentialCheck {
 
   /** The verdict on each input, in order (the model runs them as one batch). */
   public List<Verdict> checkAll(List<List<Value>> inputs) {
-    List<List<Object>> outputs = inputs.isEmpty() ? List.of() : model.runBatch(inputs);
+    List<List<Object>> outputs;
+    try {
+      outputs = inputs.isEmpty() ? List.of() : model.runBatch(inputs);
+    } catch (InvalidInputException refused) {
+      // Some input violates a precondition: run them one by one to tell which.
+      List<Verdict> verdicts = new ArrayList<>(inputs.size());
+      for (List<Value> input : inputs) {
+        try {
+          verdicts.add(verdict(input, model.run(input)));
+        } catch (InvalidInputException e) {
+          verdicts.add(new Verdict.Refused(input, e.getMessage(), insideContract(input)));
+        }
+      }
+      return verdicts;
+    }
     List<Verdict> verdicts = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       verdicts.add(verdict(inputs.get(i), outputs.get(i)));
     }
     return verdicts;
+  }
+
+  private boolean insideContract(List<Value> input) {
+    try {
+      return contract.check(input).isEmpty();
+    } catch (EvaluationException e) {
+      return false;
+    }
   }
 
   /** The verdict on one input given the model's output for it. */

@@ -33,7 +33,13 @@ public final class Fuzzer {
 
   /** What to run. */
   public record Settings(int programs, int inputsPerProgram, long seed, CompileOptions.Mode mode, int maxSize,
-      int maxLength, boolean causal) {}
+      int maxLength, boolean causal, boolean outsideContract) {
+    /** Inside the compiler's contract only. */
+    public Settings(int programs, int inputsPerProgram, long seed, CompileOptions.Mode mode, int maxSize,
+        int maxLength, boolean causal) {
+      this(programs, inputsPerProgram, seed, mode, maxSize, maxLength, causal, false);
+    }
+  }
 
   /** One failing program, shrunk, with what went wrong on which input. */
   public record Failure(String kind, long programSeed, GeneratedProgram program, List<Value> vocab, int maxSeqLen,
@@ -45,7 +51,8 @@ public final class Fuzzer {
 
   /** Totals of a run. */
   public record Report(int programs, int compiled, int rejected, long inputsCompared, long positionsCompared,
-      long inputsOutsideContract, long interpreterErrors, Map<String, Integer> rejections,
+      long inputsOutsideContract, long interpreterErrors, Map<String, Integer> interpreterErrorReasons,
+      Map<String, Integer> rejections,
       List<Failure> failures) {
     public long disagreements() {
       return failures.stream().filter(f -> f.kind().equals("disagreement")).count();
@@ -63,6 +70,7 @@ public final class Fuzzer {
   private long positionsCompared;
   private long outsideContract;
   private long interpreterErrors;
+  private final Map<String, Integer> interpreterErrorReasons = new java.util.TreeMap<>();
   private final Map<String, Integer> rejections = new java.util.TreeMap<>();
 
   public Fuzzer(Settings settings) {
@@ -78,6 +86,9 @@ public final class Fuzzer {
       int maxSeqLen = 2 + random.nextInt(Math.max(1, settings.maxLength() - 1));
       int size = 1 + random.nextInt(settings.maxSize());
       GeneratorConfig config = GeneratorConfig.defaults(size, vocab, maxSeqLen);
+      if (settings.outsideContract()) {
+        config = config.outsideTheContract();
+      }
       ProgramGenerator generator = new ProgramGenerator(config);
       GeneratedProgram program = generator.generate(programSeed);
       // A program must read tokens to be compiled (a rule of its own, tested elsewhere); draw again so
@@ -94,7 +105,7 @@ public final class Fuzzer {
       }
     }
     return new Report(settings.programs(), compiled, rejected, inputsCompared, positionsCompared,
-        outsideContract, interpreterErrors, rejections, failures);
+        outsideContract, interpreterErrors, interpreterErrorReasons, rejections, failures);
   }
 
   private CompileOptions options(List<Value> vocab, int maxSeqLen) {
@@ -150,9 +161,21 @@ public final class Fuzzer {
         case Verdict.InterpreterFailed failed -> {
           if (count) {
             interpreterErrors++;
+            // Group by what failed, not where: drop the expression, positions and values.
+            String why = failed.message().replaceAll("^[^:]*\\): ", "").replaceAll("\\[.*?\\]", "[...]")
+                .replaceAll("-?[0-9]+", "N");
+            interpreterErrorReasons.merge(why.length() > 80 ? why.substring(0, 80) + "..." : why, 1, Integer::sum);
           }
         }
         case Verdict.OutsideContract outside -> {
+          return new Problem("unrefused", outside.input(), List.of(), List.of(),
+              "the model answered an input outside its contract instead of refusing it: "
+                  + outside.findings().get(0));
+        }
+        case Verdict.Refused refused -> {
+          if (refused.insideContract()) {
+            return new Problem("wrong-refusal", refused.input(), List.of(), List.of(), refused.reason());
+          }
           if (count) {
             outsideContract++;
           }

@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
   /** Exit code when findings were reported. */
   static final int FINDINGS = 65;
+  /** Inputs tried without --input, --inputs or --exhaustive (the shortest first). */
+  static final int SEARCHED = 256;
   /** Inputs run through the model at once. */
   private static final int BATCH = 256;
 
@@ -101,11 +103,15 @@ final class CheckCommand implements Callable<Integer> {
     given.forEach(settings.vocabulary::check);
     List<Finding> dynamic = judge.firstFindings(given.iterator(), Long.MAX_VALUE);
     String coverage = null;
-    if (dynamic.isEmpty() && exhaustive) {
-      dynamic = judge.firstFindings(new ExhaustiveInputs(options.vocab(), options.maxSeqLen()), limit);
+    boolean search = given.isEmpty() && !exhaustive;
+    if (dynamic.isEmpty() && (exhaustive || search)) {
+      // Without inputs, a bounded search: the shortest inputs, as the compiler tries for its preconditions.
+      long bound = search ? SEARCHED : limit;
+      dynamic = judge.firstFindings(new ExhaustiveInputs(options.vocab(), options.maxSeqLen()), bound);
       long total = ExhaustiveInputs.count(options.vocab().size(), options.maxSeqLen());
       if (dynamic.isEmpty()) {
         coverage = judge.checked >= total ? "every input up to length " + options.maxSeqLen() + " checked"
+            : search ? "the " + judge.checked + " shortest inputs checked; --exhaustive checks more"
             : "stopped after " + judge.checked + " of " + total + " inputs (--cap)";
       }
     }
@@ -158,6 +164,10 @@ final class CheckCommand implements Callable<Integer> {
           case Verdict.InterpreterFailed failed -> List.of(new Finding(RuleCode.INTERPRETER_FAILS, output,
               "the interpreter fails on this input (" + failed.message() + ") but the model answers", shown));
           case Verdict.OutsideContract outside -> outside.findings();
+          case Verdict.Refused refused -> refused.insideContract()
+              ? List.of(new Finding(RuleCode.MODEL_DISAGREES, output, "the model refuses an input inside its "
+                  + "contract: " + refused.reason(), shown))
+              : contract.check(refused.input());
         });
       }
       return out;

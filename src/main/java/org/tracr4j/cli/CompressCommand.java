@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +16,9 @@ import org.tracr4j.train.CompressionOptions;
 import org.tracr4j.train.Compressor;
 import org.tracr4j.train.Initialisation;
 import org.tracr4j.train.InputDistribution;
+import org.tracr4j.train.Recovery;
+import org.tracr4j.train.Sweep;
+import org.tracr4j.train.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +45,20 @@ final class CompressCommand implements Callable<Integer> {
   @Option(names = "--dim", paramLabel = "d", description = "Compressed residual width (1 to D).")
   Integer dim;
 
+  @Option(names = "--sweep", paramLabel = "FROM:TO",
+      description = "Train every width FROM..TO (TO may be D, the model's width) for --seeds seeds; write "
+          + "DIR/report.html and DIR/sweep.json and print the table.")
+  String sweep;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "10",
+      description = "Seeds per width in a sweep (0..N-1). Default: ${DEFAULT-VALUE}.")
+  int seeds;
+
+  @Option(names = "--recover",
+      description = "Learn a sparse dictionary on the compressed residual activations and score it against "
+          + "the compiler's features (in a sweep: the best seed of every width).")
+  boolean recover;
+
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -66,9 +84,10 @@ final class CompressCommand implements Callable<Integer> {
           + "maximum. Default: ${DEFAULT-VALUE}.")
   String inputs;
 
-  @Option(names = "--init", paramLabel = "pca|random", defaultValue = "pca",
-      description = "Initial W: the top principal directions of the compiled residual stream, or random "
-          + "orthonormal columns. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--init", paramLabel = "ablation|pca|random", defaultValue = "ablation",
+      description = "Initial W: the top principal directions of the compiled residual stream with every "
+          + "feature weighted by its ablation importance, or unweighted, or random orthonormal columns. "
+          + "Default: ${DEFAULT-VALUE}.")
   String init;
 
   @Option(names = "--tolerance", paramLabel = "X", defaultValue = "" + CompressionOptions.DEFAULT_TOLERANCE,
@@ -96,8 +115,11 @@ final class CompressCommand implements Callable<Integer> {
     if (onnx && output == null) {
       throw new CliException("--onnx needs -o DIR", CliException.USAGE);
     }
-    if (dim == null) {
-      throw new CliException("give --dim d (the compressed width)", CliException.USAGE);
+    if ((dim == null) == (sweep == null)) {
+      throw new CliException("give either --dim d (one compression) or --sweep FROM:TO", CliException.USAGE);
+    }
+    if (sweep != null) {
+      return sweep(type);
     }
     CompressionOptions options = options(dim);
     Model model = source.load();
@@ -120,14 +142,128 @@ final class CompressCommand implements Callable<Integer> {
             CompileCommand.CANNOT_CREATE);
       }
     }
+    Recovery.Result recovery = recover ? Recovery.learn(compression) : null;
     PrintWriter out = spec.commandLine().getOut();
     if (json.enabled()) {
-      out.println(Output.json(summary(compression, seconds)));
+      Map<String, Object> doc = summary(compression, seconds);
+      if (recovery != null) {
+        doc.put("recovery", recovery.json());
+      }
+      out.println(Output.json(doc));
     } else {
       out.println(summaryLine(compression, seconds));
+      if (recovery != null) {
+        out.println(recoveryLine(compression, recovery));
+      }
     }
     out.flush();
     return 0;
+  }
+
+  private int sweep(DataType type) {
+    if (output == null) {
+      throw new CliException("--sweep needs -o DIR (for report.html and sweep.json)", CliException.USAGE);
+    }
+    if (onnx) {
+      throw new CliException("--onnx writes one model; it does not go with --sweep", CliException.USAGE);
+    }
+    if (seeds < 1) {
+      throw new CliException("--seeds must be at least 1, not " + seeds, CliException.USAGE);
+    }
+    String[] range = sweep.split(":", -1);
+    if (range.length != 2) {
+      throw new CliException("--sweep takes FROM:TO, such as 2:14 or 2:D, not '" + sweep + "'", CliException.USAGE);
+    }
+    CompressionOptions options = options(1);
+    Model model = source.load();
+    int big = model.config().dModel();
+    int from = width(range[0], big);
+    int to = width(range[1], big);
+    if (from < 1 || to > big || from > to) {
+      throw new CliException("--sweep " + sweep + ": widths must satisfy 1 <= FROM <= TO <= D = " + big,
+          CliException.USAGE);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = new ProgressBar(err);
+    long start = System.nanoTime();
+    List<Sweep.Width> widths = Sweep.run(model, options, from, to, seeds, (done, total, run) -> {
+      synchronized (bar) {
+        bar.step(done, total, run.outputLoss() + run.layerLoss(), run.accuracy());
+      }
+    });
+    bar.finish();
+    Map<Integer, Recovery.Result> recoveries = new java.util.TreeMap<>();
+    if (recover) {
+      widths.parallelStream().forEach(w -> {
+        Recovery.Result r = Recovery.learn(w.best());
+        synchronized (recoveries) {
+          recoveries.put(w.dim(), r);
+        }
+      });
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String title = (source.program != null ? source.program.getFileName().toString()
+        : source.modelDirectory.toString()) + ", vocabulary " + vocabularyOf(model) + ", max length "
+        + model.maxSeqLen();
+    SweepReport report = new SweepReport(title, widths, options, recoveries);
+    Map<String, Object> doc = report.json();
+    doc.put("seconds", seconds);
+    try {
+      java.nio.file.Files.createDirectories(output);
+      java.nio.file.Files.writeString(output.resolve("report.html"), report.html());
+      java.nio.file.Files.writeString(output.resolve("sweep.json"), Output.json(doc) + "\n");
+    } catch (IOException e) {
+      throw new CliException("cannot write " + output + ": " + CompileCommand.reason(e), CompileCommand.CANNOT_CREATE);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json.enabled()) {
+      out.println(Output.json(doc));
+    } else {
+      out.print(report.table());
+      if (recover) {
+        for (Map.Entry<Integer, Recovery.Result> entry : recoveries.entrySet()) {
+          Recovery.Result r = entry.getValue();
+          out.printf(Locale.ROOT, "recovery d %d: %d/%d features recovered (%d of %d not dropped)%n",
+              entry.getKey(), r.recovered(), big, r.recoveredOfUsed(), r.used());
+        }
+      }
+      out.printf(Locale.ROOT, "swept d %d..%d x %d seeds in %.1f s: smallest d at >= 99%% mean accuracy: %s -> %s%n",
+          from, to, seeds, seconds, describe(report.smallestWidthReaching(0.99)), output.resolve("report.html"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String describe(int d) {
+    return d < 0 ? "none" : String.valueOf(d);
+  }
+
+  private static String vocabularyOf(Model model) {
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < model.vocabulary().size(); i++) {
+      if (i != model.vocabulary().bos() && i != model.vocabulary().pad()) {
+        tokens.add(model.vocabulary().tokens().get(i));
+      }
+    }
+    return "{" + String.join(", ", tokens) + "}";
+  }
+
+  private static int width(String text, int big) {
+    if (text.equals("D")) {
+      return big;
+    }
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new CliException("--sweep takes FROM:TO with whole numbers or D, not '" + text + "'",
+          CliException.USAGE);
+    }
+  }
+
+  private static String recoveryLine(Compression c, Recovery.Result r) {
+    return String.format(Locale.ROOT, "recovery: %d/%d features recovered (best cosine >= %s with a dictionary "
+        + "atom; %d of %d not dropped), relative reconstruction error %.3g", r.recovered(), c.originalWidth(),
+        Recovery.RECOVERED_FROM, r.recoveredOfUsed(), r.used(), r.reconstruction());
   }
 
   private CompressionOptions options(int d) {
@@ -138,9 +274,10 @@ final class CompressCommand implements Callable<Integer> {
           CliException.USAGE);
     };
     Initialisation start = switch (init.toLowerCase(Locale.ROOT)) {
+      case "ablation" -> Initialisation.ABLATION;
       case "pca" -> Initialisation.PCA;
       case "random" -> Initialisation.RANDOM;
-      default -> throw new CliException("--init takes pca or random, not '" + init + "'", CliException.USAGE);
+      default -> throw new CliException("--init takes ablation, pca or random, not '" + init + "'", CliException.USAGE);
     };
     try {
       return new CompressionOptions(d, seed, steps, learningRate, batch, layerLossWeight, distribution,

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "fuzz", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Compile random programs and compare the models with the interpreter on random inputs.",
     footer = {"", "Output: 'key: value' lines (mode, causal, seed, programs, compiled, rejected, inputs_compared, "
-        + "positions_compared, inputs_outside_contract, interpreter_errors, disagreements, crashes, seconds, "
+        + "positions_compared, inputs_outside_contract (each refused by the model), interpreter_errors, "
+        + "disagreements, crashes, unrefused (an outside-contract input answered), wrong_refusals, seconds, "
         + "rejection_reasons); with --json the same keys in one document. Each failure is shrunk and written "
         + "to --out as a .rasp file whose header gives vocabulary, length, input and both outputs.",
         "Exit codes: 0 no failure, 1 a disagreement or crash was found, 64 usage, 73 cannot write --out.",
@@ -53,6 +54,11 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--causal", description = "Compile causal models, compare with the causal interpreter.")
   boolean causal;
 
+  @Option(names = "--outside-contract", description = "Also generate what the compiler's contract excludes "
+      + "(aggregates that may average, functions that fail on some values): each must be rejected, refused "
+      + "or answered right.")
+  boolean outsideContract;
+
   @Option(names = "--compat", paramLabel = "tracr", description = "'tracr': fuzz Tracr's constructions.")
   String compat;
 
@@ -72,7 +78,7 @@ final class FuzzCommand implements Callable<Integer> {
     CompileOptions.Mode mode = CompileSettings.mode(compat);
     PrintWriter err = spec.commandLine().getErr();
     long start = System.nanoTime();
-    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal))
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(programs, inputs, seed, mode, size, maxLength, causal, outsideContract))
         .run(line -> {
           err.println("fuzz: " + line);
           err.flush();
@@ -83,6 +89,7 @@ final class FuzzCommand implements Callable<Integer> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("mode", mode.lowerName());
     summary.put("causal", causal);
+    summary.put("outside_contract", outsideContract);
     summary.put("seed", seed);
     summary.put("programs", report.programs());
     summary.put("compiled", report.compiled());
@@ -91,8 +98,11 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("positions_compared", report.positionsCompared());
     summary.put("inputs_outside_contract", report.inputsOutsideContract());
     summary.put("interpreter_errors", report.interpreterErrors());
+    summary.put("interpreter_error_reasons", report.interpreterErrorReasons());
     summary.put("disagreements", report.disagreements());
     summary.put("crashes", report.crashes());
+    summary.put("unrefused", report.failures().stream().filter(f -> f.kind().equals("unrefused")).count());
+    summary.put("wrong_refusals", report.failures().stream().filter(f -> f.kind().equals("wrong-refusal")).count());
     summary.put("seconds", Math.round(seconds * 10) / 10.0);
     summary.put("rejections_by_rule", report.rejections());
     if (json.enabled()) {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         + "where it is computed, inputs) and 'residual: ...'. With --json, one document: {\"layers\", \"heads\", "
         + "\"d_model\", \"d_head\", \"d_mlp\", \"params\", \"max_seq_len\", \"causal\", \"mode\", "
         + "\"output_encoding\", \"vocab\": [...], \"expressions\": [{\"label\", \"kind\", \"encoding\", "
-        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\"}] "
+        + "\"layer\", \"computed_by\": [{\"layer\", \"head\" | \"neurons\"}], \"inputs\", \"origin\", "
+        + "\"precondition\" (null, or what inputs must satisfy)}] "
         + "(null for a format-1 directory), \"residual\": [labels]}.",
         "With --circuit: the ground-truth circuit, one node per head or MLP neuron range (expression, kind, layer, "
         + "hook, reads, writes) and who reads it; with --circuit --json, config.json's tracr4j.circuit: "
@@ -147,6 +148,7 @@ final class InfoCommand implements Callable<Integer> {
       entry.put("computed_by", components(provenance, expression.label()));
       entry.put("inputs", expression.inputs());
       entry.put("origin", expression.origin());
+      entry.put("precondition", expression.precondition());
       list.add(entry);
     }
     return list;
@@ -190,6 +192,12 @@ final class InfoCommand implements Callable<Integer> {
       out.printf("  %-" + width + "s  %-19s %-11s  %s%s%n", expression.label(), expression.kind(), encoding,
           where.isEmpty() ? "-" : String.join(", ", where),
           expression.inputs().isEmpty() ? "" : "  <- " + String.join(", ", expression.inputs()));
+    }
+    for (Provenance.Expression expression : provenance.expressions()) {
+      if (expression.precondition() != null) {
+        out.println("precondition (checked on every input; a violating one is refused): "
+            + expression.label() + ": " + expression.precondition());
+      }
     }
   }
 

@@ -3,7 +3,11 @@ package org.tracr4j.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +19,33 @@ import picocli.CommandLine.ScopeType;
  * VocabularyOptions}, {@link JsonOption}. Errors are handled in one place, {@link ErrorHandler}.
  */
 @Command(name = "tracr4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Compiles RASP programs into transformer weights.",
-    subcommands = {EvalCommand.class, CompileCommand.class, RunCommand.class, InfoCommand.class,
-        CheckCommand.class, BenchCommand.class, FuzzCommand.class, VizCommand.class, CompressCommand.class,
-        DecompileCommand.class,
-        CommandLine.HelpCommand.class})
+    description = "Compiles RASP programs into transformer weights.")
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands by name, in help order. Picocli reflects over a command's annotations when it is
+   * registered (tens of milliseconds for all of them on a cold JVM), so a command line naming one subcommand
+   * registers only that one; help, errors and suggestions get them all ({@link #execute}).
+   */
+  static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("eval", EvalCommand::new);
+    commands.put("compile", CompileCommand::new);
+    commands.put("run", RunCommand::new);
+    commands.put("info", InfoCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("bench", BenchCommand::new);
+    commands.put("fuzz", FuzzCommand::new);
+    commands.put("viz", VizCommand::new);
+    commands.put("compress", CompressCommand::new);
+    commands.put("decompile", DecompileCommand::new);
+    // A lambda, not a constructor reference: JDK 25 fails to write the start-up cache (tracr4j launcher) when a
+    // static field holds a method handle of a class it cannot archive, as picocli's Java 5 classes are.
+    commands.put("help", () -> new CommandLine.HelpCommand());
+    return Collections.unmodifiableMap(commands);
+  }
+
   /** Shown by the help; inherited so that it may follow the subcommand name. */
   @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
@@ -45,7 +70,15 @@ public final class Main implements Callable<Integer> {
   /** Runs the command line with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     ErrorHandler handler = new ErrorHandler(Arrays.asList(args).contains("--debug"));
-    CommandLine commandLine = new CommandLine(new Main())
+    CommandLine commandLine = new CommandLine(new Main());
+    // Registered before the streams and handlers are set: picocli passes those on to existing subcommands only.
+    String named = Arrays.stream(args).filter(arg -> !arg.equals("--debug")).findFirst().orElse("");
+    if (SUBCOMMANDS.containsKey(named) && !named.equals("help")) {
+      commandLine.addSubcommand(named, SUBCOMMANDS.get(named).get());
+    } else if (!named.equals("--version") && !named.equals("-V")) {
+      SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+    }
+    commandLine
         .setOut(out)
         .setErr(err)
         .setExecutionExceptionHandler(handler)

@@ -38,7 +38,7 @@ final class Assembler {
 
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
-      Map<String, String> metadata) {}
+      Map<String, String> metadata, Map<Long, String> preconditions) {}
 
   /**
    * What the model's input side needs from the options.
@@ -116,7 +116,7 @@ final class Assembler {
       placed.add(new Provenance.Layer(headSlots, ranges, neuronNames));
     }
     Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
-        ProvenanceRecorder.expressions(in.graph(), in.plan()), placed);
+        ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions()), placed);
     return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), in.metadata(), provenance);
   }
 

@@ -62,6 +62,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   boolean rejectsFailingFunctions();
 
   /**
+   * A categorical aggregate not proven to select one distinct value records a precondition that the model
+   * checks on every input (Tracr's models answer such inputs, averaged).
+   */
+  boolean guardsAggregates();
+
+  /**
    * Tracr's binary means: a numerical aggregate must average 0s and 1s and takes the values {@code x/l}
    * ({@code l = 1..N}); otherwise every mean of 1..N input values, and the default.
    */
@@ -155,6 +161,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     /** Where RASP fails there is no answer to agree with: a model that answers anyway is not faithful. */
     @Override
     public boolean rejectsFailingFunctions() {
+      return true;
+    }
+
+    /** An averaged input is refused, never answered. */
+    @Override
+    public boolean guardsAggregates() {
       return true;
     }
 
@@ -261,6 +273,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     /** Tracr drops the failing value from the set and compiles. */
     @Override
     public boolean rejectsFailingFunctions() {
+      return false;
+    }
+
+    /** Tracr's models answer every input, averaged or not. */
+    @Override
+    public boolean guardsAggregates() {
       return false;
     }
 

@@ -39,7 +39,7 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
-    Checked checked = check(program, options);
+    Checked checked = check(program, options, true);
     refuseAny(checked.findings());
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
@@ -49,7 +49,8 @@ public final class Compiler {
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions())));
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
+        AggregateContract.preconditions(graph, checked.valueSets(), options)));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 
@@ -62,7 +63,17 @@ public final class Compiler {
    * @throws InvalidInputException for a bad vocabulary or maximum length
    */
   public static Analysis analyze(SOp program, CompileOptions options) {
-    Checked checked = check(program, options);
+    Checked checked = check(program, options, true);
+    return new Analysis(checked.valueSets(), checked.findings());
+  }
+
+  /**
+   * {@link #analyze} without lowering, about half the work: the static rules, value sets and none
+   * analysis, but not what only lowering finds (a numerical map telling floating-point twins apart). The
+   * generator checks each statement so, and each finished program with {@link #analyze}.
+   */
+  public static Analysis analyzeBeforeLowering(SOp program, CompileOptions options) {
+    Checked checked = check(program, options, false);
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
@@ -81,7 +92,7 @@ public final class Compiler {
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
-  private static Checked check(SOp program, CompileOptions options) {
+  private static Checked check(SOp program, CompileOptions options, boolean lower) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
     Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
@@ -98,6 +109,9 @@ public final class Compiler {
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
+      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
+    }
+    if (!lower) {
       return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));

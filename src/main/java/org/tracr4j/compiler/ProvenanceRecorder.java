@@ -63,7 +63,8 @@ final class ProvenanceRecorder {
    * Every expression of the graph, in graph order (the output first). Renamed copies of {@code tokens} or
    * {@code indices} ({@code keys = tokens;}) share the input's label and residual space: listed once.
    */
-  static List<Provenance.Expression> expressions(ProgramGraph graph, LayerPlan plan) {
+  static List<Provenance.Expression> expressions(ProgramGraph graph, LayerPlan plan,
+      Map<Long, String> preconditions) {
     List<Provenance.Expression> expressions = new ArrayList<>(graph.nodes().size());
     java.util.Set<String> listed = new java.util.HashSet<>();
     for (RaspExpr expr : graph.nodes()) {
@@ -78,7 +79,7 @@ final class ProvenanceRecorder {
       }
       List<String> inputs = expr.children().stream().map(graph::label).toList();
       expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer, inputs,
-          expr.meta().origin()));
+          expr.meta().origin(), preconditions.get(expr.id())));
     }
     return expressions;
   }

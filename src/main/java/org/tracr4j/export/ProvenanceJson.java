@@ -41,6 +41,9 @@ final class ProvenanceJson {
       ArrayNode inputs = entry.putArray("inputs");
       expression.inputs().forEach(inputs::add);
       entry.put("origin", expression.origin());
+      if (expression.precondition() != null) {
+        entry.put("precondition", expression.precondition());
+      }
     }
     ArrayNode layers = node.putArray("layers");
     for (Provenance.Layer layer : provenance.layers()) {
@@ -110,7 +113,8 @@ final class ProvenanceJson {
           : enumValue(json, Provenance.Encoding.class, entry, path + ".encoding");
       expressions.add(new Provenance.Expression(json.text(entry, path + ".label"), json.text(entry, path + ".kind"),
           encoding, json.integer(entry, path + ".layer", -1), strings(json, entry, path + ".inputs"),
-          json.textOrNull(entry, path + ".origin")));
+          json.textOrNull(entry, path + ".origin"),
+          entry.has("precondition") ? json.text(entry, path + ".precondition") : null));
     }
     List<Provenance.Layer> layers = new ArrayList<>();
     JsonNode layerList = json.array(node, PATH + ".layers");

@@ -20,9 +20,12 @@ import org.tracr4j.rasp.Value;
  * @param weights the relative frequency of each construct; {@link Construct#SELECT} against the three
  *     selector combinations decides how often a selector is a combination, the others how often each kind
  *     of s-op statement is chosen; missing constructs have weight 0
+ * @param outsideContract also generate what the compiler's contract excludes: categorical aggregates that may
+ *     average, functions that fail (or give a non-finite number) on some values; the product must reject
+ *     such a program, refuse such an input, or answer it right
  */
 public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int maxCategoricalValues,
-    int maxNumericalValues, long maxMagnitude, Map<Construct, Integer> weights) {
+    int maxNumericalValues, long maxMagnitude, Map<Construct, Integer> weights, boolean outsideContract) {
 
   public GeneratorConfig {
     vocab = List.copyOf(vocab);
@@ -59,7 +62,13 @@ public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int ma
    * ±30, and every construct weighted (library calls and selector combinations less often).
    */
   public static GeneratorConfig defaults(int size, List<Value> vocab, int maxSeqLen) {
-    return new GeneratorConfig(size, vocab, maxSeqLen, 10, 40, 30, defaultWeights());
+    return new GeneratorConfig(size, vocab, maxSeqLen, 10, 40, 30, defaultWeights(), false);
+  }
+
+  /** The same configuration, generating outside the compiler's contract too. */
+  public GeneratorConfig outsideTheContract() {
+    return new GeneratorConfig(size, vocab, maxSeqLen, maxCategoricalValues, maxNumericalValues,
+        maxMagnitude, weights, true);
   }
 
   public int weight(Construct construct) {
@@ -75,8 +84,8 @@ public record GeneratorConfig(int size, List<Value> vocab, int maxSeqLen, int ma
     weights.put(Construct.SEQUENCE_MAP, 4);
     weights.put(Construct.LINEAR_SEQUENCE_MAP, 3);
     weights.put(Construct.SELECT, 6);
-    weights.put(Construct.SELECTOR_AND, 1);
-    weights.put(Construct.SELECTOR_OR, 1);
+    weights.put(Construct.SELECTOR_AND, 3);
+    weights.put(Construct.SELECTOR_OR, 2);
     weights.put(Construct.SELECTOR_NOT, 1);
     weights.put(Construct.CATEGORICAL_AGGREGATE, 4);
     weights.put(Construct.NUMERICAL_AGGREGATE, 4);

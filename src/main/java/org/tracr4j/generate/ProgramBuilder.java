@@ -25,7 +25,8 @@ import org.tracr4j.rasp.Value;
 /**
  * Builds a program one statement at a time, and refuses a statement the compiler refuses or that could
  * leave the contract. Whether a statement compiles, and the values it can take, are the compiler's answer
- * ({@link Compiler#analyze} on the statement's s-op, so "compilable" cannot drift from the compiler). On top,
+ * ({@link Compiler#analyzeBeforeLowering} on the statement's s-op, and {@link ProgramGenerator} checks the
+ * finished program with {@link Compiler#analyze}, so "compilable" cannot drift from the compiler). On top,
  * the generator's own rules keep a program inside the contract: a statement is refused when its function
  * fails on a possible input, its values exceed the configured bounds, a select could see none, or a
  * categorical aggregate could average. A program made only of accepted statements compiles and evaluates
@@ -49,7 +50,12 @@ final class ProgramBuilder {
   }
 
   /** What is known about a selector statement: its keys, queries and (merged) predicate. */
-  record SelectorInfo(String keys, String queries, SelectorPredicate predicate) {}
+  /**
+   * What the builder knows of a selector: its keys, queries and predicate, or, for a composite over other
+   * s-ops ({@code composite}), those of its first operand (an AND selects a subset of it; it may select
+   * nothing where the operand selects something).
+   */
+  record SelectorInfo(String keys, String queries, SelectorPredicate predicate, boolean composite) {}
 
   /** Why a statement was refused (control flow only; never leaves this class). */
   private static final class Refused extends Exception {
@@ -160,7 +166,7 @@ final class ProgramBuilder {
     require(!(numericalIn || numericalOut) || in.definite(), "numerical maps need an input that is never none");
     SortedSet<Value> values = new TreeSet<>();
     for (Value x : in.values()) {
-      values.add(call(() -> d.function().apply(x)));
+      addCall(values, () -> d.function().apply(x));
     }
     bounded(values, d.encoding());
     boolean unique = in.unique() && !numericalOut && values.size() == in.values().size();
@@ -178,7 +184,7 @@ final class ProgramBuilder {
     SOpInfo second = sop(d.second());
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        call(() -> d.function().apply(x, y));
+        tryCall(() -> d.function().apply(x, y));
       }
     }
     SOp built = Rasp.sequenceMap(d.function(), sops.get(d.first()), sops.get(d.second()));
@@ -195,7 +201,7 @@ final class ProgramBuilder {
     SOp built = Rasp.linearSequenceMap(sops.get(d.first()), sops.get(d.second()), a, b).numerical();
     for (Value x : first.values()) {
       for (Value y : second.values()) {
-        call(() -> ((org.tracr4j.rasp.LinearSequenceMap) built).apply(x, y));
+        tryCall(() -> ((org.tracr4j.rasp.LinearSequenceMap) built).apply(x, y));
       }
     }
     define(name, built, new Facts(false, false, Set.of()), Construct.LINEAR_SEQUENCE_MAP);
@@ -215,15 +221,13 @@ final class ProgramBuilder {
     }
     Selector built = Rasp.select(sops.get(d.keys()), sops.get(d.queries()), predicate).named(name);
     selectors.put(name, built);
-    selectorInfos.put(name, new SelectorInfo(d.keys(), d.queries(), predicate));
+    selectorInfos.put(name, new SelectorInfo(d.keys(), d.queries(), predicate, false));
     constructs.put(name, Construct.SELECT);
   }
 
   private void combine(String name, String first, String second, Construct construct) throws Refused {
     SelectorInfo a = selector(first);
-    SelectorInfo b = selector(second);
-    require(a.keys().equals(b.keys()) && a.queries().equals(b.queries()),
-        "combined selectors must share keys and queries");
+    selector(second);
     Selector built = construct == Construct.SELECTOR_AND
         ? Rasp.and(selectors.get(first), selectors.get(second))
         : Rasp.or(selectors.get(first), selectors.get(second));
@@ -237,10 +241,13 @@ final class ProgramBuilder {
 
   private void defineSelector(String name, Selector built, SelectorInfo operand, Construct construct)
       throws Refused {
-    require(built instanceof Select, "a selector combination must simplify to one select");
     Selector named = built.named(name);
     selectors.put(name, named);
-    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), ((Select) named).predicate()));
+    // A composite over other s-ops (the compiler rewrites it) is described by its first operand: an AND
+    // selects a subset of it, which is what the one-value check of a categorical aggregate needs.
+    boolean composite = !(named instanceof Select) || operand.composite();
+    SelectorPredicate predicate = named instanceof Select select ? select.predicate() : operand.predicate();
+    selectorInfos.put(name, new SelectorInfo(operand.keys(), operand.queries(), predicate, composite));
     constructs.put(name, construct);
   }
 
@@ -250,8 +257,9 @@ final class ProgramBuilder {
     Selector built = selectors.get(d.selector());
     switch (d.encoding()) {
       case CATEGORICAL -> {
-        require(picksOneValue(selector, d.sop(), sop), "the selection may average several values");
-        boolean nonEmpty = selector.keys().equals(selector.queries())
+        require(config.outsideContract() || picksOneValue(selector, d.sop(), sop),
+            "the selection may average several values");
+        boolean nonEmpty = !selector.composite() && selector.keys().equals(selector.queries())
             && sopInfo(selector.keys()).values().stream().allMatch(v -> selector.predicate().test(v, v));
         define(name, Rasp.aggregate(built, sops.get(d.sop())), new Facts(sop.mayBeNone() || !nonEmpty, false,
             Set.of()), Construct.CATEGORICAL_AGGREGATE);
@@ -361,7 +369,7 @@ final class ProgramBuilder {
    */
   private void define(String name, SOp built, Facts facts, Construct construct) throws Refused {
     SOp named = built.named(name);
-    Compiler.Analysis analysis = Compiler.analyze(named, options);
+    Compiler.Analysis analysis = Compiler.analyzeBeforeLowering(named, options);
     require(analysis.compiles(), "the compiler refuses it");
     SortedSet<Value> values = analysis.valueSets().of(named);
     if (construct != Construct.LIBRARY_CALL) {
@@ -426,6 +434,25 @@ final class ProgramBuilder {
         "a numerical s-op needs numeric values");
     require(values.stream().allMatch(v -> !v.isNumber() || Math.abs(v.asDouble()) <= config.maxMagnitude()),
         "a value is too large");
+  }
+
+  /**
+   * Adds a function's result to {@code values}; outside the contract a failing call is kept as a program
+   * (the value is left out, as the compiler's Tracr mode does) instead of refusing the statement.
+   */
+  private void addCall(SortedSet<Value> values, java.util.function.Supplier<Value> function) throws Refused {
+    try {
+      values.add(call(function));
+    } catch (Refused failed) {
+      if (!config.outsideContract()) {
+        throw failed;
+      }
+    }
+  }
+
+  /** Calls a function for its failure only; outside the contract a failure is allowed. */
+  private void tryCall(java.util.function.Supplier<Value> function) throws Refused {
+    addCall(new TreeSet<>(), function);
   }
 
   private static Value call(java.util.function.Supplier<Value> function) throws Refused {

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.tracr4j.compiler.CompileOptions;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.generate.Definition.SelectCondition;
 import org.tracr4j.generate.ProgramBuilder.SOpInfo;
 import org.tracr4j.rasp.Encoding;
@@ -50,8 +52,19 @@ public final class ProgramGenerator {
 
   /** The program for {@code seed}. */
   public GeneratedProgram generate(long seed) {
-    return new Generation(new Random(seed)).run();
+    Random random = new Random(seed);
+    CompileOptions options = CompileOptions.of(config.vocab(), config.maxSeqLen());
+    // Statements are checked without lowering (half the cost); the rare program only lowering refuses is
+    // drawn again, from the same random source, so a seed still gives one program.
+    for (int attempt = 1; ; attempt++) {
+      GeneratedProgram program = new Generation(random).run();
+      if (attempt == MAX_DRAWS || Compiler.analyze(program.program(), options).compiles()) {
+        return program;
+      }
+    }
   }
+
+  private static final int MAX_DRAWS = 20;
 
   /** One generation: the random source, the program so far, and which s-ops are used. */
   private final class Generation {
@@ -178,6 +191,19 @@ public final class ProgramGenerator {
     private void categoricalAggregate() {
       String keys;
       String values;
+      if (config.outsideContract() && random.nextInt(3) == 0) {
+        // Outside the contract: any keys, values and predicate, so a query may select several values.
+        keys = sop(this::selectable);
+        values = sop(info -> info.encoding() == Encoding.CATEGORICAL);
+        String queries = sop(this::selectable);
+        if (keys != null && values != null && queries != null) {
+          String selector = selector(keys, queries, random.nextBoolean());
+          if (selector != null) {
+            sopStatement(new Definition.AggregateOf(selector, values, Encoding.CATEGORICAL));
+          }
+        }
+        return;
+      }
       if (random.nextBoolean()) {
         keys = sop(info -> info.unique() && selectable(info));
         values = sop(info -> info.encoding() == Encoding.CATEGORICAL);
@@ -292,13 +318,27 @@ public final class ProgramGenerator {
       if (kind == Construct.SELECTOR_NOT) {
         return selectorStatement(new Definition.SelectorNotOf(select));
       }
-      SelectCondition secondCondition = templates.predicate(keyInfo.values(), queryInfo.values(), false);
-      String second = selectorStatement(new Definition.SelectOf(keys, queries, secondCondition));
+      // Two in three combinations read other s-ops on their second side (composite selectors, compiled as
+      // a summed-QK head or by the product route); the rest merge into one select.
+      String secondKeys = keys;
+      String secondQueries = queries;
+      if (random.nextInt(3) != 0) {
+        String otherKeys = sop(this::selectable);
+        String otherQueries = sop(this::selectable);
+        secondKeys = otherKeys == null ? keys : otherKeys;
+        secondQueries = otherQueries == null ? queries : otherQueries;
+      }
+      SelectCondition secondCondition = templates.predicate(builder.sopInfo(secondKeys).values(),
+          builder.sopInfo(secondQueries).values(), false);
+      String second = selectorStatement(new Definition.SelectOf(secondKeys, secondQueries, secondCondition));
       if (second == null) {
         return null;
       }
-      return selectorStatement(kind == Construct.SELECTOR_AND
+      String combined = selectorStatement(kind == Construct.SELECTOR_AND
           ? new Definition.SelectorAndOf(select, second) : new Definition.SelectorOrOf(select, second));
+      // Sometimes negate the combination (De Morgan in the compiler); never where one key value is needed.
+      return combined != null && !equality && random.nextInt(4) == 0
+          ? selectorStatement(new Definition.SelectorNotOf(combined)) : combined;
     }
 
     private String sopStatement(Definition definition) {

@@ -37,6 +37,11 @@ public final class Model {
   private final Provenance provenance;
   private final Map<String, Integer> tokenIds;
   private final ForwardPass forwardPass;
+  /** The categorical aggregates with a precondition, checked on every input run (see {@link #runBatch}). */
+  private final List<Guard> guards;
+
+  /** A categorical aggregate whose precondition the model checks: its value features in the residual. */
+  private record Guard(String expression, String origin, String precondition, int[] features) {}
 
   /**
    * Assembles a model, checking that every part agrees with {@code config}. The weights are copied.
@@ -114,6 +119,7 @@ public final class Model {
       provenance.check(config, this.residualLabels);
     }
     this.provenance = provenance;
+    this.guards = guards(provenance);
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < vocabulary.size(); i++) {
       ids.put(vocabulary.tokens().get(i), i);
@@ -219,6 +225,10 @@ public final class Model {
   /**
    * Runs several inputs, of any lengths up to {@link #maxSeqLen()}, and decodes them. The result for an
    * input does not depend on the other inputs of the batch.
+   *
+   * @throws InvalidInputException for an input the model cannot take, or one that violates a recorded
+   *     precondition: a categorical aggregate whose residual features show it averaging several values
+   *     (the message names the aggregate, where it was written, and the position)
    */
   public List<List<Object>> runBatch(List<? extends List<?>> inputs) {
     int[][] ids = new int[inputs.size()][];
@@ -249,6 +259,7 @@ public final class Model {
       longest = Math.max(longest, tokenIds[b].length);
     }
     double[][][] result = new double[tokenIds.length][][];
+    String[] refusals = new String[tokenIds.length];
     int workers = Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
     int positions = longest;
     IntStream.range(0, workers).parallel().forEach(worker -> {
@@ -257,8 +268,15 @@ public final class Model {
       for (int b = worker; b < tokenIds.length; b += workers) {
         forwardPass.run(tokenIds[b], workspace, out, null);
         result[b] = ForwardPass.rows(out, tokenIds[b].length, config.dVocabOut());
+        refusals[b] = refusal(workspace.residual, tokenIds[b].length);
       }
     });
+    for (int b = 0; b < refusals.length; b++) {
+      if (refusals[b] != null) {
+        throw new InvalidInputException((tokenIds.length > 1 ? "input " + (b + 1) + " of the batch: " : "")
+            + refusals[b]);
+      }
+    }
     return result;
   }
 
@@ -275,6 +293,61 @@ public final class Model {
         unembedded, recorder.inputEmbeddings, List.copyOf(recorder.residuals),
         List.copyOf(recorder.layerOutputs), List.copyOf(recorder.attention), List.copyOf(recorder.mlpHidden),
         residualLabels);
+  }
+
+  /**
+   * Why the model refuses the input whose final residual is {@code residual} ({@code t} positions, BOS
+   * first), or null. A categorical aggregate's head writes the histogram of the values its query selects, so
+   * where its precondition holds its features are one-hot (or all zero: none, or an empty selection);
+   * where the query selects several distinct values they split the weight, and each share is at least 1/N
+   * (a none's share is missing from the sum). A split above half the smallest share is an average: RASP's
+   * answer is not what the model would decode.
+   */
+  private String refusal(double[] residual, int t) {
+    if (guards.isEmpty()) {
+      return null;
+    }
+    int d = config.dModel();
+    double split = 0.5 / config.nCtx();
+    for (Guard guard : guards) {
+      for (int p = 1; p < t; p++) {
+        double sum = 0;
+        double max = 0;
+        for (int f : guard.features()) {
+          double v = residual[p * d + f];
+          sum += v;
+          max = Math.max(max, v);
+        }
+        // Two values share the weight, or a value shares it with none (whose direction is the zero vector).
+        if (sum - max > split || sum > split && sum < 1 - split) {
+          return "input refused: aggregate " + guard.expression()
+              + (guard.origin() == null ? "" : " (" + guard.origin() + ")") + " would average several values at "
+              + "position " + (p - 1) + ", where the compiled model cannot give RASP's answer; its precondition: "
+              + guard.precondition();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<Guard> guards(Provenance provenance) {
+    if (provenance == null) {
+      return List.of();
+    }
+    List<Guard> guards = new ArrayList<>();
+    for (Provenance.Expression e : provenance.expressions()) {
+      if (e.precondition() != null) {
+        List<Integer> features = new ArrayList<>();
+        for (int i : provenance.featuresOf(e.label())) {
+          if (provenance.residual().get(i).role() == Provenance.Role.VALUE) {
+            features.add(i);
+          }
+        }
+        guards.add(new Guard(e.label(), e.origin(), e.precondition(),
+            features.stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    return List.copyOf(guards);
   }
 
   private List<Object> decodeSequence(double[][] unembedded) {

@@ -77,12 +77,21 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
    * @param layer the layer whose heads or MLP compute it, or -1 (inputs, selectors)
    * @param inputs the labels of the expressions it reads directly (its children)
    * @param origin where it was written ({@code file:line:column}), or null
+   * @param precondition what an input must satisfy for the model to compute it faithfully, in words, or
+   *     null: a categorical aggregate the compiler could not prove selects at most one distinct value per
+   *     query. {@link Model} refuses an input whose residual shows it averaging (see {@link Model#runBatch}).
    */
   public record Expression(String label, String kind, Encoding encoding, int layer, List<String> inputs,
-      String origin) {
+      String origin, String precondition) {
     public Expression {
       require(label != null && kind != null, "an expression needs a label and a kind");
       inputs = List.copyOf(inputs);
+    }
+
+    /** An expression without a precondition. */
+    public Expression(String label, String kind, Encoding encoding, int layer, List<String> inputs,
+        String origin) {
+      this(label, kind, encoding, layer, inputs, origin, null);
     }
 
     public boolean isSelector() {

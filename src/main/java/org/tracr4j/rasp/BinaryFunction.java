@@ -1,6 +1,9 @@
 package org.tracr4j.rasp;
 
-/** An element-wise function of two arguments, for {@link SequenceMap}. Must be pure. */
+/**
+ * An element-wise function of two arguments, for {@link SequenceMap}. Must be pure. Usually a {@link Lambda};
+ * a Java closure is opaque (see {@link UnaryFunction}).
+ */
 @FunctionalInterface
 public interface BinaryFunction {
   Value apply(Value x, Value y);

@@ -2,7 +2,8 @@ package org.tracr4j.rasp;
 
 /**
  * Decides whether a query attends to a key. Called as {@code test(key, query)}: keys first, as in RASP.
- * The eight {@link Comparison}s are the built-in predicates; any pure function of two values may be used.
+ * The eight {@link Comparison}s are the built-in predicates; a {@link Lambda} (selecting where its value is
+ * truthy) or their combinations ({@link Predicates}) are the others; a Java closure works too but is opaque.
  */
 @FunctionalInterface
 public interface SelectorPredicate {

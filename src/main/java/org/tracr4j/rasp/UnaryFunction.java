@@ -1,8 +1,9 @@
 package org.tracr4j.rasp;
 
 /**
- * An element-wise function of a {@link ElementwiseMap}. Must be pure. {@link #toString()} should give its source
- * (e.g. {@code x -> x + 1}) so that programs print readably; {@link #described} attaches one.
+ * An element-wise function of an {@link ElementwiseMap}. Must be pure. The language, the operator builders,
+ * the library and the generator pass a {@link Lambda}, which every stage can read and print; a Java closure
+ * works too but is opaque: it prints only as its {@link #toString()}, which {@link #described} sets.
  */
 @FunctionalInterface
 public interface UnaryFunction {

@@ -20,9 +20,9 @@ package org.tracr4j.train;
 public record CompressionOptions(int dim, long seed, int steps, double learningRate, int batch,
     double layerLossWeight, InputDistribution inputs, Initialisation init, double tolerance, int evalInputs) {
 
-  public static final int DEFAULT_STEPS = 2000;
+  public static final int DEFAULT_STEPS = 1000;
   public static final double DEFAULT_LEARNING_RATE = 0.001;
-  public static final int DEFAULT_BATCH = 64;
+  public static final int DEFAULT_BATCH = 32;
   public static final double DEFAULT_LAYER_LOSS_WEIGHT = 1.0;
   public static final double DEFAULT_TOLERANCE = 0.01;
   public static final int DEFAULT_EVAL_INPUTS = 2000;
@@ -42,7 +42,7 @@ public record CompressionOptions(int dim, long seed, int steps, double learningR
   /** The defaults for width {@code dim} and {@code seed}. */
   public static CompressionOptions defaults(int dim, long seed) {
     return new CompressionOptions(dim, seed, DEFAULT_STEPS, DEFAULT_LEARNING_RATE, DEFAULT_BATCH,
-        DEFAULT_LAYER_LOSS_WEIGHT, InputDistribution.UNIFORM, Initialisation.PCA, DEFAULT_TOLERANCE, DEFAULT_EVAL_INPUTS);
+        DEFAULT_LAYER_LOSS_WEIGHT, InputDistribution.UNIFORM, Initialisation.ABLATION, DEFAULT_TOLERANCE, DEFAULT_EVAL_INPUTS);
   }
 
   public CompressionOptions withDim(int newDim) {

@@ -115,13 +115,11 @@ public final class Compressor {
   Objective.Stats run(double[] w, int d, int[][] batch, double layerWeight, double[] grad,
       boolean parallel) {
     long outputPositions = 0;
-    long positions = 0;
     for (int[] ids : batch) {
       outputPositions += ids.length - 1;
-      positions += ids.length;
     }
     double outputScale = 1.0 / Math.max(1, outputPositions);
-    double layerScale = layerWeight / positions;
+    double layerScale = layerWeight / Math.max(1, outputPositions);
     Objective.Stats[] stats = new Objective.Stats[CHUNKS];
     double[][] grads = new double[CHUNKS][];
     IntStream chunks = IntStream.range(0, CHUNKS);

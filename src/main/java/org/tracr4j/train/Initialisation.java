@@ -3,13 +3,22 @@ package org.tracr4j.train;
 import java.util.SplittableRandom;
 
 /**
- * Where W starts. {@link #PCA} (the default): the top-d eigenvectors of the second-moment matrix of the
- * compiled model's residual stream (every sublayer boundary, every position, of {@value #PCA_INPUTS} inputs
- * drawn from the training distribution), so training starts from the best rank-d linear reading of the
- * residual; ties between eigenvalues are broken by the sampled inputs. {@link #RANDOM}: orthonormal columns
- * from Gram–Schmidt on a Gaussian matrix (InterpBench's orthogonal start).
+ * Where W starts.
+ *
+ * <ul>
+ *   <li>{@link #PCA}: the top-d eigenvectors of the second-moment matrix of the compiled model's residual
+ *       stream (every sublayer boundary, every non-BOS position, of {@value #PCA_INPUTS} inputs drawn from
+ *       the training distribution): the best rank-d linear reading of the residual.
+ *   <li>{@link #ABLATION} (the default): the same with each feature scaled by the square root of its
+ *       ablation importance, the loss of the uncompressed model (W = I) with that feature's row of W set
+ *       to zero, on the same inputs. Features no layer needs (tokens never read, {@code one} where it only
+ *       steers BOS) weigh nothing, so training starts inside the span of what the computation uses.
+ *   <li>{@link #RANDOM}: orthonormal columns from Gram–Schmidt on a Gaussian matrix (InterpBench's
+ *       orthogonal start).
+ * </ul>
  */
 public enum Initialisation {
+  ABLATION,
   PCA,
   RANDOM;
 
@@ -22,11 +31,29 @@ public enum Initialisation {
     if (this == RANDOM) {
       return orthonormalColumns(big, d, random);
     }
+    int[][] inputs = new int[PCA_INPUTS][];
+    for (int n = 0; n < inputs.length; n++) {
+      inputs[n] = options.inputs().sample(objective.compiled(), random);
+    }
+    double[] scale = new double[big];
+    java.util.Arrays.fill(scale, 1.0);
+    if (this == ABLATION) {
+      scale = ablationImportance(objective, inputs, options.layerLossWeight());
+      for (int i = 0; i < big; i++) {
+        scale[i] = Math.sqrt(scale[i]);
+      }
+    }
     double[] moment = new double[big * big];
-    for (int n = 0; n < PCA_INPUTS; n++) {
-      int[] ids = options.inputs().sample(objective.compiled(), random);
+    for (int[] ids : inputs) {
       for (double[] residual : objective.residuals(ids)) {
-        Linalg.transposedMulAdd(residual, ids.length, big, residual, big, moment);
+        int rows = ids.length - 1;
+        double[] x = new double[rows * big];
+        for (int p = 0; p < rows; p++) {
+          for (int i = 0; i < big; i++) {
+            x[p * big + i] = residual[(p + 1) * big + i] * scale[i];
+          }
+        }
+        Linalg.transposedMulAdd(x, rows, big, x, big, moment);
       }
     }
     double[] vectors = new double[big * big];
@@ -43,6 +70,28 @@ public enum Initialisation {
       }
     }
     return w;
+  }
+
+  /** Per feature, the loss on {@code inputs} of the identity compression with that feature's row zeroed. */
+  static double[] ablationImportance(Objective objective, int[][] inputs, double layerWeight) {
+    int big = objective.layers().config().dModel();
+    long outputPositions = 0;
+    for (int[] ids : inputs) {
+      outputPositions += ids.length - 1;
+    }
+    double[] importance = new double[big];
+    for (int f = 0; f < big; f++) {
+      double[] w = new double[big * big];
+      for (int i = 0; i < big; i++) {
+        w[i * big + i] = i == f ? 0.0 : 1.0;
+      }
+      Objective.Stats stats = new Objective.Stats(objective.layers().count());
+      for (int[] ids : inputs) {
+        objective.accumulate(w, big, ids, 1.0 / outputPositions, layerWeight / outputPositions, null, stats);
+      }
+      importance[f] = stats.outputLoss + stats.layerLoss;
+    }
+    return importance;
   }
 
   /** A {@code [rows][cols]} matrix with orthonormal columns, from Gram–Schmidt on Gaussian entries. */

@@ -17,11 +17,14 @@ import org.tracr4j.model.OutputEncoding;
  *                  answer (positions where the compiled model decodes none have no output loss);
  *                  numerical: squared error against the compiled model's output; mean over non-BOS positions
  *   per-layer loss Σ_s ‖o_s·W·Wᵀ − o*_s‖², o*_s the compiled model's sublayer output on the same input
- *                  (the compressed model's layer output read back into the D-wide basis); mean over all
- *                  positions, BOS included
+ *                  (the compressed model's layer output read back into the D-wide basis); mean over
+ *                  non-BOS positions
  * </pre>
  *
- * and the total is output loss + weight · per-layer loss. The backward pass runs the forward pass's
+ * and the total is output loss + weight · per-layer loss. BOS's own outputs are never decoded, and a
+ * compiled model may compute anything there (a query at BOS attends to BOS through the {@code one}
+ * feature), so the per-layer loss leaves them out; what later layers read at BOS still reaches the output
+ * loss through them. The backward pass runs the forward pass's
  * steps in reverse, each by hand.
  */
 final class Objective {
@@ -195,7 +198,7 @@ final class Objective {
     }
     double[][] du = new double[subs][t * big];
     for (int s = 0; s < subs; s++) {
-      for (int i = 0; i < t * big; i++) {
+      for (int i = big; i < t * big; i++) { // from position 1: what BOS's own outputs hold is never decoded
         double diff = u[s][i] - target[s][i];
         stats.layerLoss += layerScale * diff * diff;
         du[s][i] = 2 * layerScale * diff;
@@ -228,6 +231,33 @@ final class Objective {
       Linalg.transposedMulAdd(dx, t, big, h[s], d, grad);
     }
     Linalg.transposedMulAdd(e, t, big, dh, d, grad); //      h₀ = e·W
+  }
+
+  /** The compressed residual {@code h}, {@code [t][d]}, at every sublayer boundary (embedding first). */
+  java.util.List<double[]> compressedResiduals(double[] w, int d, int[] ids) {
+    ModelConfig c = net.config();
+    int t = ids.length;
+    int big = c.dModel();
+    FrozenLayers.Cache cache = new FrozenLayers.Cache(c);
+    double[] e = new double[t * big];
+    net.embed(ids, e);
+    double[] h = new double[t * d];
+    Linalg.mul(e, t, big, w, 0, d, h);
+    java.util.List<double[]> states = new java.util.ArrayList<>();
+    states.add(h.clone());
+    double[] x = new double[t * big];
+    double[] o = new double[t * big];
+    double[] r = new double[t * d];
+    for (int s = 0; s < net.count(); s++) {
+      Linalg.mulTransposed(h, t, d, w, 0, big, x);
+      net.forward(s, ids, x, cache, o);
+      Linalg.mul(o, t, big, w, 0, d, r);
+      for (int i = 0; i < t * d; i++) {
+        h[i] += r[i];
+      }
+      states.add(h.clone());
+    }
+    return states;
   }
 
   /** The compressed model's output logits, {@code [t][dVocabOut]}, on {@code ids}. */

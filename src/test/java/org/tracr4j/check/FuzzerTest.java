@@ -45,4 +45,17 @@ class FuzzerTest {
     assertThat(codes).containsAll(report.rejections().keySet());
   }
 
+
+  /**
+   * Issue 10 §1: outside the contract (aggregates that may average, functions that may fail) every program is
+   * rejected, every input that must average is refused, and every other input is answered right.
+   */
+  @Test
+  void outsideTheContractNothingIsAnsweredWrong() {
+    Fuzzer.Report report = new Fuzzer(new Fuzzer.Settings(300, 15, 44, CompileOptions.Mode.EXACT, 8, 8, false,
+        true)).run(null);
+    assertThat(report.failures()).as("failures: %s", report.failures()).isEmpty();
+    assertThat(report.inputsOutsideContract()).as("inputs refused").isPositive();
+    assertThat(report.positionsCompared()).isGreaterThan(5_000);
+  }
 }

@@ -153,7 +153,22 @@ class MainTest {
   void helpListsTheCommands() {
     Run run = run("--help");
     assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("eval");
+    for (String name : Main.SUBCOMMANDS.keySet()) {
+      assertThat(run.out()).contains("  " + name + " ");
+    }
+    assertThat(run("help", "run").out()).contains("Usage: tracr4j run");
+  }
+
+  @Test
+  void eachSubcommandIsRegisteredUnderItsOwnName() {
+    Main.SUBCOMMANDS.forEach((name, command) ->
+        assertThat(new picocli.CommandLine(command.get()).getCommandName()).isEqualTo(name));
+  }
+
+  @Test
+  void versionAndASubcommandAfterDebugWork() {
+    assertThat(run("--version").out().strip()).startsWith("tracr4j ");
+    assertThat(run("--debug", "eval", "examples/reverse.rasp", "--input", "a b").out().strip()).isEqualTo("b a");
   }
 
   private static void assertOneLineError(Run run, int code, String line) {

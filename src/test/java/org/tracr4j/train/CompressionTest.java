@@ -101,7 +101,7 @@ class CompressionTest {
   @Test
   void trainingReachesFullAccuracyAndEveryRuntimeOfTheExportAgrees() throws Exception {
     Model model = Programs.fracPrevs();
-    CompressionOptions options = CompressionOptions.defaults(12, 0).withSteps(300).withBatch(32)
+    CompressionOptions options = CompressionOptions.defaults(12, 0).withSteps(600).withBatch(32)
         .withEvalInputs(300);
     Compressor compressor = new Compressor(model, options.tolerance());
     Compression compression = compressor.train(options, true, null);

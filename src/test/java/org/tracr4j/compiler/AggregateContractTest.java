@@ -1,0 +1,84 @@
+package org.tracr4j.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracr4j.InvalidInputException;
+import org.tracr4j.export.DataType;
+import org.tracr4j.export.ModelDirectory;
+import org.tracr4j.lang.RaspLanguage;
+import org.tracr4j.model.Model;
+import org.tracr4j.model.Provenance;
+import org.tracr4j.rasp.Library;
+import org.tracr4j.rasp.Rasp;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.testing.Sequences;
+
+/**
+ * Issue 10 §1: a categorical aggregate that must average never gets a wrong answer. Proven aggregates carry no
+ * precondition; the others record one, and the model (in memory or reloaded) refuses a violating input.
+ */
+class AggregateContractTest {
+  private static final String AVERAGING = "sel = select(tokens, tokens, ==);\nx = aggregate(sel, indices);\n";
+
+  @TempDir Path dir;
+
+  private static List<String> preconditions(Model model) {
+    return model.provenance().orElseThrow().expressions().stream().filter(e -> e.precondition() != null)
+        .map(Provenance.Expression::label).toList();
+  }
+
+  private static Model compile(SOp program, List<org.tracr4j.rasp.Value> vocab, int n) {
+    return Compiler.compile(program, CompileOptions.of(vocab, n)).model();
+  }
+
+  @Test
+  void provenAggregatesHaveNoPrecondition() {
+    assertThat(preconditions(compile(Library.makeReverse(Rasp.tokens()), Sequences.charVocab("abc"), 5))).isEmpty();
+    SOp sameToken = RaspLanguage.parse("s = select(tokens, tokens, ==);\nx = aggregate(s, tokens);\n", "t.rasp")
+        .output();
+    assertThat(preconditions(compile(sameToken, Sequences.charVocab("abc"), 5))).isEmpty();
+    SOp constant = RaspLanguage.parse("s = select(indices, indices, <=);\nc = map(v -> 1, tokens);\n"
+        + "x = aggregate(s, c);\n", "t.rasp").output();
+    assertThat(preconditions(compile(constant, Sequences.charVocab("ab"), 4))).isEmpty();
+  }
+
+  @Test
+  void anUnprovenAggregateRecordsItsPreconditionWithAWitness() {
+    Model model = compile(RaspLanguage.parse(AVERAGING, "avg.rasp").output(), Sequences.intVocab(1, 2, 3), 4);
+    Provenance.Expression x = model.provenance().orElseThrow().expression("x").orElseThrow();
+    assertThat(x.precondition()).contains("at most one distinct value of indices", "input `1 1` averages");
+  }
+
+  @Test
+  void theModelRefusesAnInputThatMustAverageAndAnswersTheOthers() throws Exception {
+    Model model = compile(RaspLanguage.parse(AVERAGING, "avg.rasp").output(), Sequences.intVocab(1, 2, 3), 4);
+    assertThat(model.run(Sequences.ints(1, 2, 3))).containsExactly(0L, 1L, 2L);
+    assertThatThrownBy(() -> model.run(Sequences.ints(1, 1, 2))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("aggregate x (avg.rasp:2:5)").hasMessageContaining("position 0");
+    Path saved = dir.resolve("avg");
+    ModelDirectory.write(model, saved, DataType.F32);
+    Model reloaded = ModelDirectory.read(saved);
+    assertThat(preconditions(reloaded)).containsExactly("x");
+    assertThat(reloaded.run(Sequences.ints(3, 1))).containsExactly(0L, 1L);
+    assertThatThrownBy(() -> reloaded.runBatch(List.of(Sequences.ints(1), Sequences.ints(2, 2))))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("input 2 of the batch");
+  }
+
+  /** Issue 10 §1: sort.rasp hard-coded max_seq_len = 5, so at length 8 ties were averaged. */
+  @Test
+  void sortIsRightAtEveryLength() throws Exception {
+    SOp sort = RaspLanguage.load(Path.of(System.getProperty("basedir", "."), "examples", "sort.rasp")).output();
+    for (int n : new int[] {5, 8, 12}) {
+      Model model = compile(sort, Sequences.intVocab(1, 2, 3, 4), n);
+      List<org.tracr4j.rasp.Value> input = Sequences.ints(2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1).subList(0, n);
+      List<Object> out = model.run(input);
+      assertThat(out.get(n - 1)).as("length %d", n).isEqualTo(2L);
+      assertThat(out.subList(0, n - 1)).as("length %d", n).containsOnly(1L);
+    }
+  }
+}
