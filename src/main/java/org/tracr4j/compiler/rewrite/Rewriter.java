@@ -35,8 +35,14 @@ public final class Rewriter {
 
   private final List<RewriteRule> rules;
 
+  /** The rules that move a negation towards the selects; applied before an expression's operands. */
+  private final List<RewriteRule> negationRules;
+
   public Rewriter(List<RewriteRule> rules) {
     this.rules = List.copyOf(rules);
+    this.negationRules = this.rules.stream()
+        .filter(rule -> rule instanceof RemoveDoubleNegation || rule instanceof PushNegationDown)
+        .toList();
   }
 
   /**
@@ -95,7 +101,22 @@ public final class Rewriter {
       if (known != null) {
         return known;
       }
-      RaspExpr current = withOperands(expr, expr.children().stream().map(this::rewrite).toList());
+      // Negations go down before the operands are rewritten. Bottom-up, a NOT over an OR would meet the OR
+      // already turned into a product-route select, and negating that select flips its "a none tuple
+      // selects" guard (ProductRoute), so the none analysis no longer rejects what the model cannot select
+      // (causal fuzz, program seed 22041979, compiled wrong).
+      RaspExpr start = expr;
+      for (int step = 0; step < MAX_STEPS_AT_ONE_EXPRESSION; step++) {
+        Optional<RaspExpr> pushed = firstApplying(start, negationRules);
+        if (pushed.isEmpty()) {
+          break;
+        }
+        start = pushed.get();
+      }
+      RaspExpr current = withOperands(start, start.children().stream().map(this::rewrite).toList());
+      if (start != expr) {
+        current = withMeta(current, expr.meta());
+      }
       for (int step = 0; ; step++) {
         if (step == MAX_STEPS_AT_ONE_EXPRESSION) {
           throw new IllegalStateException("rewrite rules do not terminate at " + expr.describe());
@@ -122,6 +143,10 @@ public final class Rewriter {
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr) {
+      return firstApplying(expr, rules);
+    }
+
+    private Optional<RaspExpr> firstApplying(RaspExpr expr, List<RewriteRule> rules) {
       for (RewriteRule rule : rules) {
         Optional<RaspExpr> result = rule.apply(expr);
         if (result.isPresent()) {

@@ -54,14 +54,17 @@ class RewriterTest {
   }
 
   @Test
-  void theStandardRulesLeaveAnAndOfSelectsAndTurnEveryOrIntoOneSelect() {
-    // not (less or not byIndex) = (not less) and byIndex; the or below the and becomes one select.
+  void theStandardRulesPushNegationsFirstLeaveAndsOfSelectsAndTurnEveryOrIntoOneSelect() {
+    // not (less or not byIndex) = (not less) and byIndex: the negation goes down before the or is
+    // rewritten, so it stays an and of selects (one head); the other or becomes one select.
     Selector before = new SelectorAnd(new SelectorNot(new SelectorOr(less, new SelectorNot(byIndex,
         Meta.selector()), Meta.selector()), Meta.selector()), new SelectorOr(equal, byIndex, Meta.selector()),
         Meta.selector());
     Selector after = rewriter.rewrite(before);
     assertThat(after).isInstanceOf(SelectorAnd.class);
-    assertThat(((SelectorAnd) after).first()).isInstanceOf(Select.class);
+    SelectorAnd conjunction = (SelectorAnd) ((SelectorAnd) after).first();
+    assertThat(conjunction.first()).isInstanceOf(Select.class);
+    assertThat(conjunction.second()).isInstanceOf(Select.class);
     assertThat(((SelectorAnd) after).second()).isInstanceOf(Select.class);
     assertSameSelection(before, after);
   }
