@@ -275,24 +275,9 @@ final class Objective {
   double[] logits(double[] w, int d, int[] ids) {
     ModelConfig c = net.config();
     int t = ids.length;
-    int big = c.dModel();
-    FrozenLayers.Cache cache = new FrozenLayers.Cache(c);
-    double[] e = new double[t * big];
-    net.embed(ids, e);
-    double[] h = new double[t * d];
-    Linalg.mul(e, t, big, w, 0, d, h);
-    double[] x = new double[t * big];
-    double[] o = new double[t * big];
-    double[] r = new double[t * d];
-    for (int s = 0; s < net.count(); s++) {
-      Linalg.mulTransposed(h, t, d, w, 0, big, x);
-      net.forward(s, ids, x, cache, o);
-      Linalg.mul(o, t, big, w, 0, d, r);
-      for (int i = 0; i < t * d; i++) {
-        h[i] += r[i];
-      }
-    }
-    Linalg.mulTransposed(h, t, d, w, 0, big, x);
+    java.util.List<double[]> residuals = compressedResiduals(w, d, ids);
+    double[] x = new double[t * c.dModel()];
+    Linalg.mulTransposed(residuals.get(residuals.size() - 1), t, d, w, 0, c.dModel(), x);
     double[] logits = new double[t * c.dVocabOut()];
     net.unembed(x, t, logits);
     return logits;
