@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tracr4j.InvalidInputException;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.compiler.rewrite.Rewriter;
@@ -39,7 +40,7 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
-    Checked checked = check(program, options, true);
+    Checked checked = check(program, options, true, false);
     refuseAny(checked.findings());
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
@@ -63,7 +64,7 @@ public final class Compiler {
    * @throws InvalidInputException for a bad vocabulary or maximum length
    */
   public static Analysis analyze(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, true);
+    Checked checked = check(program, options, true, false);
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
@@ -73,7 +74,17 @@ public final class Compiler {
    * generator checks each statement so, and each finished program with {@link #analyze}.
    */
   public static Analysis analyzeBeforeLowering(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, false);
+    Checked checked = check(program, options, false, false);
+    return new Analysis(checked.valueSets(), checked.findings());
+  }
+
+  /**
+   * {@link #analyzeBeforeLowering} of an s-op that is one part of a program still being built (the
+   * generator's statements): the rule that a program reads tokens applies to the whole program only, so
+   * {@code length - indices - 1} is a part the generator may use.
+   */
+  public static Analysis analyzeFragment(SOp sop, CompileOptions options) {
+    Checked checked = check(sop, options, false, true);
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
@@ -92,13 +103,16 @@ public final class Compiler {
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
-  private static Checked check(SOp program, CompileOptions options, boolean lower) {
+  private static Checked check(SOp program, CompileOptions options, boolean lower, boolean fragment) {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
     Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     List<Finding> findings = StaticValidation.check(graph, mode);
+    if (fragment) {
+      findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
+    }
     if (!findings.isEmpty()) {
       return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
@@ -56,11 +58,15 @@ public final class ProgramGenerator {
     CompileOptions options = CompileOptions.of(config.vocab(), config.maxSeqLen());
     // Statements are checked without lowering (half the cost); the rare program only lowering refuses is
     // drawn again, from the same random source, so a seed still gives one program.
+    Map<String, Integer> earlierRefusals = new TreeMap<>();
     for (int attempt = 1; ; attempt++) {
       GeneratedProgram program = new Generation(random).run();
-      if (attempt == MAX_DRAWS || Compiler.analyze(program.program(), options).compiles()) {
-        return program;
+      Compiler.Analysis analysis = Compiler.analyze(program.program(), options);
+      if (attempt == MAX_DRAWS || analysis.compiles()) {
+        return program.withEarlierRefusals(earlierRefusals);
       }
+      program.compilerRefusals().forEach((rule, n) -> earlierRefusals.merge(rule, n, Integer::sum));
+      analysis.findings().forEach(f -> earlierRefusals.merge(f.rule().code(), 1, Integer::sum));
     }
   }
 
@@ -77,7 +83,7 @@ public final class ProgramGenerator {
 
     Generation(Random random) {
       this.random = random;
-      this.templates = new LambdaTemplates(random);
+      this.templates = new LambdaTemplates(random, config.outsideContract());
     }
 
     GeneratedProgram run() {
