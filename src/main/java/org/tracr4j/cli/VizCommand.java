@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tracr4j.compiler.BuildMode;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.lang.RaspLanguage;
@@ -88,6 +88,6 @@ final class VizCommand implements Callable<Integer> {
     SOp program = RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)").output();
     CompileOptions.Mode mode = CompileOptions.Mode.TRACR.lowerName().equals(model.metadata().get("mode"))
         ? CompileOptions.Mode.TRACR : CompileOptions.Mode.EXACT;
-    return ProgramGraph.of(BuildMode.of(mode, CompileOptions.DEFAULT_MLP_EXACTNESS).rewriter().rewrite(program));
+    return ProgramGraph.of(Compiler.rewrittenAsRecorded(program, mode, model.metadata().get(Compiler.REWRITES)));
   }
 }

@@ -40,8 +40,50 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
-    Checked checked = check(program, options, true, false);
-    refuseAny(checked.findings());
+    checkOptions(options);
+    BuildMode mode = BuildMode.of(options);
+    CompiledProgram best = null;
+    List<Finding> refused = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, true, false);
+      if (!checked.findings().isEmpty()) {
+        refused = refused == null ? checked.findings() : refused;
+        continue;
+      }
+      CompiledProgram candidate = assemble(program, options, metadata, checked);
+      if (best == null || cheaper(candidate.model(), best.model())) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      refuseAny(refused);
+    }
+    return best;
+  }
+
+  /**
+   * The cost model between routes: fewer layers, then fewer parameters; on a tie the earlier route (the
+   * mode's first, Tracr's construction where it has one) stays.
+   */
+  private static boolean cheaper(Model candidate, Model best) {
+    int layers = Integer.compare(candidate.config().layers(), best.config().layers());
+    return layers < 0 || layers == 0 && candidate.params() < best.params();
+  }
+
+  /** The program as each of the mode's routes rewrites it, without repeats (most programs have one). */
+  private static List<Rewriter.Result> routes(SOp program, BuildMode mode) {
+    List<Rewriter.Result> routes = new ArrayList<>();
+    for (Rewriter rewriter : mode.routes()) {
+      Rewriter.Result route = rewriter.rewriteLogged(program);
+      if (routes.stream().noneMatch(other -> other.applied().equals(route.applied()))) {
+        routes.add(route);
+      }
+    }
+    return routes;
+  }
+
+  private static CompiledProgram assemble(SOp program, CompileOptions options, Map<String, String> metadata,
+      Checked checked) {
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
     ProgramGraph graph = checked.graph();
@@ -64,8 +106,7 @@ public final class Compiler {
    * @throws InvalidInputException for a bad vocabulary or maximum length
    */
   public static Analysis analyze(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, true, false);
-    return new Analysis(checked.valueSets(), checked.findings());
+    return analysis(program, options, true, false);
   }
 
   /**
@@ -74,8 +115,7 @@ public final class Compiler {
    * generator checks each statement so, and each finished program with {@link #analyze}.
    */
   public static Analysis analyzeBeforeLowering(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, false, false);
-    return new Analysis(checked.valueSets(), checked.findings());
+    return analysis(program, options, false, false);
   }
 
   /**
@@ -84,8 +124,23 @@ public final class Compiler {
    * {@code length - indices - 1} is a part the generator may use.
    */
   public static Analysis analyzeFragment(SOp sop, CompileOptions options) {
-    Checked checked = check(sop, options, false, true);
-    return new Analysis(checked.valueSets(), checked.findings());
+    return analysis(sop, options, false, true);
+  }
+
+  /** The first route's analysis that compiles, or the first route's findings when none does. */
+  private static Analysis analysis(SOp program, CompileOptions options, boolean lower, boolean fragment) {
+    checkOptions(options);
+    BuildMode mode = BuildMode.of(options);
+    Analysis first = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, lower, fragment);
+      Analysis analysis = new Analysis(checked.valueSets(), checked.findings());
+      if (analysis.compiles()) {
+        return analysis;
+      }
+      first = first == null ? analysis : first;
+    }
+    return first;
   }
 
   /** The answer of {@link #analyze}. */
@@ -103,10 +158,8 @@ public final class Compiler {
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
-  private static Checked check(SOp program, CompileOptions options, boolean lower, boolean fragment) {
-    checkOptions(options);
-    BuildMode mode = BuildMode.of(options);
-    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+  private static Checked check(Rewriter.Result rewrite, CompileOptions options, BuildMode mode, boolean lower,
+      boolean fragment) {
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
     List<Finding> findings = StaticValidation.check(graph, mode);
@@ -197,12 +250,33 @@ public final class Compiler {
    */
   public static final String CONSTRUCTIONS = "constructions";
 
+  /**
+   * {@code program} as a model's compile rewrote it: the route of {@code mode} whose rewrite log is
+   * {@code recordedRewrites} (the model's {@link #REWRITES} metadata, null when no rule applied); the first
+   * route when none matches (a model of an older version).
+   */
+  public static SOp rewrittenAsRecorded(SOp program, CompileOptions.Mode mode, String recordedRewrites) {
+    BuildMode buildMode = BuildMode.of(mode, CompileOptions.DEFAULT_MLP_EXACTNESS);
+    List<Rewriter.Result> routes = routes(program, buildMode);
+    for (Rewriter.Result route : routes) {
+      String log = rewriteLog(route);
+      if (recordedRewrites == null ? log == null : recordedRewrites.equals(log)) {
+        return route.program();
+      }
+    }
+    return routes.get(0).program();
+  }
+
+  private static String rewriteLog(Rewriter.Result rewrite) {
+    return rewrite.applied().isEmpty() ? null : String.join("\n", rewrite.applied().stream()
+        .map(applied -> applied.rule() + ": " + applied.expression()).toList());
+  }
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
       Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
-      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
-          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+      metadata.put(REWRITES, rewriteLog(rewrite));
     }
     if (!compositeHeads.isEmpty()) {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
