@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tracr4j.InvalidInputException;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
@@ -13,6 +14,8 @@ import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.Model;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.ModelSize;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
@@ -39,19 +42,68 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
-    Checked checked = check(program, options, true);
+    return compile(program, options, metadata, stage -> {});
+  }
+
+  /**
+   * Compiles, telling {@code progress} the name of each stage as it starts ({@link #STAGES}), so that a
+   * caller can show what a long compile is doing.
+   *
+   * @throws org.tracr4j.ModelTooLargeException before the weights are allocated, when the model would not
+   *     fit in the heap or a tensor in a Java array (also before value sets, when the token and position
+   *     embeddings alone would not)
+   */
+  public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata,
+      Consumer<String> progress) {
+    Checked checked = check(program, options, true, progress);
     refuseAny(checked.findings());
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
     ProgramGraph graph = checked.graph();
+    progress.accept("allocating layers");
     LayerPlan plan = LayerAllocation.allocate(graph);
     Lowering.Result lowered = checked.lowered();
+    progress.accept("checking aggregate preconditions");
+    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
+    progress.accept("assembling the weights");
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
-        AggregateContract.preconditions(graph, checked.valueSets(), options)));
+        preconditions, largestValueSet(graph, checked.valueSets())));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
+  }
+
+  /** The stages {@link #compile} reports, in order. */
+  public static final List<String> STAGES = List.of("checking the size", "rewriting", "validating",
+      "inferring value sets", "checking none", "lowering", "allocating layers", "checking aggregate preconditions",
+      "assembling the weights");
+
+  /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
+  private static String largestValueSet(ProgramGraph graph, ValueSets valueSets) {
+    String label = null;
+    int most = -1;
+    for (var expr : graph.nodes()) {
+      if (expr instanceof SOp sop && valueSets.of(sop).size() > most) {
+        most = valueSets.of(sop).size();
+        label = graph.label(sop);
+      }
+    }
+    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
+  }
+
+  /**
+   * Refuses, before anything is built, a model whose token and position embeddings alone would not fit: the
+   * residual holds at least every token (BOS and PAD included) and every index.
+   */
+  private static void requireEmbeddingsFit(CompileOptions options) {
+    long dModel = options.vocab().size() + 2L + options.maxSeqLen();
+    if (dModel > Integer.MAX_VALUE) {
+      throw new org.tracr4j.ModelTooLargeException("the residual would have " + dModel + " dimensions (tokens and "
+          + "indices), more than a Java array holds");
+    }
+    ModelSize.require(new ModelConfig(0, 1, (int) dModel, 1, 1, options.vocab().size() + 2, 1,
+        options.maxSeqLen() + 1, options.causal()), "; counting only the token and position embeddings");
   }
 
   /**
@@ -63,7 +115,7 @@ public final class Compiler {
    * @throws InvalidInputException for a bad vocabulary or maximum length
    */
   public static Analysis analyze(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, true);
+    Checked checked = check(program, options, true, stage -> {});
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
@@ -73,7 +125,7 @@ public final class Compiler {
    * generator checks each statement so, and each finished program with {@link #analyze}.
    */
   public static Analysis analyzeBeforeLowering(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, false);
+    Checked checked = check(program, options, false, stage -> {});
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
@@ -92,20 +144,28 @@ public final class Compiler {
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
-  private static Checked check(SOp program, CompileOptions options, boolean lower) {
+  private static Checked check(SOp program, CompileOptions options, boolean lower, Consumer<String> progress) {
     checkOptions(options);
+    if (lower) {
+      progress.accept("checking the size");
+      requireEmbeddingsFit(options);
+    }
     BuildMode mode = BuildMode.of(options);
+    progress.accept("rewriting");
     Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
+    progress.accept("validating");
     List<Finding> findings = StaticValidation.check(graph, mode);
     if (!findings.isEmpty()) {
       return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }
+    progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {
+      progress.accept("checking none");
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
@@ -114,6 +174,7 @@ public final class Compiler {
     if (!lower) {
       return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
+    progress.accept("lowering");
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
     return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
