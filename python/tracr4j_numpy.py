@@ -543,34 +543,43 @@ def forward(config, w, ids, residual_out=None):
 
 
 def guards(config):
-    """(label, origin, precondition, value-feature indices) of every expression with a precondition: the
-    categorical aggregates the compiler could not prove select at most one distinct value."""
+    """(label, origin, precondition, value features, key-channel features, number-valued features) of each with a
+    precondition: the categorical aggregates the compiler could not prove select at most one distinct value
+    (the key channel, intermediate features, shows several selected keys)."""
     provenance = config["tracr4j"].get("provenance")
     if not provenance:
         return []
     result = []
     for expression in provenance["expressions"]:
         if expression.get("precondition") is not None:
-            features = [i for i, f in enumerate(provenance["residual"])
-                        if f["expression"] == expression["label"] and f["role"] == "value"]
-            result.append((expression["label"], expression.get("origin"), expression["precondition"], features))
+            mine = [(i, f) for i, f in enumerate(provenance["residual"]) if f["expression"] == expression["label"]]
+            result.append((expression["label"], expression.get("origin"), expression["precondition"],
+                           [i for i, f in mine if f["role"] == "value"],
+                           [i for i, f in mine if f["role"] == "intermediate"],
+                           [i for i, f in mine if f["role"] == "value" and f.get("encoding") == "categorical"
+                            and isinstance(f.get("value"), (int, float, bool))]))
     return result
+
+
+def _spread(values):
+    """The weight beyond the largest share."""
+    return float(values.sum()) - max(0.0, float(values.max())) if len(values) else 0.0
 
 
 def refusal(config, residual, t):
     """Why the model refuses an input whose final residual is `residual` (t positions, BOS first), or None:
     the check of org.tracr4j.model.Model. A categorical aggregate's value features are one-hot (or zero)
-    where its query selects one distinct value; a split above half the smallest share (1/n_ctx) is an
-    average."""
+    where its query selects one distinct value, and its key channel one-hot where it selects one key; a split
+    above half the smallest share (1/n_ctx) is an average."""
     split = 0.5 / config["n_ctx"]
-    for label, origin, precondition, features in guards(config):
-        if not features:
-            continue
+    for label, origin, precondition, features, keys, numbers in guards(config):
         for p in range(1, t):
             values = residual[p, features]
             total = float(values.sum())
-            largest = max(0.0, float(values.max()))
-            if total - largest > split or split < total < 1 - split:
+            # several keys while not all their values are numbers: a string (or none) selected twice
+            several = (len(keys) > 0 and _spread(residual[p, keys]) > split
+                       and float(residual[p, numbers].sum()) < 1 - split)
+            if _spread(values) > split or split < total < 1 - split or several:
                 return (f"input refused: aggregate {label}" + (f" ({origin})" if origin else "")
                         + f" would average several values at position {p - 1}, where the compiled model cannot "
                         f"give RASP's answer; its precondition: {precondition}")

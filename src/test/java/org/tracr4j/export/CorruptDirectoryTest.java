@@ -132,6 +132,22 @@ class CorruptDirectoryTest {
     NumpyScript.Outcome outcome = NumpyScript.command(List.of(dir.toString(), "1 1 2"));
     assertThat(outcome.exitCode()).isEqualTo(66);
     assertThat(outcome.stderr()).isEqualTo("tracr4j_numpy: " + refusal + "\n");
+    // One string selected twice (RASP cannot average it): the key channel shows it to both readers.
+    Model same = Compiler.compile(RaspLanguage.parse("s = select(tokens, tokens, ==);\nx = aggregate(s, tokens);\n",
+        "same.rasp").output(), CompileOptions.of(Sequences.charVocab("abc"), 4)).model();
+    Path sameDir = root.resolve("same");
+    CorruptDirectories.write(same, sameDir);
+    String twice = null;
+    try {
+      ModelDirectory.read(sameDir).run(List.of("b", "a", "a"));
+    } catch (InvalidInputException e) {
+      twice = e.getMessage();
+    }
+    assertThat(twice).contains("aggregate x (same.rasp:2:5)").contains("position 1");
+    NumpyScript.Outcome sameOutcome = NumpyScript.command(List.of(sameDir.toString(), "b a a"));
+    assertThat(sameOutcome.exitCode()).isEqualTo(66);
+    assertThat(sameOutcome.stderr()).isEqualTo("tracr4j_numpy: " + twice + "\n");
+    assertThat(NumpyScript.run(sameDir, List.of(List.of("c", "a", "b")))).containsExactly(List.of("c", "a", "b"));
     List<List<String>> inputs = List.of(List.of("1", "2", "3"), List.of("3", "1"));
     assertThat(NumpyScript.run(dir, inputs).toString()).isEqualTo(read.runBatch(inputs).toString())
         .isEqualTo("[[0, 1, 2], [0, 1]]");
