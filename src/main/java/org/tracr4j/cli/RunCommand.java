@@ -80,8 +80,12 @@ final class RunCommand implements Callable<Integer> {
     refuseOutsideTheContract(model, sequences);
     List<List<Object>> outputs = model.runBatch(sequences);
     boolean numerical = model.output().encoding() == OutputEncoding.NUMERICAL;
-    NumericalOutputs decoding = numerical && source.compiled != null
-        ? new NumericalOutputs(source.compiled.valueSets().of(source.compiled.program())) : null;
+    // The value set the model records (compiled now or read from config.json), so both print alike; a
+    // directory without one (older, or a huge set) prints the raw numbers.
+    NumericalOutputs decoding = !numerical ? null
+        : !model.output().valueSet().isEmpty() ? NumericalOutputs.of(model.output().valueSet())
+        : source.compiled != null ? new NumericalOutputs(source.compiled.valueSets().of(source.compiled.program()))
+        : null;
     for (int i = 0; i < sequences.size(); i++) {
       List<Value> raw = outputs.get(i).stream().map(Value::ofJava).toList();
       List<Value> output = decoding == null ? raw : raw.stream().map(v -> decoding.decode(v.asDouble())).toList();

@@ -39,7 +39,7 @@ final class Assembler {
 
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
-      Map<String, String> metadata, Map<Long, String> preconditions, String sizeDetail) {}
+      Map<String, String> metadata, Map<Long, String> preconditions, String sizeDetail, List<Double> outputValues) {}
 
   /**
    * What the model's input side needs from the options.
@@ -202,7 +202,8 @@ final class Assembler {
     if (in.graph().output().isNumerical()) {
       List<Object> values = new ArrayList<>();
       values.add(null);
-      return new OutputSpace(OutputEncoding.NUMERICAL, values);
+      List<Double> valueSet = in.outputValues().size() <= OutputSpace.MAX_VALUE_SET ? in.outputValues() : List.of();
+      return new OutputSpace(OutputEncoding.NUMERICAL, values, valueSet);
     }
     List<Object> values = new ArrayList<>();
     for (BasisDirection direction : in.outputSpace().basis()) {

@@ -70,7 +70,7 @@ public final class Compiler {
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
-        preconditions, largestValueSet(graph, checked.valueSets())));
+        preconditions, largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 
@@ -78,6 +78,11 @@ public final class Compiler {
   public static final List<String> STAGES = List.of("checking the size", "rewriting", "validating",
       "inferring value sets", "checking none", "lowering", "allocating layers", "checking aggregate preconditions",
       "assembling the weights");
+
+  /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
+  private static List<Double> numbers(java.util.SortedSet<Value> values) {
+    return values.stream().filter(Value::isNumeric).map(Value::asDouble).filter(Double::isFinite).toList();
+  }
 
   /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
   private static String largestValueSet(ProgramGraph graph, ValueSets valueSets) {

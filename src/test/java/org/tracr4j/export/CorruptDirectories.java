@@ -80,6 +80,8 @@ final class CorruptDirectories {
     config(cases, "huge integer in output_values",
         c -> meta(c).putArray("output_values").add(1).add(2).add(new java.math.BigInteger("99999999999999999999")),
         "outside the 64-bit range");
+    config(cases, "value set of a categorical output", c -> meta(c).putArray("output_value_set").add(1.0),
+        "tracr4j.output_value_set must be an array of finite numbers, of a numerical output");
     config(cases, "bos equals pad", c -> meta(c).put("pad", "compiler_bos"),
         "tracr4j.bos and tracr4j.pad must be two different tokens");
     config(cases, "missing bos", c -> meta(c).remove("bos"), "key tracr4j.bos is missing");
