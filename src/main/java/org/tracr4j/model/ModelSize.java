@@ -65,7 +65,7 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
           + "); no JVM can hold it");
     }
     if (size.largestElements() > MAX_ARRAY) {
-      throw new ModelTooLargeException("the model would need a " + size.largestTensor() + " tensor of "
+      throw new ModelTooLargeException("the model's tensor " + size.largestTensor() + " would have "
           + count(size.largestElements()) + " elements (" + shape(c) + detail + "), more than a Java array holds ("
           + count(MAX_ARRAY) + "); a smaller --max-seq-len or vocabulary is needed");
     }

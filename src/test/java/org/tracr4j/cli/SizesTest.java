@@ -22,8 +22,8 @@ class SizesTest {
   void aLengthWhoseEmbeddingsOverflowAnArrayIsOneLine() {
     CliRun run = CliRun.of("info", REVERSE, "--vocab", "a,b,c,d", "--max-seq-len", "100000");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(69);
-    assertThat(run.errLines()).as(run.toString()).containsExactly("tracr4j: too large: the model would need a "
-        + "pos_embed.W_pos tensor of 10,000,700,006 elements (d_model at least 100,006: 6 tokens and 100,000 "
+    assertThat(run.errLines()).as(run.toString()).containsExactly("tracr4j: too large: the model's tensor "
+        + "pos_embed.W_pos would have 10,000,700,006 elements (d_model at least 100,006: 6 tokens and 100,000 "
         + "indices, n_ctx 100,001; counting only the token and position embeddings), more than a Java array holds "
         + "(2,147,483,639); a smaller --max-seq-len or vocabulary is needed");
     assertThat(run.out()).isEmpty();

@@ -29,7 +29,7 @@ class ModelSizeTest {
     assertThat(ModelSize.of(c).largestElements()).isEqualTo(10_000_000_000L);
     assertThatThrownBy(() -> ModelSize.require(c, "; largest value set: x, 3 values"))
         .isInstanceOf(ModelTooLargeException.class)
-        .hasMessage("the model would need a blocks.0.mlp.W_in tensor of 10,000,000,000 elements (d_model 100,000, "
+        .hasMessage("the model's tensor blocks.0.mlp.W_in would have 10,000,000,000 elements (d_model 100,000, "
             + "d_mlp 100,000, 2 layers, 1 head of 1, vocabulary 4, n_ctx 5; largest value set: x, 3 values), more "
             + "than a Java array holds (2,147,483,639); a smaller --max-seq-len or vocabulary is needed");
     assertThatThrownBy(() -> Weights.zeros(c)).isInstanceOf(ModelTooLargeException.class)
