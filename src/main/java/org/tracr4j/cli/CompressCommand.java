@@ -31,7 +31,21 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compress", mixinStandardHelpOptions = true,
     description = "Train a d-wide compression W of a model's residual stream (only W trains) and write the "
-        + "compressed model as an ordinary model directory.")
+        + "compressed model as an ordinary model directory.",
+    footer = {"", "Output: a progress bar on stderr, then one summary line (accuracy on --eval-inputs fresh inputs, "
+        + "right positions, losses, per-sublayer cosines); --sweep prints a table (accuracy min/mean/max per width, "
+        + "features kept/superposed/dropped) and writes DIR/sweep.json and DIR/report.html.",
+        "With --json, one line: {\"original_d_model\", \"d_model\", \"seed\", \"steps\", \"accuracy\", "
+        + "\"token_accuracy\", \"eval_inputs\", \"output_loss\", \"layer_loss\", \"layer_cosines\": [...], "
+        + "\"seconds\", \"output\": DIR or null, \"recovery\" (with --recover)}; with --sweep, sweep.json's "
+        + "document: {\"title\", \"original_d_model\", \"residual_labels\", \"seeds\", \"steps\", ..., "
+        + "\"widths\": [{\"d\", \"accuracy\", \"token_accuracy_mean\", \"layer_cosines_mean\", \"runs\": [{\"seed\", "
+        + "\"accuracy\", ...}], \"best_seed\", \"features\"}], \"seconds\"}.",
+        "Defaults: --seed 0, --steps 1000, --lr 0.001, --batch 32, --layer-loss-weight 1, --inputs uniform, "
+        + "--init ablation, --tolerance 0.01, --eval-inputs 2000, --seeds 10 (with --sweep).",
+        "Exit codes: 0 trained, 64 usage, 65 program error, 66 bad input or unreadable file, 69 model too large, "
+        + "73 cannot write DIR, 74 corrupt model directory.",
+        "Example: tracr4j compress examples/frac_prevs_x.rasp --vocab a,b,c,x --max-seq-len 5 --dim 8 -o out/fp8"})
 final class CompressCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

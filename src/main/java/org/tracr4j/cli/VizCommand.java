@@ -30,7 +30,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "viz", mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report of one input's computation: program graph, residual "
-        + "stream, attention patterns, MLP activations, interpreter vs model.")
+        + "stream, attention patterns, MLP activations, interpreter vs model.",
+    footer = {"", "Output: the HTML file (-o, required: CSS, script and SVG inline, no network needed) and one line "
+        + "'wrote FILE (N bytes): model and interpreter agree on every expression' or '...: first disagreement: "
+        + "EXPR at position P'. No --json: the page is the output.",
+        "With --model, the directory must record its program's source (compile -o does); compile options are "
+        + "usage errors. Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 written (also when model and interpreter disagree: the page shows where), 64 usage, "
+        + "65 program error, 66 bad input or unreadable file, 69 model too large, 73 cannot write the file, "
+        + "74 corrupt model directory.",
+        "Example: tracr4j viz examples/sort.rasp --vocab 1,2,3,4 --max-seq-len 5 --input \"3 1 4 2\" -o sort.html"})
 final class VizCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

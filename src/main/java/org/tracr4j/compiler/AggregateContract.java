@@ -21,10 +21,11 @@ import org.tracr4j.rasp.SelectorAnd;
  * either proves that, or states it as a precondition that the model checks on every input ({@link
  * org.tracr4j.model.Model} refuses an input whose residual shows an average).
  *
- * <p>Proofs, each enough: the aggregated s-op takes at most one value and is never none; the selector is {@code select(indices,
- * q, ==)} (indices are distinct, so at most one key matches); the selector is {@code select(k, q, ==)} and the
- * aggregated s-op is {@code k} or a map of {@code k} (every selected key equals the query, so every selected
- * value is the same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
+ * <p>Proofs, each enough: the selector is {@code select(indices, q, ==)} (indices are distinct, so at most
+ * one key matches), or a conjunction with one; or the aggregated s-op takes only numbers (booleans count),
+ * is never none, and either takes at most one value or the selector is {@code select(k, q, ==)} with the
+ * aggregated s-op {@code k} or a map of {@code k} (every selected key equals the query, so every selected
+ * value is the same). Several selections of one string are no proof: RASP's mean fails on them. Otherwise a bounded search (the
  * shortest {@value #SEARCHED} inputs) looks for an input that averages, and the precondition names it.
  */
 final class AggregateContract {
@@ -53,7 +54,9 @@ final class AggregateContract {
     unproven.forEach((id, a) -> {
       String label = graph.label(a);
       String witness = witnesses.get(label);
+      boolean numbers = valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric);
       out.put(id, "every query must select at most one distinct value of " + graph.label(a.sop())
+          + (numbers ? "" : " and, as they are not all numbers, at most one key (RASP averages only numbers)")
           + " (a categorical aggregate cannot average); not proven at compile time"
           + (witness == null ? ", and none of the shortest " + SEARCHED + " inputs averages"
               : "; input " + witness + " averages"));
@@ -62,14 +65,43 @@ final class AggregateContract {
   }
 
   private static boolean proven(Aggregate a, ValueSets valueSets, NoneAnalysis none) {
-    // A value set leaves none out: one value and none are two (none averaged with 0 is no answer either).
-    return valueSets.of(a.sop()).size() <= 1 && !none.mayBeNone(a.sop()) || selectsOneValue(a.selector(), a.sop());
+    if (selectsOneKey(a.selector())) {
+      return true;
+    }
+    // Several keys with one value: the interpreter's mean is that value only for numbers (and booleans); it
+    // fails on several strings, even equal ones, where the model would answer the common value. A value set
+    // leaves none out: one value and none are two (none averaged with 0 is no answer either).
+    boolean numbers = valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric)
+        && !none.mayBeNone(a.sop());
+    return numbers && (valueSets.of(a.sop()).size() <= 1 || selectsOneValue(a.selector(), a.sop()));
+  }
+
+  /** Name suffix of the residual directions of an aggregate's key channel ({@link #countsKeys}). */
+  static final String KEYS = "#keys";
+
+  /**
+   * Whether the aggregate's head also writes the histogram of the selected keys' indices (its key channel,
+   * directions {@code label#keys:i}), so that the model sees when a query selects several keys: where the
+   * values may be strings or none, several selections are outside RASP even when they hold one value, and
+   * the value features alone (one-hot of that value) cannot show it.
+   */
+  static boolean countsKeys(Aggregate a, ValueSets valueSets, NoneAnalysis none, BuildMode mode) {
+    return mode.guardsAggregates() && a.isCategorical() && !selectsOneKey(a.selector())
+        && (!valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric) || none.mayBeNone(a.sop()));
+  }
+
+  /** {@code select(indices, q, ==)}, or a conjunction with one: indices are distinct, so one key at most. */
+  private static boolean selectsOneKey(Selector selector) {
+    return switch (selector) {
+      case Select s -> s.predicate() == Comparison.EQ && s.keys() instanceof Indices;
+      case SelectorAnd and -> selectsOneKey(and.first()) || selectsOneKey(and.second());
+      default -> false;
+    };
   }
 
   private static boolean selectsOneValue(Selector selector, SOp values) {
     return switch (selector) {
-      case Select s -> s.predicate() == Comparison.EQ
-          && (s.keys() instanceof Indices || functionOf(values, s.keys()));
+      case Select s -> s.predicate() == Comparison.EQ && functionOf(values, s.keys());
       case SelectorAnd and -> selectsOneValue(and.first(), values) || selectsOneValue(and.second(), values);
       default -> false;
     };

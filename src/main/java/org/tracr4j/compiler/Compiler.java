@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tracr4j.InvalidInputException;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
@@ -14,6 +15,8 @@ import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.Model;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.ModelSize;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
@@ -40,17 +43,34 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
+    return compile(program, options, metadata, stage -> {});
+  }
+
+  /**
+   * Compiles, telling {@code progress} the name of each stage as it starts ({@link #STAGES}), so that a
+   * caller can show what a long compile is doing. Where the mode has several routes ({@link
+   * BuildMode#routes}), each is checked and assembled, and the cheapest model is kept.
+   *
+   * @throws org.tracr4j.ModelTooLargeException before the weights are allocated, when the model would not
+   *     fit in the heap or a tensor in a Java array (also before value sets, when the token and position
+   *     embeddings alone would not)
+   */
+  public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata,
+      Consumer<String> progress) {
     checkOptions(options);
+    progress.accept("checking the size");
+    requireEmbeddingsFit(options);
     BuildMode mode = BuildMode.of(options);
+    progress.accept("rewriting");
     CompiledProgram best = null;
     List<Finding> refused = null;
     for (Rewriter.Result route : routes(program, mode)) {
-      Checked checked = check(route, options, mode, true, false);
+      Checked checked = check(route, options, mode, true, false, progress);
       if (!checked.findings().isEmpty()) {
         refused = refused == null ? checked.findings() : refused;
         continue;
       }
-      CompiledProgram candidate = assemble(program, options, metadata, checked);
+      CompiledProgram candidate = assemble(program, options, metadata, checked, progress);
       if (best == null || cheaper(candidate.model(), best.model())) {
         best = candidate;
       }
@@ -83,18 +103,59 @@ public final class Compiler {
   }
 
   private static CompiledProgram assemble(SOp program, CompileOptions options, Map<String, String> metadata,
-      Checked checked) {
+      Checked checked, Consumer<String> progress) {
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
     ProgramGraph graph = checked.graph();
+    progress.accept("allocating layers");
     LayerPlan plan = LayerAllocation.allocate(graph);
     Lowering.Result lowered = checked.lowered();
+    progress.accept("checking aggregate preconditions");
+    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
+    progress.accept("assembling the weights");
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
-        AggregateContract.preconditions(graph, checked.valueSets(), options)));
+        preconditions, largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
+  }
+
+  /** The stages {@link #compile} reports, in order. */
+  public static final List<String> STAGES = List.of("checking the size", "rewriting", "validating",
+      "inferring value sets", "checking none", "lowering", "allocating layers", "checking aggregate preconditions",
+      "assembling the weights");
+
+  /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
+  private static List<Double> numbers(java.util.SortedSet<Value> values) {
+    return values.stream().filter(Value::isNumeric).map(Value::asDouble).filter(Double::isFinite).toList();
+  }
+
+  /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
+  private static String largestValueSet(ProgramGraph graph, ValueSets valueSets) {
+    String label = null;
+    int most = -1;
+    for (var expr : graph.nodes()) {
+      if (expr instanceof SOp sop && valueSets.of(sop).size() > most) {
+        most = valueSets.of(sop).size();
+        label = graph.label(sop);
+      }
+    }
+    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
+  }
+
+  /**
+   * Refuses, before anything is built, a model whose token and position embeddings alone would not fit: the
+   * residual holds at least every token (BOS and PAD included) and every index.
+   */
+  private static void requireEmbeddingsFit(CompileOptions options) {
+    long dModel = options.vocab().size() + 2L + options.maxSeqLen();
+    if (dModel > Integer.MAX_VALUE) {
+      throw new org.tracr4j.ModelTooLargeException("the residual would have " + dModel + " dimensions (tokens and "
+          + "indices), more than a Java array holds");
+    }
+    ModelSize.require(new ModelConfig(0, 1, (int) dModel, 1, 1, options.vocab().size() + 2, 1,
+        options.maxSeqLen() + 1, options.causal()), "; counting only the token and position embeddings");
   }
 
   /**
@@ -133,7 +194,7 @@ public final class Compiler {
     BuildMode mode = BuildMode.of(options);
     Analysis first = null;
     for (Rewriter.Result route : routes(program, mode)) {
-      Checked checked = check(route, options, mode, lower, fragment);
+      Checked checked = check(route, options, mode, lower, fragment, stage -> {});
       Analysis analysis = new Analysis(checked.valueSets(), checked.findings());
       if (analysis.compiles()) {
         return analysis;
@@ -159,9 +220,10 @@ public final class Compiler {
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
   private static Checked check(Rewriter.Result rewrite, CompileOptions options, BuildMode mode, boolean lower,
-      boolean fragment) {
+      boolean fragment, Consumer<String> progress) {
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
+    progress.accept("validating");
     List<Finding> findings = StaticValidation.check(graph, mode);
     if (fragment) {
       findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
@@ -169,10 +231,12 @@ public final class Compiler {
     if (!findings.isEmpty()) {
       return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }
+    progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {
+      progress.accept("checking none");
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
@@ -181,6 +245,7 @@ public final class Compiler {
     if (!lower) {
       return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
+    progress.accept("lowering");
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
     return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());

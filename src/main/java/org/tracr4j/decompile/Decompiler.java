@@ -66,12 +66,13 @@ public final class Decompiler {
     for (int i = 0; i < c.dModel(); i++) {
       bosResidual[i] = model.weights().wE()[bos * c.dModel() + i] + model.weights().wPos()[i];
     }
+    boolean[] read = readDimensions(model);
     for (int l = 0; l < c.layers(); l++) {
       Weights.Layer layer = model.weights().layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
       for (int h = 0; h < c.heads(); h++) {
-        Variable v = new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens).recover();
+        Variable v = new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read).recover();
         if (v != null) {
           written.add(v);
         }
@@ -84,6 +85,33 @@ public final class Decompiler {
       }
     }
     return OutputRecovery.recover(model, residual, text);
+  }
+
+  /**
+   * The residual dimensions some block or the unembedding reads. A head's writes to the others change no
+   * output: an exact-mode aggregate's key channel (where its selected keys are, for the model's own input
+   * check) is such a write, and is not part of the program.
+   */
+  private static boolean[] readDimensions(Model model) {
+    ModelConfig c = model.config();
+    boolean[] read = new boolean[c.dModel()];
+    for (Weights.Layer layer : model.weights().layers()) {
+      for (int i = 0; i < c.dModel(); i++) {
+        for (int h = 0; h < c.heads() && !read[i]; h++) {
+          read[i] = Blocks.readsRow(c, layer.wQ(), h, i) || Blocks.readsRow(c, layer.wK(), h, i)
+              || Blocks.readsRow(c, layer.wV(), h, i);
+        }
+        for (int j = 0; j < c.dMlp() && !read[i]; j++) {
+          read[i] = !Numbers.isZero(layer.wIn()[i * c.dMlp() + j]);
+        }
+      }
+    }
+    for (int i = 0; i < c.dModel(); i++) {
+      for (int j = 0; j < c.dVocabOut() && !read[i]; j++) {
+        read[i] = !Numbers.isZero(model.weights().wU()[i * c.dVocabOut() + j]);
+      }
+    }
+    return read;
   }
 
   private static void requireNoBias(double[] bias, String where) {

@@ -33,8 +33,12 @@ final class HeadRecovery {
   private final String where;
   private final Variable tokens;
 
+  /** The residual dimensions something reads; writes to the others are ignored. */
+  private final boolean[] read;
+
   HeadRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, int head, Residual residual,
-      ProgramText text, double[] bosResidual, Variable tokens) {
+      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read) {
+    this.read = read;
     this.c = c;
     this.layer = layer;
     this.head = head;
@@ -49,12 +53,12 @@ final class HeadRecovery {
   Variable recover() {
     List<Integer> written = new ArrayList<>();
     for (int i = 0; i < c.dModel(); i++) {
-      if (Blocks.writesColumn(c, layer.wO(), head, i)) {
+      if (Blocks.writesColumn(c, layer.wO(), head, i) && read[i]) {
         written.add(i);
       }
     }
     double[] bosOut = restrict(Blocks.ov(c, layer, bosResidual, head), written);
-    List<Variable> values = residual.owners(reads(layer.wV()), where + " values");
+    List<Variable> values = residual.owners(valueReads(written), where + " values");
     if (written.isEmpty() || (values.isEmpty() && Numbers.isZero(bosOut))) {
       return null;
     }
@@ -76,6 +80,24 @@ final class HeadRecovery {
     Variable value = Join.of(values, text, where + " values");
     return dims.length == 1 && !singleValued(value) ? numericalMean(select, value, dims, bosOut)
         : categorical(select, value, dims, bosOut);
+  }
+
+  /** The dimensions W_V reads whose contribution reaches a dimension in {@code written}. */
+  private List<Integer> valueReads(List<Integer> written) {
+    double[] zero = Blocks.ov(c, layer, new double[c.dModel()], head);
+    List<Integer> dims = new ArrayList<>();
+    for (int i : reads(layer.wV())) {
+      double[] unit = new double[c.dModel()];
+      unit[i] = 1;
+      double[] out = Blocks.ov(c, layer, unit, head);
+      for (int w : written) {
+        if (!Numbers.isZero(out[w] - zero[w])) {
+          dims.add(i);
+          break;
+        }
+      }
+    }
+    return dims;
   }
 
   private List<Integer> reads(double[] w) {
@@ -277,7 +299,7 @@ final class HeadRecovery {
     double[] out = Blocks.ov(c, layer, residualVector, head);
     List<Integer> written = new ArrayList<>();
     for (int i = 0; i < c.dModel(); i++) {
-      if (Blocks.writesColumn(c, layer.wO(), head, i)) {
+      if (Blocks.writesColumn(c, layer.wO(), head, i) && read[i]) {
         written.add(i);
       }
     }

@@ -87,7 +87,7 @@ public final class Safetensors {
       out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
       out.write(headerBytes);
       for (Tensor tensor : tensors.values()) {
-        out.write(encode(tensor));
+        encode(tensor, out);
       }
     }
   }
@@ -104,6 +104,12 @@ public final class Safetensors {
     String name = file.toString();
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > org.tracr4j.model.ModelSize.MAX_ARRAY) {
+        throw new org.tracr4j.ModelTooLargeException(String.format(java.util.Locale.ROOT, "%s is %.1f GB; this "
+            + "reader holds the file in one Java array, at most 2 GB (write the model as float32, the default "
+            + "--dtype, to halve it)", name, size / (double) (1L << 30)));
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException | OutOfMemoryError e) {
       throw new CorruptModelException(name, "cannot read the file: " + ReadFailure.reason(e), e);
@@ -239,23 +245,29 @@ public final class Safetensors {
     return new Entry(tensor, type, shape, begin, end);
   }
 
-  private static byte[] encode(Tensor tensor) {
+  /** Writes a tensor's data little-endian, in blocks: its byte size may exceed a Java array's. */
+  private static void encode(Tensor tensor, OutputStream out) throws IOException {
     double[] data = tensor.data();
-    ByteBuffer buffer =
-        ByteBuffer.allocate(data.length * tensor.type().bytes()).order(ByteOrder.LITTLE_ENDIAN);
-    switch (tensor.type()) {
-      case F32 -> {
-        for (double value : data) {
-          buffer.putFloat((float) value);
+    int width = tensor.type().bytes();
+    int perBlock = 1 << 16;
+    ByteBuffer buffer = ByteBuffer.allocate(perBlock * width).order(ByteOrder.LITTLE_ENDIAN);
+    for (int from = 0; from < data.length; from += perBlock) {
+      buffer.clear();
+      int to = (int) Math.min(data.length, (long) from + perBlock);
+      switch (tensor.type()) {
+        case F32 -> {
+          for (int i = from; i < to; i++) {
+            buffer.putFloat((float) data[i]);
+          }
+        }
+        case F64 -> {
+          for (int i = from; i < to; i++) {
+            buffer.putDouble(data[i]);
+          }
         }
       }
-      case F64 -> {
-        for (double value : data) {
-          buffer.putDouble(value);
-        }
-      }
+      out.write(buffer.array(), 0, buffer.position());
     }
-    return buffer.array();
   }
 
   private static Tensor decode(Entry entry, byte[] bytes, int dataStart) {
