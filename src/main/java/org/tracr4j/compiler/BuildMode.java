@@ -76,6 +76,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
    */
   boolean binaryMeansOnly();
 
+  /**
+   * A selector width's set is narrowed by whether the selector selects each query's own position (at least
+   * 1, or at most N − 1); Tracr's is always 0..N.
+   */
+  boolean narrowsSelectorWidths();
+
   // Analyses.
 
   /** Run the none analysis (a numerical none, a select on none: both compile silently wrong in Tracr). */
@@ -182,6 +188,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public boolean binaryMeansOnly() {
       return false;
+    }
+
+    @Override
+    public boolean narrowsSelectorWidths() {
+      return true;
     }
 
     @Override
@@ -298,6 +309,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     @Override
     public boolean binaryMeansOnly() {
       return true;
+    }
+
+    @Override
+    public boolean narrowsSelectorWidths() {
+      return false;
     }
 
     @Override

@@ -214,7 +214,14 @@ final class Lowering {
     if (conjuncts.size() > 1) {
       compositeHeads.put(graph.label(w), "summed-qk and of " + conjuncts.size() + " selects");
     }
-    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), maxSeqLen, graph.label(w));
+    java.util.SortedSet<Value> widths = valueSets.of(w);
+    int min = (int) widths.first().asDouble();
+    int max = (int) widths.last().asDouble();
+    if (min != 0 || max != maxSeqLen) {
+      constructionsUsed.put(graph.label(w), "selector width decoding " + min + ".." + max + " (the selector "
+          + (min > 0 ? "always" : "never") + " selects the query's own position; Tracr's 0.." + maxSeqLen + ")");
+    }
+    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), min, max, graph.label(w));
   }
 
   /**
