@@ -122,6 +122,9 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
   // Assembly.
 
+  /** Aggregates of one layer whose heads have the same W_QK share one head (their OV maps side by side). */
+  boolean mergesIdenticalHeads();
+
   /** d_head for one head: the model's d_head is the largest over all heads. */
   int headWidth(int queryWidth, int keyWidth, int valueWidth);
 
@@ -234,6 +237,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean aggregatesByValue() {
+      return true;
+    }
+
+    @Override
+    public boolean mergesIdenticalHeads() {
       return true;
     }
 
@@ -354,6 +362,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean aggregatesByValue() {
+      return false;
+    }
+
+    @Override
+    public boolean mergesIdenticalHeads() {
       return false;
     }
 
