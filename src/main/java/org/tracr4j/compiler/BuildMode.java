@@ -82,6 +82,13 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
    */
   boolean narrowsSelectorWidths();
 
+  /**
+   * Unnamed categorical maps read by one expression are fused into it ({@code compiler.rewrite.FuseMaps}):
+   * a map of a sequence map, a sequence map of a map, a select of a map; the fused sequence map may be
+   * numerical. Tracr builds each map in its own MLP.
+   */
+  boolean fusesMaps();
+
   // Analyses.
 
   /** Run the none analysis (a numerical none, a select on none: both compile silently wrong in Tracr). */
@@ -195,6 +202,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean narrowsSelectorWidths() {
+      return true;
+    }
+
+    @Override
+    public boolean fusesMaps() {
       return true;
     }
 
@@ -321,6 +333,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean narrowsSelectorWidths() {
+      return false;
+    }
+
+    @Override
+    public boolean fusesMaps() {
       return false;
     }
 

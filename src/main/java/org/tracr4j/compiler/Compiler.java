@@ -46,10 +46,11 @@ public final class Compiler {
     ProgramGraph graph = checked.graph();
     LayerPlan plan = LayerAllocation.allocate(graph);
     Lowering.Result lowered = checked.lowered();
+    Map<String, String> constructions = lowered.constructions();
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), lowered.constructions()),
+        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
         AggregateContract.preconditions(graph, checked.valueSets(), options)));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
@@ -103,6 +104,23 @@ public final class Compiler {
       return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
+    if (mode.fusesMaps() && inferred.findings().isEmpty()) {
+      // Fuse where the reader does not grow: a map whose input has no more values than its result.
+      ValueSets before = inferred.valueSets();
+      Rewriter.Result fused = org.tracr4j.compiler.rewrite.FuseMaps.fuse(rewritten,
+          m -> before.of(m.inner()).size() <= before.of(m).size());
+      if (!fused.applied().isEmpty()) {
+        List<Rewriter.Applied> applied = new ArrayList<>(rewrite.applied());
+        applied.addAll(fused.applied());
+        rewrite = new Rewriter.Result(fused.program(), applied);
+        graph = ProgramGraph.of(fused.program());
+        findings = StaticValidation.check(graph, mode);
+        if (!findings.isEmpty()) {
+          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+        }
+        inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
+      }
+    }
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {

@@ -92,6 +92,13 @@ final class Constructions {
     return pruned(mlp);
   }
 
+  /** A numerical sequence map of two categorical inputs: one neuron per pair, writing {@code f(x, y)}. */
+  Mlp numericalSequenceMap(VectorSpace first, VectorSpace second, BasisDirection output,
+      java.util.function.ToDoubleBiFunction<Value, Value> f, String label) {
+    return pruned(CategoricalSequenceMapMlp.buildNumerical(first, second, output, one,
+        (x, y) -> f.applyAsDouble((Value) x.value(), (Value) y.value()), hiddenPrefix(label)));
+  }
+
   /**
    * The sequence map {@code route} describes, as one discretising MLP on {@code a·x + b·y}, silenced at BOS
    * as the mode says.

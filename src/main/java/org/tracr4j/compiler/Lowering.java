@@ -170,6 +170,16 @@ final class Lowering {
   private Mlp sequenceMap(SequenceMap m) {
     String label = graph.label(m);
     VectorSpace output = outputSpace(m);
+    if (m.isNumerical()) {
+      // Only the exact mode's map fusion builds these (a numerical map of a categorical sequence map).
+      java.util.function.BinaryOperator<Value> g = (x, y) -> UserFunctions.value(() -> m.function().apply(x, y));
+      if (m.first().equals(m.second())) {
+        return constructions.categoricalToNumerical(outputSpace(m.first()), output.direction(0),
+            x -> number(m, g.apply((Value) x, (Value) x)), label);
+      }
+      return constructions.numericalSequenceMap(outputSpace(m.first()), outputSpace(m.second()),
+          output.direction(0), (x, y) -> number(m, g.apply(x, y)), label);
+    }
     if (m.first().equals(m.second())) {
       return constructions.lookup(outputSpace(m.first()), output,
           x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
