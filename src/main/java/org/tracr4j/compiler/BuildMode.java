@@ -132,6 +132,12 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   /** Aggregates of one layer whose heads have the same W_QK share one head (their OV maps side by side). */
   boolean mergesIdenticalHeads();
 
+  /**
+   * After Tracr's allocation, heads and MLPs move to other layers where the dependencies allow, when that
+   * lowers the largest head count or MLP width of a layer ({@link LayerBalancing}); never more layers.
+   */
+  boolean balancesLayers();
+
   /** d_head for one head: the model's d_head is the largest over all heads. */
   int headWidth(int queryWidth, int keyWidth, int valueWidth);
 
@@ -254,6 +260,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean mergesIdenticalHeads() {
+      return true;
+    }
+
+    @Override
+    public boolean balancesLayers() {
       return true;
     }
 
@@ -384,6 +395,11 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean mergesIdenticalHeads() {
+      return false;
+    }
+
+    @Override
+    public boolean balancesLayers() {
       return false;
     }
 

@@ -47,6 +47,16 @@ public final class Compiler {
     LayerPlan plan = LayerAllocation.allocate(graph);
     Lowering.Result lowered = checked.lowered();
     Map<String, String> constructions = lowered.constructions();
+    if (mode.balancesLayers()) {
+      LayerBalancing.Result balanced = LayerBalancing.balance(graph, plan, lowered.blocks(),
+          mode.mergesIdenticalHeads());
+      plan = balanced.plan();
+      if (!balanced.moves().isEmpty()) {
+        Map<String, String> all = new java.util.TreeMap<>(constructions);
+        balanced.moves().forEach((label, move) -> all.merge(label, move, (a, b) -> a + "; " + b));
+        constructions = all;
+      }
+    }
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
