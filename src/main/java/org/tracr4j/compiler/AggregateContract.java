@@ -13,6 +13,7 @@ import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Select;
 import org.tracr4j.rasp.Selector;
 import org.tracr4j.rasp.SelectorAnd;
+import org.tracr4j.rasp.Value;
 
 /**
  * The one condition a compiled model needs from its inputs (tracr-reference §5, dynamic): a categorical
@@ -22,9 +23,10 @@ import org.tracr4j.rasp.SelectorAnd;
  * org.tracr4j.model.Model} refuses an input whose residual shows an average).
  *
  * <p>Proofs, each enough: the aggregated s-op takes at most one value and is never none; the selector is {@code select(indices,
- * q, ==)} (indices are distinct, so at most one key matches); the selector is {@code select(k, q, ==)} and the
- * aggregated s-op is {@code k} or a map of {@code k} (every selected key equals the query, so every selected
- * value is the same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
+ * q, p)} where {@code p} is {@code ==} or selects at most one key value for each query value (indices are
+ * distinct, so at most one key matches); the selector is {@code select(k, q, p)}, p as before, and the
+ * aggregated s-op is {@code k} or a map of {@code k} (every selected key holds the same value, so every
+ * selected value is the same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
  * shortest {@value #SEARCHED} inputs) looks for an input that averages, and the precondition names it.
  */
 final class AggregateContract {
@@ -41,7 +43,7 @@ final class AggregateContract {
     Map<Long, Aggregate> unproven = new LinkedHashMap<>();
     NoneAnalysis none = NoneAnalysis.of(graph, valueSets);
     for (RaspExpr expr : graph.nodes()) {
-      if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets, none)) {
+      if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets, none, options.causal())) {
         unproven.put(a.id(), a);
       }
     }
@@ -61,18 +63,89 @@ final class AggregateContract {
     return out;
   }
 
-  private static boolean proven(Aggregate a, ValueSets valueSets, NoneAnalysis none) {
+  private static boolean proven(Aggregate a, ValueSets valueSets, NoneAnalysis none, boolean causal) {
     // A value set leaves none out: one value and none are two (none averaged with 0 is no answer either).
-    return valueSets.of(a.sop()).size() <= 1 && !none.mayBeNone(a.sop()) || selectsOneValue(a.selector(), a.sop());
+    return valueSets.of(a.sop()).size() <= 1 && !none.mayBeNone(a.sop())
+        || selectsOneValue(a.selector(), a.sop(), valueSets, none, causal);
   }
 
-  private static boolean selectsOneValue(Selector selector, SOp values) {
+  private static boolean selectsOneValue(Selector selector, SOp values, ValueSets valueSets, NoneAnalysis none,
+      boolean causal) {
     return switch (selector) {
-      case Select s -> s.predicate() == Comparison.EQ
-          && (s.keys() instanceof Indices || functionOf(values, s.keys()));
-      case SelectorAnd and -> selectsOneValue(and.first(), values) || selectsOneValue(and.second(), values);
+      case Select s -> (distinct(s.keys(), valueSets, none, causal) || functionOf(values, s.keys()))
+          && (s.predicate() == Comparison.EQ || oneKeyValuePerQuery(s, valueSets));
+      case SelectorAnd and -> selectsOneValue(and.first(), values, valueSets, none, causal)
+          || selectsOneValue(and.second(), values, valueSets, none, causal);
       default -> false;
     };
+  }
+
+  /**
+   * Whether {@code sop} holds a different value at every position of every input: indices; an injective
+   * map or sequence map (on its value sets, never none) of such an s-op; the selector width of a strict
+   * order ({@code <}, {@code >}) on such an s-op, which is its rank (not under causal evaluation, where a
+   * query sees only a prefix).
+   */
+  static boolean distinct(SOp sop, ValueSets valueSets, NoneAnalysis none, boolean causal) {
+    return switch (sop) {
+      case Indices i -> true;
+      case org.tracr4j.rasp.ElementwiseMap m -> distinct(m.inner(), valueSets, none, causal)
+          && !none.mayBeNone(m) && injective(valueSets.of(m.inner()), List.of(Value.NONE),
+              (x, unused) -> UserFunctions.call(() -> m.function().apply(x)));
+      case org.tracr4j.rasp.SequenceMap m -> !m.first().equals(m.second()) && !none.mayBeNone(m)
+          && (distinct(m.first(), valueSets, none, causal) || distinct(m.second(), valueSets, none, causal))
+          && injective(valueSets.of(m.first()), valueSets.of(m.second()),
+              (x, y) -> UserFunctions.call(() -> m.function().apply(x, y)));
+      case org.tracr4j.rasp.SelectorWidth w -> !causal && w.selector() instanceof Select s
+          && s.keys().equals(s.queries()) && !none.mayBeNone(s.keys())
+          && strictTotalOrder(s.predicate(), valueSets.of(s.keys())) && distinct(s.keys(), valueSets, none, causal);
+      default -> false;
+    };
+  }
+
+  /** Whether exactly one of {@code p(x, y)}, {@code p(y, x)} holds for distinct values, and never {@code p(x, x)}. */
+  private static boolean strictTotalOrder(org.tracr4j.rasp.SelectorPredicate p, java.util.Collection<Value> values) {
+    for (Value x : values) {
+      for (Value y : values) {
+        boolean xy = UserFunctions.selects(p, x, y);
+        if (x.equals(y) ? xy : xy == UserFunctions.selects(p, y, x)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code f} gives a different value, never none or a failure, on every pair. */
+  private static boolean injective(java.util.Collection<Value> xs, java.util.Collection<Value> ys,
+      java.util.function.BinaryOperator<Value> f) {
+    java.util.Set<Value> seen = new java.util.TreeSet<>();
+    for (Value x : xs) {
+      for (Value y : ys) {
+        Value z = f.apply(x, y);
+        if (z == null || z.isNone() || !seen.add(z)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every query value selects at most one key value (then the selected keys all hold that value;
+   * a none query selects nothing, which the none analysis has checked).
+   */
+  private static boolean oneKeyValuePerQuery(Select s, ValueSets valueSets) {
+    java.util.SortedSet<org.tracr4j.rasp.Value> keys = valueSets.of(s.keys());
+    for (org.tracr4j.rasp.Value query : valueSets.of(s.queries())) {
+      int selected = 0;
+      for (org.tracr4j.rasp.Value key : keys) {
+        if (UserFunctions.selects(s.predicate(), key, query) && ++selected > 1) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Whether {@code sop} is {@code keys} or a chain of maps of it (equal keys give equal values). */
