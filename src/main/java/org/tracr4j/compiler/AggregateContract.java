@@ -24,9 +24,10 @@ import org.tracr4j.rasp.Value;
  *
  * <p>Proofs, each enough: the aggregated s-op takes at most one value and is never none; the selector is {@code select(indices,
  * q, p)} where {@code p} is {@code ==} or selects at most one key value for each query value (indices are
- * distinct, so at most one key matches); the selector is {@code select(k, q, p)}, p as before, and the
- * aggregated s-op is {@code k} or a map of {@code k} (every selected key holds the same value, so every
- * selected value is the same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
+ * distinct, so at most one key matches; so are keys that differ at every position); the selector is
+ * {@code select(k, q, p)}, p as before, and the aggregated s-op is {@code k}, a map of {@code k}, or an
+ * s-op whose rank {@code k} is (every selected key holds the same value, so every selected value is the
+ * same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
  * shortest {@value #SEARCHED} inputs) looks for an input that averages, and the precondition names it.
  */
 final class AggregateContract {
@@ -72,7 +73,8 @@ final class AggregateContract {
   private static boolean selectsOneValue(Selector selector, SOp values, ValueSets valueSets, NoneAnalysis none,
       boolean causal) {
     return switch (selector) {
-      case Select s -> (distinct(s.keys(), valueSets, none, causal) || functionOf(values, s.keys()))
+      case Select s -> (distinct(s.keys(), valueSets, none, causal)
+          || functionOf(values, s.keys(), valueSets, none, causal))
           && (s.predicate() == Comparison.EQ || oneKeyValuePerQuery(s, valueSets));
       case SelectorAnd and -> selectsOneValue(and.first(), values, valueSets, none, causal)
           || selectsOneValue(and.second(), values, valueSets, none, causal);
@@ -101,6 +103,12 @@ final class AggregateContract {
           && strictTotalOrder(s.predicate(), valueSets.of(s.keys())) && distinct(s.keys(), valueSets, none, causal);
       default -> false;
     };
+  }
+
+  private static boolean rankOf(SOp keys, SOp sop, ValueSets valueSets, NoneAnalysis none, boolean causal) {
+    return !causal && keys instanceof org.tracr4j.rasp.SelectorWidth w && w.selector() instanceof Select s
+        && s.keys().equals(s.queries()) && s.keys().equals(sop) && !none.mayBeNone(sop)
+        && strictTotalOrder(s.predicate(), valueSets.of(sop));
   }
 
   /** Whether exactly one of {@code p(x, y)}, {@code p(y, x)} holds for distinct values, and never {@code p(x, x)}. */
@@ -148,11 +156,15 @@ final class AggregateContract {
     return true;
   }
 
-  /** Whether {@code sop} is {@code keys} or a chain of maps of it (equal keys give equal values). */
-  private static boolean functionOf(SOp sop, SOp keys) {
+  /**
+   * Whether {@code sop} is {@code keys} or a chain of maps of it, or of an s-op whose rank {@code keys} is
+   * (a selector width of a strict total order on it: equal ranks hold equal values; not causal, where a
+   * rank counts a prefix only). Then equal keys give equal values.
+   */
+  private static boolean functionOf(SOp sop, SOp keys, ValueSets valueSets, NoneAnalysis none, boolean causal) {
     SOp current = sop;
     while (true) {
-      if (current.equals(keys)) {
+      if (current.equals(keys) || rankOf(keys, current, valueSets, none, causal)) {
         return true;
       }
       if (!(current instanceof org.tracr4j.rasp.ElementwiseMap m)) {

@@ -128,7 +128,7 @@ final class Assembler {
     }
     Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
         ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions()), placed);
-    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), metadata, provenance);
+    return Model.compiled(config, weights, vocabulary(in), outputSpace(in), metadata, provenance);
   }
 
   /**
@@ -240,7 +240,7 @@ final class Assembler {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
     int keys = keyRows.length;
-    double[] qk = head.qk().matrix();
+    double[] qk = finite(head.qk().matrix());
     for (int i = 0; i < queryRows.length; i++) {
       for (int j = 0; j < keys; j++) {
         layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], j)] += qk[i * keys + j] * queryScale;
@@ -252,7 +252,7 @@ final class Assembler {
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
     int outputs = outputColumns.length;
-    double[] ov = head.ov().matrix();
+    double[] ov = finite(head.ov().matrix());
     for (int i = 0; i < valueRows.length; i++) {
       for (int j = 0; j < outputs; j++) {
         layer.wV()[Weights.qkvIndex(c, h, valueRows[i], j)] += ov[i * outputs + j];
@@ -266,7 +266,7 @@ final class Assembler {
   private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, ModelConfig c, Weights.Layer layer) {
     int hidden = mlp.hiddenSpace().dims();
     int[] inputRows = mlp.first().input().embeddingInto(residual);
-    double[] first = mlp.first().matrix();
+    double[] first = finite(mlp.first().matrix());
     for (int i = 0; i < inputRows.length; i++) {
       for (int j = 0; j < hidden; j++) {
         layer.wIn()[inputRows[i] * c.dMlp() + offset + j] += first[i * hidden + j];
@@ -274,12 +274,22 @@ final class Assembler {
     }
     int[] outputColumns = mlp.second().output().embeddingInto(residual);
     int outputs = outputColumns.length;
-    double[] second = mlp.second().matrix();
+    double[] second = finite(mlp.second().matrix());
     for (int j = 0; j < hidden; j++) {
       for (int o = 0; o < outputs; o++) {
         layer.wOut()[(offset + j) * c.dModel() + outputColumns[o]] += second[j * outputs + o];
       }
     }
+  }
+
+  /** A block's weights, which must be finite (the model is not checked entry by entry again). */
+  private static double[] finite(double[] matrix) {
+    for (double v : matrix) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalStateException("a block has a weight that is not finite: " + v);
+      }
+    }
+    return matrix;
   }
 
   private static InputVocabulary vocabulary(Inputs in) {

@@ -28,6 +28,8 @@ final class LayerBalancing {
   private final List<List<SOp>> mlp = new ArrayList<>();
   private final Map<Long, List<SOp>> readers = new HashMap<>();
   private final Map<Long, List<SOp>> reads = new HashMap<>();
+  private final Map<Long, Integer> attentionLayer = new HashMap<>();
+  private final Map<Long, Integer> mlpLayer = new HashMap<>();
   /** The moved s-ops and the layer Tracr's allocation gave them. */
   private final Map<SOp, Integer> moved = new java.util.LinkedHashMap<>();
 
@@ -37,6 +39,14 @@ final class LayerBalancing {
     this.mergesHeads = mergesHeads;
     plan.attention().forEach(l -> attention.add(new ArrayList<>(l)));
     plan.mlp().forEach(l -> mlp.add(new ArrayList<>(l)));
+    for (int l = 0; l < attention.size(); l++) {
+      for (SOp sop : attention.get(l)) {
+        attentionLayer.put(sop.id(), l);
+      }
+      for (SOp sop : mlp.get(l)) {
+        mlpLayer.put(sop.id(), l);
+      }
+    }
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         List<SOp> inputs = new ArrayList<>();
@@ -80,18 +90,9 @@ final class LayerBalancing {
     }
   }
 
-  private int layerOf(SOp sop, List<List<SOp>> sublayer) {
-    for (int l = 0; l < sublayer.size(); l++) {
-      if (sublayer.get(l).contains(sop)) {
-        return l;
-      }
-    }
-    return -1;
-  }
-
   /** Where an input's value is written: {attention layer, or -1; MLP layer, or -1}. */
   private int[] written(SOp sop) {
-    return new int[] {layerOf(sop, attention), layerOf(sop, mlp)};
+    return new int[] {attentionLayer.getOrDefault(sop.id(), -1), mlpLayer.getOrDefault(sop.id(), -1)};
   }
 
   /** The first and last layer where {@code sop} may run in the given sub-layer kind. */
@@ -107,8 +108,8 @@ final class LayerBalancing {
     }
     int latest = attention.size() - 1;
     for (SOp reader : readers.getOrDefault(sop.id(), List.of())) {
-      int readerAttention = layerOf(reader, attention);
-      int readerMlp = layerOf(reader, mlp);
+      int readerAttention = attentionLayer.getOrDefault(reader.id(), -1);
+      int readerMlp = mlpLayer.getOrDefault(reader.id(), -1);
       if (readerAttention >= 0) {
         latest = Math.min(latest, readerAttention - 1);
       } else if (readerMlp >= 0) {
@@ -189,6 +190,7 @@ final class LayerBalancing {
             moved.putIfAbsent(sop, l);
             layer.remove(sop);
             sublayer.get(t).add(sop);
+            (heads ? attentionLayer : mlpLayer).put(sop.id(), t);
             return true;
           }
         }

@@ -58,8 +58,10 @@ class AggregateContractTest {
     Model causal = Compiler.compile(Library.makeSort(Rasp.tokens(), Rasp.tokens(), 5, 1),
         CompileOptions.of(ints, 5).withCausal(true)).model();
     assertThat(preconditions(causal)).containsExactly("sort");
-    // Repeated keys: not proven, and the search finds the witness.
-    assertThat(preconditions(compile(Library.makeSortUnique(Rasp.tokens(), Rasp.tokens()), ints, 5)))
+    // Repeated tokens share a rank, so the positions sel_new picks hold one token: proven too.
+    assertThat(preconditions(compile(Library.makeSortUnique(Rasp.tokens(), Rasp.tokens()), ints, 5))).isEmpty();
+    // Sorting indices by tokens: positions sharing a rank hold different indices.
+    assertThat(preconditions(compile(Library.makeSortUnique(Rasp.indices(), Rasp.tokens()), ints, 5)))
         .containsExactly("sort");
   }
 

@@ -45,10 +45,38 @@ public final class FuseMaps {
    *     number of values (a sequence map's table, a select's keys)
    */
   public static Rewriter.Result fuse(SOp program, Predicate<ElementwiseMap> mayWiden) {
-    Set<Long> singleUse = singleUse(program);
+    Set<Long> singleUse = new HashSet<>();
+    if (!hasCandidate(program, singleUse)) {
+      return new Rewriter.Result(program, List.of());
+    }
     Predicate<SOp> fusable = sop -> !sop.meta().hasName() && singleUse.contains(sop.id()) && sop.isCategorical();
     return new Rewriter(List.of(new MapOfSequenceMap(fusable), new SequenceMapOfMap(fusable, mayWiden),
         new SelectOfMap(fusable, mayWiden))).rewriteLogged(program);
+  }
+
+  /**
+   * Fills {@code singleUse} with {@link #singleUse}; whether some unnamed map or sequence map is read once,
+   * by an expression a rule could fuse it into (most programs have none: no rewrite pass then).
+   */
+  private static boolean hasCandidate(SOp program, Set<Long> singleUse) {
+    singleUse.addAll(singleUse(program));
+    Set<Long> seen = new HashSet<>();
+    List<RaspExpr> stack = new ArrayList<>(List.of(program));
+    while (!stack.isEmpty()) {
+      RaspExpr expr = stack.remove(stack.size() - 1);
+      if (!seen.add(expr.id())) {
+        continue;
+      }
+      boolean reader = expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select;
+      for (RaspExpr child : expr.children()) {
+        if (reader && (child instanceof ElementwiseMap || child instanceof SequenceMap)
+            && !child.meta().hasName() && singleUse.contains(child.id())) {
+          return true;
+        }
+        stack.add(child);
+      }
+    }
+    return false;
   }
 
   /** Ids of the expressions read by exactly one expression, once (the output is read by none). */
