@@ -72,7 +72,7 @@ final class Constructions {
     Map<Double, Double> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
     return pruned(NumericalMlp.build(input, output, one, mode.discretisingAtBos(bos), values, table::get,
-        largeNumber(points, outputs), hiddenPrefix(label)));
+        largeNumber(points, outputs), hiddenPrefix(label), mode.prunesSilentNeurons()));
   }
 
   Mlp numericalToCategorical(BasisDirection input, VectorSpace output, List<Double> points,
@@ -80,7 +80,7 @@ final class Constructions {
     Map<Double, BasisDirection> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
     return pruned(NumericalToCategoricalMlp.build(input, output, one, mode.discretisingAtBos(bos), values,
-        table::get, largeNumber(points, outputs), hiddenPrefix(label)));
+        table::get, largeNumber(points, outputs), hiddenPrefix(label), mode.prunesSilentNeurons()));
   }
 
   Mlp sequenceMap(VectorSpace first, VectorSpace second, VectorSpace output, BiFunction<Value, Value, Value> f,
