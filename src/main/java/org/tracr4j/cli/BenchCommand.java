@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
     footer = {"", "Output: a table, one row per program and size, then the library total. With --json, one "
         + "document: {\"rows\": [{\"program\", \"vocab\", \"max_seq_len\", \"layers\", \"d_model\", \"params\", "
         + "\"compile_ms\", \"forward_one_ms\", \"forward_batch64_ms\", \"tracr_compile_ms\", \"tracr_params\", "
-        + "\"tracr_d_model\"}], \"library_compile_ms_total\", \"library_params_total\"}.",
+        + "\"tracr_d_model\", \"speedup\" (Tracr's ms / ours), \"params_ratio\" (ours / Tracr's; library rows)}], "
+        + "\"library_compile_ms_total\", \"library_params_total\", \"library_speedup\", "
+        + "\"library_params_ratio\"}.",
         "Defaults: full repetitions, --max-size 80.",
         "Exit codes: 0 ok, 64 usage.",
         "Example: tracr4j bench --quick --json"})
@@ -59,18 +61,22 @@ final class BenchCommand implements Callable<Integer> {
     List<Map<String, Object>> rows = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
     if (!json.enabled()) {
-      out.printf("%-32s %5s %4s %7s %10s %10s %9s %9s %11s %8s %8s%n", "program", "vocab", "N", "d_model",
-          "params", "compile ms", "tracr ms", "speedup", "fwd 1 (ms)", "fwd 64", "layers");
+      out.printf("%-32s %5s %4s %7s %10s %8s %10s %9s %9s %11s %8s %8s%n", "program", "vocab", "N", "d_model",
+          "params", "vs tracr", "compile ms", "tracr ms", "speedup", "fwd 1 (ms)", "fwd 64", "layers");
     }
     double libraryTotal = 0;
     double libraryRead = 0;
     long libraryParams = 0;
+    double tracrTotal = 0;
+    long tracrParams = 0;
     for (Case c : BenchmarkCases.library()) {
       Map<String, Object> row = measure(c);
       row.put("directory_read_ms", directoryReadMillis((Model) row.remove("model")));
       libraryTotal += (double) row.get("compile_ms");
       libraryRead += (double) row.get("directory_read_ms");
       libraryParams += (long) row.get("params");
+      tracrTotal += (double) row.get("tracr_compile_ms");
+      tracrParams += (long) row.get("tracr_params");
       rows.add(row);
       print(out, row);
     }
@@ -85,12 +91,15 @@ final class BenchCommand implements Callable<Integer> {
       document.put("rows", rows);
       document.put("library_compile_ms_total", libraryTotal);
       document.put("library_params_total", libraryParams);
+      document.put("library_speedup", tracrTotal / libraryTotal);
+      document.put("library_params_ratio", (double) libraryParams / tracrParams);
       document.put("library_directory_read_ms_total", libraryRead);
       out.println(Output.json(document));
     } else {
-      out.printf("library at test size: %.3f ms to compile all (sum of medians), %,d params "
-          + "(Tracr: 453,961); %.3f ms to read all their float32 model directories (sum of medians)%n",
-          libraryTotal, libraryParams, libraryRead);
+      out.printf("library at test size: %.3f ms to compile all (sum of medians; Tracr %.1f ms, %.0fx faster), "
+          + "%,d params (Tracr: %,d; %.2fx); %.3f ms to read all their float32 model directories (sum of "
+          + "medians)%n", libraryTotal, tracrTotal, tracrTotal / libraryTotal, libraryParams, tracrParams,
+          (double) libraryParams / tracrParams, libraryRead);
     }
     out.flush();
     return 0;
@@ -101,8 +110,11 @@ final class BenchCommand implements Callable<Integer> {
       return;
     }
     double tracr = (double) row.get("tracr_compile_ms");
-    out.printf("%-32s %5d %4d %7d %,10d %10.3f %9s %9s %11.3f %8.2f %8d%n", row.get("program"), row.get("vocab"),
-        row.get("max_seq_len"), row.get("d_model"), row.get("params"), row.get("compile_ms"),
+    long tracrParams = (long) row.get("tracr_params");
+    out.printf("%-32s %5d %4d %7d %,10d %8s %10.3f %9s %9s %11.3f %8.2f %8d%n", row.get("program"),
+        row.get("vocab"), row.get("max_seq_len"), row.get("d_model"), row.get("params"),
+        tracrParams > 0 ? String.format("%.2fx", (long) row.get("params") / (double) tracrParams) : "-",
+        row.get("compile_ms"),
         tracr > 0 ? String.format("%.1f", tracr) : "-",
         tracr > 0 ? String.format("%.0fx", tracr / (double) row.get("compile_ms")) : "-",
         row.get("forward_one_ms"), row.get("forward_batch64_ms"), row.get("layers"));
@@ -150,6 +162,12 @@ final class BenchCommand implements Callable<Integer> {
     row.put("tracr_compile_ms", c.tracrMs());
     row.put("tracr_params", c.tracrParams());
     row.put("tracr_d_model", c.tracrDModel());
+    if (c.tracrMs() > 0) {
+      row.put("speedup", c.tracrMs() / median(times));
+    }
+    if (c.tracrParams() > 0) {
+      row.put("params_ratio", m.params() / (double) c.tracrParams());
+    }
     row.put("model", m);
     return row;
   }

@@ -162,8 +162,15 @@ final class RunCommand implements Callable<Integer> {
           for (int h = 0; h < model.config().heads(); h++) {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("head", h);
-            placed.head(h).ifPresentOrElse(x -> head.put("expression", x.expression()),
-                () -> head.put("unused", true));
+            List<Provenance.Head> shared = placed.headsAt(h);
+            if (shared.isEmpty()) {
+              head.put("unused", true);
+            } else {
+              head.put("expression", shared.get(0).expression());
+              if (shared.size() > 1) {
+                head.put("expressions", shared.stream().map(Provenance.Head::expression).toList());
+              }
+            }
             heads.add(head);
           }
           layer.put("heads", heads);

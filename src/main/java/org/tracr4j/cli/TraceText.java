@@ -59,7 +59,10 @@ final class TraceText {
         lines.add("  head " + h + ": unused");
         continue;
       }
-      lines.add("  head " + h + head.map(x -> ": " + describe(x.expression())).orElse("") + ", selected keys:");
+      // A shared head (aggregates with one attention pattern) lists each expression it computes.
+      String computed = provenance.map(p -> String.join(", ", p.layers().get(l).headsAt(index).stream()
+          .map(x -> describe(x.expression())).toList())).orElse("");
+      lines.add("  head " + h + (computed.isEmpty() ? "" : ": " + computed) + ", selected keys:");
       for (int q = 0; q < pattern[h].length; q++) {
         lines.add("    " + position(q) + " <- " + keys(pattern[h][q]));
       }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
+import org.tracr4j.craft.Linear;
 import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.InputVocabulary;
@@ -51,18 +52,25 @@ final class Assembler {
    */
   record Positions(int maxSeqLen, boolean causal, String bos, String pad) {}
 
+  /** One head slot: its head and the s-ops it computes (several when heads with one W_QK were merged). */
+  private record Slot(AttentionHead head, List<SOp> sops) {}
+
   static Model assemble(Inputs in) {
     List<List<AttentionHead>> heads = new ArrayList<>();
+    List<List<List<SOp>>> headSops = new ArrayList<>();
     List<List<Mlp>> mlps = new ArrayList<>();
     List<VectorSpace> spaces = new ArrayList<>(List.of(in.tokenSpace(), in.indexSpace(), in.outputSpace()));
     for (int l = 0; l < in.plan().layers(); l++) {
       List<AttentionHead> layerHeads = new ArrayList<>();
-      for (SOp sop : in.plan().attention().get(l)) {
-        AttentionHead head = in.blocks().get(sop.id()).head();
+      List<List<SOp>> layerSops = new ArrayList<>();
+      for (Slot slot : slots(in, in.plan().attention().get(l))) {
+        AttentionHead head = slot.head();
         layerHeads.add(head);
+        layerSops.add(slot.sops());
         spaces.add(head.readSpace());
         spaces.add(head.writeSpace());
       }
+      headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>();
       for (SOp sop : in.plan().mlp().get(l)) {
         Mlp mlp = in.blocks().get(sop.id()).mlp();
@@ -74,6 +82,7 @@ final class Assembler {
       mlps.add(layerMlps);
     }
     VectorSpace residual = VectorSpace.join(spaces);
+    Map<String, String> metadata = withSharedHeads(in, headSops);
 
     int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
     int dHead = 1;
@@ -100,7 +109,9 @@ final class Assembler {
       List<Provenance.Head> headSlots = new ArrayList<>();
       for (int h = 0; h < heads.get(l).size(); h++) {
         writeHead(heads.get(l).get(h), h, residual, config, layer, queryScale);
-        headSlots.add(new Provenance.Head(h, in.graph().label(in.plan().attention().get(l).get(h))));
+        for (SOp sop : headSops.get(l).get(h)) {
+          headSlots.add(new Provenance.Head(h, in.graph().label(sop)));
+        }
       }
       List<Provenance.Neurons> ranges = new ArrayList<>();
       List<String> neuronNames = new ArrayList<>();
@@ -120,7 +131,91 @@ final class Assembler {
     }
     Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
         ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions()), placed);
-    return Model.takingOwnership(config, weights, vocabulary(in), outputSpace(in), in.metadata(), provenance);
+    return Model.compiled(config, weights, vocabulary(in), outputSpace(in), metadata, provenance);
+  }
+
+  /**
+   * The head slots of one layer, in plan order. When the mode merges heads, aggregates whose heads have
+   * the same W_QK share one slot: the attention pattern is the same, so one head with the OV maps side by
+   * side (their outputs are disjoint; shared value rows such as BOS's default add up per output) computes
+   * each of them exactly. Selector widths keep their own heads.
+   */
+  private static List<Slot> slots(Inputs in, List<SOp> sops) {
+    List<Slot> slots = new ArrayList<>();
+    List<List<AttentionHead>> grouped = new ArrayList<>();
+    for (SOp sop : sops) {
+      LoweredBlock block = in.blocks().get(sop.id());
+      AttentionHead head = block.head();
+      int match = -1;
+      if (in.mode().mergesIdenticalHeads() && block.mlp() == null) {
+        for (int s = 0; s < slots.size() && match < 0; s++) {
+          boolean aggregate = in.blocks().get(slots.get(s).sops().get(0).id()).mlp() == null;
+          if (aggregate && slots.get(s).head().qk().equals(head.qk())) {
+            match = s;
+          }
+        }
+      }
+      if (match < 0) {
+        slots.add(new Slot(head, new ArrayList<>(List.of(sop))));
+        grouped.add(new ArrayList<>(List.of(head)));
+      } else {
+        slots.get(match).sops().add(sop);
+        grouped.get(match).add(head);
+      }
+    }
+    List<Slot> merged = new ArrayList<>(slots.size());
+    for (int s = 0; s < slots.size(); s++) {
+      List<AttentionHead> group = grouped.get(s);
+      AttentionHead head = group.size() == 1 ? group.get(0)
+          : new AttentionHead(group.get(0).qk(), Linear.combineInParallel(group.stream().map(AttentionHead::ov).toList()));
+      merged.add(new Slot(head, List.copyOf(slots.get(s).sops())));
+    }
+    return merged;
+  }
+
+  /** The metadata, with a {@link Compiler#CONSTRUCTIONS} line for every aggregate that shares a head. */
+  private static Map<String, String> withSharedHeads(Inputs in, List<List<List<SOp>>> headSops) {
+    java.util.TreeMap<String, String> shared = new java.util.TreeMap<>();
+    for (List<List<SOp>> layer : headSops) {
+      for (List<SOp> sops : layer) {
+        if (sops.size() > 1) {
+          List<String> labels = sops.stream().map(in.graph()::label).toList();
+          for (String label : labels) {
+            shared.put(label, "head shared with " + String.join(", ", labels.stream().filter(x -> !x.equals(label))
+                .toList()) + " (same attention pattern; " + labels.size() + " aggregates, one head)");
+          }
+        }
+      }
+    }
+    if (shared.isEmpty()) {
+      return in.metadata();
+    }
+    Map<String, String> metadata = new java.util.LinkedHashMap<>(in.metadata());
+    java.util.TreeMap<String, String> lines = new java.util.TreeMap<>();
+    String existing = metadata.get(Compiler.CONSTRUCTIONS);
+    if (existing != null) {
+      for (String line : existing.split("\n")) {
+        int colon = line.indexOf(": ");
+        lines.put(line.substring(0, colon), line.substring(colon + 2));
+      }
+    }
+    shared.forEach((label, text) -> lines.merge(label, text, (a, b) -> a + "; " + b));
+    String joined = String.join("\n", lines.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+    if (existing != null) {
+      metadata.put(Compiler.CONSTRUCTIONS, joined);
+    } else {
+      // Keep the order of the compiler's metadata: constructions before the options.
+      Map<String, String> ordered = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, String> entry : metadata.entrySet()) {
+        if (entry.getKey().equals("causal")) {
+          ordered.put(Compiler.CONSTRUCTIONS, joined);
+        }
+        ordered.put(entry.getKey(), entry.getValue());
+      }
+      ordered.putIfAbsent(Compiler.CONSTRUCTIONS, joined);
+      metadata = ordered;
+    }
+    return metadata;
   }
 
   private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {
@@ -148,7 +243,7 @@ final class Assembler {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
     int keys = keyRows.length;
-    double[] qk = head.qk().matrix();
+    double[] qk = finite(head.qk().matrix());
     for (int i = 0; i < queryRows.length; i++) {
       for (int j = 0; j < keys; j++) {
         layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], j)] += qk[i * keys + j] * queryScale;
@@ -160,7 +255,7 @@ final class Assembler {
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
     int outputs = outputColumns.length;
-    double[] ov = head.ov().matrix();
+    double[] ov = finite(head.ov().matrix());
     for (int i = 0; i < valueRows.length; i++) {
       for (int j = 0; j < outputs; j++) {
         layer.wV()[Weights.qkvIndex(c, h, valueRows[i], j)] += ov[i * outputs + j];
@@ -174,7 +269,7 @@ final class Assembler {
   private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, ModelConfig c, Weights.Layer layer) {
     int hidden = mlp.hiddenSpace().dims();
     int[] inputRows = mlp.first().input().embeddingInto(residual);
-    double[] first = mlp.first().matrix();
+    double[] first = finite(mlp.first().matrix());
     for (int i = 0; i < inputRows.length; i++) {
       for (int j = 0; j < hidden; j++) {
         layer.wIn()[inputRows[i] * c.dMlp() + offset + j] += first[i * hidden + j];
@@ -182,12 +277,22 @@ final class Assembler {
     }
     int[] outputColumns = mlp.second().output().embeddingInto(residual);
     int outputs = outputColumns.length;
-    double[] second = mlp.second().matrix();
+    double[] second = finite(mlp.second().matrix());
     for (int j = 0; j < hidden; j++) {
       for (int o = 0; o < outputs; o++) {
         layer.wOut()[(offset + j) * c.dModel() + outputColumns[o]] += second[j * outputs + o];
       }
     }
+  }
+
+  /** A block's weights, which must be finite (the model is not checked entry by entry again). */
+  private static double[] finite(double[] matrix) {
+    for (double v : matrix) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalStateException("a block has a weight that is not finite: " + v);
+      }
+    }
+    return matrix;
   }
 
   private static InputVocabulary vocabulary(Inputs in) {

@@ -86,6 +86,19 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
    */
   boolean binaryMeansOnly();
 
+  /**
+   * A selector width's set is narrowed by whether the selector selects each query's own position (at least
+   * 1, or at most N − 1); Tracr's is always 0..N.
+   */
+  boolean narrowsSelectorWidths();
+
+  /**
+   * Unnamed categorical maps read by one expression are fused into it ({@code compiler.rewrite.FuseMaps}):
+   * a map of a sequence map, a sequence map of a map, a select of a map; the fused sequence map may be
+   * numerical. Tracr builds each map in its own MLP.
+   */
+  boolean fusesMaps();
+
   // Analyses.
 
   /** Run the none analysis (a numerical none, a select on none: both compile silently wrong in Tracr). */
@@ -125,6 +138,15 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   boolean aggregatesByValue();
 
   // Assembly.
+
+  /** Aggregates of one layer whose heads have the same W_QK share one head (their OV maps side by side). */
+  boolean mergesIdenticalHeads();
+
+  /**
+   * After Tracr's allocation, heads and MLPs move to other layers where the dependencies allow, when that
+   * lowers the largest head count or MLP width of a layer ({@link LayerBalancing}); never more layers.
+   */
+  boolean balancesLayers();
 
   /** d_head for one head: the model's d_head is the largest over all heads. */
   int headWidth(int queryWidth, int keyWidth, int valueWidth);
@@ -195,6 +217,16 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     }
 
     @Override
+    public boolean narrowsSelectorWidths() {
+      return true;
+    }
+
+    @Override
+    public boolean fusesMaps() {
+      return true;
+    }
+
+    @Override
     public boolean checksNone() {
       return true;
     }
@@ -233,6 +265,16 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean aggregatesByValue() {
+      return true;
+    }
+
+    @Override
+    public boolean mergesIdenticalHeads() {
+      return true;
+    }
+
+    @Override
+    public boolean balancesLayers() {
       return true;
     }
 
@@ -311,6 +353,16 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     }
 
     @Override
+    public boolean narrowsSelectorWidths() {
+      return false;
+    }
+
+    @Override
+    public boolean fusesMaps() {
+      return false;
+    }
+
+    @Override
     public boolean checksNone() {
       return false;
     }
@@ -348,6 +400,16 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
 
     @Override
     public boolean aggregatesByValue() {
+      return false;
+    }
+
+    @Override
+    public boolean mergesIdenticalHeads() {
+      return false;
+    }
+
+    @Override
+    public boolean balancesLayers() {
       return false;
     }
 

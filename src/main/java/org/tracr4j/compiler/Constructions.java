@@ -72,7 +72,7 @@ final class Constructions {
     Map<Double, Double> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
     return pruned(NumericalMlp.build(input, output, one, mode.discretisingAtBos(bos), values, table::get,
-        largeNumber(points, outputs), hiddenPrefix(label)));
+        largeNumber(points, outputs), hiddenPrefix(label), mode.prunesSilentNeurons()));
   }
 
   Mlp numericalToCategorical(BasisDirection input, VectorSpace output, List<Double> points,
@@ -80,7 +80,7 @@ final class Constructions {
     Map<Double, BasisDirection> table = table(points, outputs);
     double[] values = points.stream().mapToDouble(Double::doubleValue).toArray();
     return pruned(NumericalToCategoricalMlp.build(input, output, one, mode.discretisingAtBos(bos), values,
-        table::get, largeNumber(points, outputs), hiddenPrefix(label)));
+        table::get, largeNumber(points, outputs), hiddenPrefix(label), mode.prunesSilentNeurons()));
   }
 
   Mlp sequenceMap(VectorSpace first, VectorSpace second, VectorSpace output, BiFunction<Value, Value, Value> f,
@@ -90,6 +90,13 @@ final class Constructions {
       return z == null || z.isNone() ? null : new BasisDirection(label, z);
     }, hiddenPrefix(label));
     return pruned(mlp);
+  }
+
+  /** A numerical sequence map of two categorical inputs: one neuron per pair, writing {@code f(x, y)}. */
+  Mlp numericalSequenceMap(VectorSpace first, VectorSpace second, BasisDirection output,
+      java.util.function.ToDoubleBiFunction<Value, Value> f, String label) {
+    return pruned(CategoricalSequenceMapMlp.buildNumerical(first, second, output, one,
+        (x, y) -> f.applyAsDouble((Value) x.value(), (Value) y.value()), hiddenPrefix(label)));
   }
 
   /**
@@ -139,10 +146,11 @@ final class Constructions {
     return ConjunctionAttention.build(conjuncts, values, output, bos, one, settings);
   }
 
+  /** A selector width decoding the widths {@code minWidth..maxWidth} (Tracr: 0..N). */
   LoweredBlock selectorWidth(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace output, boolean numerical,
-      int maxLength, String label) {
-    // Inputs 1/(w+1) for w = 0..N; the closest two are 1/N and 1/(N+1).
-    double gap = 1.0 / maxLength - 1.0 / (maxLength + 1);
+      int minWidth, int maxWidth, String label) {
+    // Inputs 1/(w+1) for w = min..max; the closest two are 1/max and 1/(max+1).
+    double gap = maxWidth > minWidth ? 1.0 / maxWidth - 1.0 / (maxWidth + 1) : Double.POSITIVE_INFINITY;
     double large = mode.largeNumber(gap);
     IntFunction<BasisDirection> widthDirection = width -> new BasisDirection(label, Value.of((long) width));
     SeriesWithResiduals series;
@@ -150,15 +158,15 @@ final class Constructions {
       ConjunctionAttention.Conjunct only = conjuncts.get(0);
       series = numerical
           ? SelectorWidth.numerical(only.query(), only.key(), only.predicate(), bos, one, output.direction(0),
-              maxLength, softmaxColdness(), large, label)
+              minWidth, maxWidth, softmaxColdness(), large, label)
           : SelectorWidth.categorical(only.query(), only.key(), only.predicate(), bos, one, output, widthDirection,
-              maxLength, softmaxColdness(), large, label);
+              minWidth, maxWidth, softmaxColdness(), large, label);
     } else {
       series = numerical
-          ? SelectorWidth.numerical(conjuncts, bos, one, output.direction(0), maxLength, softmaxColdness(), large,
-              label)
-          : SelectorWidth.categorical(conjuncts, bos, one, output, widthDirection, maxLength, softmaxColdness(),
-              large, label);
+          ? SelectorWidth.numerical(conjuncts, bos, one, output.direction(0), minWidth, maxWidth, softmaxColdness(),
+              large, label)
+          : SelectorWidth.categorical(conjuncts, bos, one, output, widthDirection, minWidth, maxWidth,
+              softmaxColdness(), large, label);
     }
     AttentionHead head = null;
     Mlp mlp = null;

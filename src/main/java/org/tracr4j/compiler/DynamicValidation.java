@@ -28,9 +28,13 @@ public final class DynamicValidation {
   /** Every finding on one input (each offending aggregate once, at its first offending position). */
   public List<Finding> check(List<Value> input) {
     List<Finding> findings = new ArrayList<>();
+    Interpreter.Evaluation evaluation = null;
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof Aggregate a && a.isCategorical()) {
-        averagedPosition(a, input).ifPresent(position -> findings.add(new Finding(RuleCode.CATEGORICAL_MEAN, graph.label(a),
+        if (evaluation == null) {
+          evaluation = interpreter.evaluation(input);
+        }
+        averagedPosition(a, evaluation, input.size()).ifPresent(position -> findings.add(new Finding(RuleCode.CATEGORICAL_MEAN, graph.label(a),
             "a categorical aggregate must select at most one distinct value per query (at most one key where "
                 + "the values are not numbers: the interpreter averages only numbers), but at position "
                 + position + " it would have to average several", render(input))));
@@ -67,12 +71,12 @@ public final class DynamicValidation {
     return Optional.of(List.of());
   }
 
-  private Optional<Integer> averagedPosition(Aggregate a, List<Value> input) {
-    boolean[][] selected = interpreter.evaluate(a.selector(), input);
-    List<Value> values = interpreter.evaluate(a.sop(), input);
-    for (int q = 0; q < input.size(); q++) {
+  private static Optional<Integer> averagedPosition(Aggregate a, Interpreter.Evaluation evaluation, int n) {
+    boolean[][] selected = evaluation.of(a.selector());
+    List<Value> values = evaluation.of(a.sop());
+    for (int q = 0; q < n; q++) {
       Value first = null;
-      for (int k = 0; k < input.size(); k++) {
+      for (int k = 0; k < n; k++) {
         if (selected[q][k]) {
           if (first == null) {
             first = values.get(k);

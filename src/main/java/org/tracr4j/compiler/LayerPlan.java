@@ -24,6 +24,20 @@ public record LayerPlan(List<List<SOp>> attention, List<List<SOp>> mlp) {
     return attention.size();
   }
 
+  /** The layer of every s-op the plan places, by id (the first layer listing it). */
+  public java.util.Map<Long, Integer> layersById() {
+    java.util.Map<Long, Integer> layers = new java.util.HashMap<>();
+    for (int l = layers() - 1; l >= 0; l--) {
+      for (SOp sop : attention.get(l)) {
+        layers.put(sop.id(), l);
+      }
+      for (SOp sop : mlp.get(l)) {
+        layers.put(sop.id(), l);
+      }
+    }
+    return layers;
+  }
+
   /** The layer whose sub-layers compute {@code sop}, or -1 for inputs (tokens, indices). */
   public int layerOf(SOp sop) {
     for (int l = 0; l < layers(); l++) {

@@ -170,6 +170,16 @@ final class Lowering {
   private Mlp sequenceMap(SequenceMap m) {
     String label = graph.label(m);
     VectorSpace output = outputSpace(m);
+    if (m.isNumerical()) {
+      // Only the exact mode's map fusion builds these (a numerical map of a categorical sequence map).
+      java.util.function.BinaryOperator<Value> g = (x, y) -> UserFunctions.value(() -> m.function().apply(x, y));
+      if (m.first().equals(m.second())) {
+        return constructions.categoricalToNumerical(outputSpace(m.first()), output.direction(0),
+            x -> number(m, g.apply((Value) x, (Value) x)), label);
+      }
+      return constructions.numericalSequenceMap(outputSpace(m.first()), outputSpace(m.second()),
+          output.direction(0), (x, y) -> number(m, g.apply(x, y)), label);
+    }
     if (m.first().equals(m.second())) {
       return constructions.lookup(outputSpace(m.first()), output,
           x -> UserFunctions.value(() -> m.function().apply((Value) x, (Value) x)), label);
@@ -226,7 +236,14 @@ final class Lowering {
     if (conjuncts.size() > 1) {
       compositeHeads.put(graph.label(w), "summed-qk and of " + conjuncts.size() + " selects");
     }
-    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), maxSeqLen, graph.label(w));
+    java.util.SortedSet<Value> widths = valueSets.of(w);
+    int min = (int) widths.first().asDouble();
+    int max = (int) widths.last().asDouble();
+    if (min != 0 || max != maxSeqLen) {
+      constructionsUsed.put(graph.label(w), "selector width decoding " + min + ".." + max + " (the selector "
+          + (min > 0 ? "always" : "never") + " selects the query's own position; Tracr's 0.." + maxSeqLen + ")");
+    }
+    return constructions.selectorWidth(conjuncts, outputSpace(w), w.isNumerical(), min, max, graph.label(w));
   }
 
   /**

@@ -75,6 +75,7 @@ final class ProvenanceRecorder {
       Map<Long, String> preconditions) {
     List<Provenance.Expression> expressions = new ArrayList<>(graph.nodes().size());
     java.util.Set<String> listed = new java.util.HashSet<>();
+    Map<Long, Integer> layers = plan.layersById();
     for (RaspExpr expr : graph.nodes()) {
       if (!listed.add(graph.label(expr))) {
         continue;
@@ -83,7 +84,7 @@ final class ProvenanceRecorder {
       int layer = -1;
       if (expr instanceof SOp sop) {
         encoding = sop.isNumerical() ? Provenance.Encoding.NUMERICAL : Provenance.Encoding.CATEGORICAL;
-        layer = plan.layerOf(sop);
+        layer = layers.getOrDefault(sop.id(), -1);
       }
       List<String> inputs = expr.children().stream().map(graph::label).toList();
       expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer, inputs,

@@ -86,7 +86,8 @@ final class StaticValidation {
   }
 
   private void checkSequenceMap(SequenceMap m) {
-    if (!m.isCategorical() || !m.first().isCategorical() || !m.second().isCategorical()) {
+    boolean fusedNumerical = m.isNumerical() && mode.fusesMaps();
+    if (!(m.isCategorical() || fusedNumerical) || !m.first().isCategorical() || !m.second().isCategorical()) {
       report(m, RuleCode.SEQUENCE_MAP_ENCODING, "a (non-linear) sequence_map needs categorical inputs and output, but it is "
           + m.encoding().lowerName() + " of " + m.first().encoding().lowerName() + " "
           + graph.label(m.first()) + " and " + m.second().encoding().lowerName() + " " + graph.label(m.second())

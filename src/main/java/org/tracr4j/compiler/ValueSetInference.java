@@ -85,7 +85,7 @@ final class ValueSetInference {
     SortedSet<Value> result = switch (sop) {
       case Tokens t -> new TreeSet<>(vocab);
       case Indices i -> range(0, maxSeqLen - 1);
-      case SelectorWidth w -> range(0, maxSeqLen);
+      case SelectorWidth w -> mode.narrowsSelectorWidths() ? widths(w) : range(0, maxSeqLen);
       case Length l -> range(1, maxSeqLen);
       case Full f -> new TreeSet<>(List.of(f.fill()));
       case ElementwiseMap m -> map(m);
@@ -95,6 +95,64 @@ final class ValueSetInference {
     };
     sets.put(sop.id(), java.util.Collections.unmodifiableSortedSet(result));
     return sets.get(sop.id());
+  }
+
+  /**
+   * 0..N, narrowed by what a query's own position does: a selector that always selects the query's own key
+   * (a reflexive predicate on one s-op that is never none) selects at least 1, one that never does at most
+   * N − 1 (causal evaluation included: a query always sees its own position).
+   */
+  private SortedSet<Value> widths(SelectorWidth w) {
+    long min = selectsSelf(w.selector(), true) ? 1 : 0;
+    long max = selectsSelf(w.selector(), false) ? maxSeqLen - 1 : maxSeqLen;
+    return range(min, Math.max(min, max));
+  }
+
+  /**
+   * Whether {@code selector} selects (always, or never when {@code always} is false) each query's own
+   * position, on every input.
+   */
+  private boolean selectsSelf(org.tracr4j.rasp.Selector selector, boolean always) {
+    return switch (selector) {
+      case org.tracr4j.rasp.Select s -> selectsOwnKey(s, always);
+      case org.tracr4j.rasp.SelectorAnd s -> always
+          ? selectsSelf(s.first(), true) && selectsSelf(s.second(), true)
+          : selectsSelf(s.first(), false) || selectsSelf(s.second(), false);
+      case org.tracr4j.rasp.SelectorOr s -> always
+          ? selectsSelf(s.first(), true) || selectsSelf(s.second(), true)
+          : selectsSelf(s.first(), false) && selectsSelf(s.second(), false);
+      case org.tracr4j.rasp.SelectorNot s -> selectsSelf(s.inner(), !always);
+    };
+  }
+
+  private boolean selectsOwnKey(org.tracr4j.rasp.Select select, boolean always) {
+    if (!select.keys().equals(select.queries())) {
+      return false;
+    }
+    SOp sop = select.keys();
+    List<Value> values = new ArrayList<>(of(sop));
+    if (noneAnalysis().mayBeNone(sop)) {
+      if (always) {
+        return false;
+      }
+      values.add(Value.NONE);
+    }
+    for (Value x : values) {
+      if (UserFunctions.selects(select.predicate(), x, x) != always) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private NoneAnalysis none;
+
+  /** The none analysis on the sets inferred so far (it only asks about s-ops whose sets are known). */
+  private NoneAnalysis noneAnalysis() {
+    if (none == null) {
+      none = NoneAnalysis.of(graph, new ValueSets(sets));
+    }
+    return none;
   }
 
   private SortedSet<Value> map(ElementwiseMap m) {

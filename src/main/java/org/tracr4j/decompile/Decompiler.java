@@ -46,8 +46,17 @@ public final class Decompiler {
    * {@code samples} seeded random inputs.
    */
   public static Decompiled decompile(Model model, int exhaustiveLimit, int samples) {
+    try {
+      return decompile(model, exhaustiveLimit, samples, true);
+    } catch (UndecompilableModelException splitFailed) {
+      // A categorical aggregate read as several means may leave its readers unrecoverable: read it as one.
+      return decompile(model, exhaustiveLimit, samples, false);
+    }
+  }
+
+  private static Decompiled decompile(Model model, int exhaustiveLimit, int samples, boolean splitMeans) {
     ProgramText text = new ProgramText();
-    String output = recover(model, text);
+    String output = recover(model, text, splitMeans);
     String header = "# decompiled by tracr4j from a model with " + model.config().layers() + " layers, vocabulary {"
         + String.join(", ", vocabulary(model)) + "}, max_seq_len " + model.maxSeqLen()
         + (model.config().causal() ? ", causal" : "") + "\n";
@@ -58,6 +67,10 @@ public final class Decompiler {
 
   /** Recovers the program into {@code text} without verifying it; returns the output s-op's name. */
   static String recover(Model model, ProgramText text) {
+    return recover(model, text, true);
+  }
+
+  static String recover(Model model, ProgramText text, boolean splitMeans) {
     ModelConfig c = model.config();
     Residual residual = Embeddings.read(model);
     Variable tokens = residual.variable(0);
@@ -72,10 +85,8 @@ public final class Decompiler {
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
       for (int h = 0; h < c.heads(); h++) {
-        Variable v = new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read).recover();
-        if (v != null) {
-          written.add(v);
-        }
+        written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read, splitMeans)
+            .recoverAll());
       }
       for (Variable v : written) {
         residual.add(v, "blocks." + l + ".attn");

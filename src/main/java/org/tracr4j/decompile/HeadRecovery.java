@@ -35,10 +35,19 @@ final class HeadRecovery {
 
   /** The residual dimensions something reads; writes to the others are ignored. */
   private final boolean[] read;
+  private final boolean splitMeans;
 
+  /**
+   * @param read the residual dimensions something reads (writes to the others, such as an aggregate's key
+   *     channel that only the input check reads, are ignored)
+   * @param splitMeans read a head that writes several dimensions from one finite s-op through a select that
+   *     picks several key values as one numerical mean per dimension (merged heads), not as a categorical
+   *     aggregate
+   */
   HeadRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, int head, Residual residual,
-      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read) {
+      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
     this.read = read;
+    this.splitMeans = splitMeans;
     this.c = c;
     this.layer = layer;
     this.head = head;
@@ -49,18 +58,81 @@ final class HeadRecovery {
     this.tokens = tokens;
   }
 
-  /** The variable the head writes, or null when it writes nothing. */
-  Variable recover() {
-    List<Integer> written = new ArrayList<>();
+  /** The dimensions of the aggregate being recovered (all the head writes, or one group of a shared head). */
+  private List<Integer> written;
+
+  /**
+   * The variables the head writes: none, one, or one per aggregate when several aggregates share the head
+   * (their value s-ops reach disjoint output dimensions through W_V·W_O).
+   */
+  List<Variable> recoverAll() {
+    List<Integer> all = new ArrayList<>();
     for (int i = 0; i < c.dModel(); i++) {
       if (Blocks.writesColumn(c, layer.wO(), head, i) && read[i]) {
-        written.add(i);
+        all.add(i);
       }
     }
+    List<Variable> values = residual.owners(reads(layer.wV()), where + " values");
+    List<List<Integer>> groups = values.size() > 1 ? groups(values, all) : List.of();
+    List<Variable> recovered = new ArrayList<>();
+    if (groups.size() > 1) {
+      for (List<Integer> group : groups) {
+        recovered.addAll(recover(group));
+      }
+      return recovered;
+    }
+    return recover(all);
+  }
+
+  /**
+   * The written dimensions split by the value s-ops that reach them (s-ops reaching a common dimension are
+   * one group); one group when some written dimension is reached by no value s-op.
+   */
+  private List<List<Integer>> groups(List<Variable> values, List<Integer> all) {
+    List<java.util.TreeSet<Integer>> reach = new ArrayList<>();
+    for (Variable value : values) {
+      java.util.TreeSet<Integer> dims = new java.util.TreeSet<>();
+      for (int d : value.dims()) {
+        for (int k = 0; k < c.dHead(); k++) {
+          if (Numbers.isZero(layer.wV()[org.tracr4j.model.Weights.qkvIndex(c, head, d, k)])) {
+            continue;
+          }
+          for (int r : all) {
+            if (!Numbers.isZero(layer.wO()[org.tracr4j.model.Weights.outputIndex(c, head, k, r)])) {
+              dims.add(r);
+            }
+          }
+        }
+      }
+      reach.add(dims);
+    }
+    List<java.util.TreeSet<Integer>> merged = new ArrayList<>();
+    for (java.util.TreeSet<Integer> dims : reach) {
+      java.util.TreeSet<Integer> group = new java.util.TreeSet<>(dims);
+      for (java.util.Iterator<java.util.TreeSet<Integer>> it = merged.iterator(); it.hasNext();) {
+        java.util.TreeSet<Integer> other = it.next();
+        if (!java.util.Collections.disjoint(other, group)) {
+          group.addAll(other);
+          it.remove();
+        }
+      }
+      merged.add(group);
+    }
+    int covered = merged.stream().mapToInt(java.util.Set::size).sum();
+    if (covered != all.size() || merged.stream().anyMatch(java.util.Set::isEmpty)) {
+      return List.of(all);
+    }
+    merged.sort(java.util.Comparator.comparing(java.util.TreeSet::first));
+    return merged.stream().map(g -> (List<Integer>) new ArrayList<>(g)).toList();
+  }
+
+  /** The variables written into {@code dims} (none when it writes nothing). */
+  private List<Variable> recover(List<Integer> dimsWritten) {
+    written = dimsWritten;
     double[] bosOut = restrict(Blocks.ov(c, layer, bosResidual, head), written);
     List<Variable> values = residual.owners(valueReads(written), where + " values");
     if (written.isEmpty() || (values.isEmpty() && Numbers.isZero(bosOut))) {
-      return null;
+      return List.of();
     }
     for (int dim : written) {
       if (!residual.isFree(dim)) {
@@ -75,11 +147,34 @@ final class HeadRecovery {
         + Tables.predicate(key.names(), query.names(), selected) + ")";
     int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
     if (width) {
-      return selectorWidth(select, selected, dims, bosOut);
+      return List.of(selectorWidth(select, selected, dims, bosOut));
     }
     Variable value = Join.of(values, text, where + " values");
-    return dims.length == 1 && !singleValued(value) ? numericalMean(select, value, dims, bosOut)
-        : categorical(select, value, dims, bosOut);
+    if (splitMeans && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
+      // Several numerical means sharing one head (their pattern is the same) look like one categorical
+      // aggregate whose selection averages; read each written dimension as its own mean.
+      List<Variable> means = new ArrayList<>();
+      for (int j = 0; j < dims.length; j++) {
+        means.add(numericalMean(select, value, j, dims[j], bosOut[j]));
+      }
+      return means;
+    }
+    return List.of(dims.length == 1 && !singleValued(value) ? numericalMean(select, value, 0, dims[0], bosOut[0])
+        : categorical(select, value, dims, bosOut));
+  }
+
+  /** Whether some query value selects more than one key value. */
+  private static boolean selectsSeveral(boolean[][] selected) {
+    for (boolean[] row : selected) {
+      int count = 0;
+      for (boolean s : row) {
+        count += s ? 1 : 0;
+      }
+      if (count > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The dimensions W_V reads whose contribution reaches a dimension in {@code written}. */
@@ -195,18 +290,19 @@ final class HeadRecovery {
     return new Variable(name, dims, names, vectors, false);
   }
 
-  private Variable numericalMean(String select, Variable value, int[] dims, double[] bosOut) {
+  /** The mean written into {@code dim}, entry {@code j} of the dimensions being recovered. */
+  private Variable numericalMean(String select, Variable value, int j, int dim, double bosOut) {
     String valueExpression;
     if (value.isContinuous()) {
       double[] zero = contribution(value, 0, 0.0);
-      double slope = contribution(value, 0, 1.0)[0] - zero[0];
-      valueExpression = Piecewise.affineMap(value.name(), slope, zero[0]);
+      double slope = contribution(value, 0, 1.0)[j] - zero[j];
+      valueExpression = Piecewise.affineMap(value.name(), slope, zero[j]);
     } else {
       List<List<Value>> inputs = new ArrayList<>();
       List<Value> outputs = new ArrayList<>();
       boolean identity = true;
       for (int v = 0; v < value.size(); v++) {
-        Value out = Numbers.value(contribution(value, v, 0)[0]);
+        Value out = Numbers.value(contribution(value, v, 0)[j]);
         inputs.add(List.of(value.names().get(v)));
         outputs.add(out);
         identity &= value.names().get(v).isNumeric() && value.names().get(v).equals(out);
@@ -221,8 +317,8 @@ final class HeadRecovery {
     }
     String name = text.fresh();
     text.define(name, "numerical(aggregate(" + select + ", " + valueExpression + ", "
-        + Tables.literal(Numbers.value(bosOut[0])) + "))");
-    return Variable.continuous(name, dims[0]);
+        + Tables.literal(Numbers.value(bosOut)) + "))");
+    return Variable.continuous(name, dim);
   }
 
   private Variable categorical(String select, Variable value, int[] dims, double[] bosOut) {
@@ -293,17 +389,10 @@ final class HeadRecovery {
     return true;
   }
 
-  /** What one key holding value {@code v} (or the number x) writes into the head's output dimensions. */
+  /** What one key holding value {@code v} (or the number x) writes into the dimensions being recovered. */
   private double[] contribution(Variable value, int v, double x) {
     double[] residualVector = residual.context(List.of(value), new int[] {v}, new double[] {x});
-    double[] out = Blocks.ov(c, layer, residualVector, head);
-    List<Integer> written = new ArrayList<>();
-    for (int i = 0; i < c.dModel(); i++) {
-      if (Blocks.writesColumn(c, layer.wO(), head, i) && read[i]) {
-        written.add(i);
-      }
-    }
-    return restrict(out, written);
+    return restrict(Blocks.ov(c, layer, residualVector, head), written);
   }
 
   private static double[] restrict(double[] vector, List<Integer> dims) {

@@ -93,8 +93,16 @@ public record Circuit(List<String> residualLabels, List<Node> nodes, List<Edge> 
       List<Provenance.Head> heads = new ArrayList<>(placed.heads());
       heads.sort((a, b) -> Integer.compare(a.index(), b.index()));
       for (Provenance.Head head : heads) {
+        List<Integer> writes = headWrites(c, layer, head.index());
+        List<Integer> reads = headReads(c, layer, head.index());
+        if (placed.headsAt(head.index()).size() > 1) {
+          // A shared head: this expression writes its own features, from the value rows that reach them.
+          writes = writes.stream().filter(r -> head.expression().equals(provenance.residual().get(r).expression()))
+              .toList();
+          reads = sharedHeadReads(c, layer, head.index(), writes);
+        }
         nodes.add(new Node(head.expression(), kind(provenance, head.expression()), l, Component.ATTN,
-            List.of(head.index()), List.of(), headReads(c, layer, head.index()), headWrites(c, layer, head.index())));
+            List.of(head.index()), List.of(), reads, writes));
       }
       for (Provenance.Neurons range : placed.mlp()) {
         nodes.add(new Node(range.expression(), kind(provenance, range.expression()), l, Component.MLP, List.of(),
@@ -145,9 +153,13 @@ public record Circuit(List<String> residualLabels, List<Node> nodes, List<Edge> 
     Weights.Layer layer = w.layers().get(n.layer());
     switch (n.component()) {
       case ATTN -> {
+        // Only the node's own output columns: a shared head computes other expressions too.
         for (int h : n.heads()) {
-          int from = Weights.outputIndex(c, h, 0, 0);
-          java.util.Arrays.fill(layer.wO(), from, from + c.dHead() * c.dModel(), 0);
+          for (int k = 0; k < c.dHead(); k++) {
+            for (int r : n.writes()) {
+              layer.wO()[Weights.outputIndex(c, h, k, r)] = 0;
+            }
+          }
         }
       }
       case MLP -> java.util.Arrays.fill(layer.wOut(), n.neurons().get(0) * c.dModel(),
@@ -167,6 +179,27 @@ public record Circuit(List<String> residualLabels, List<Node> nodes, List<Edge> 
       for (int k = 0; k < c.dHead(); k++) {
         int i = Weights.qkvIndex(c, h, r, k);
         if (layer.wQ()[i] != 0 || layer.wK()[i] != 0 || layer.wV()[i] != 0) {
+          reads.add(r);
+          break;
+        }
+      }
+    }
+    return reads;
+  }
+
+  /** The rows W_Q or W_K read, and the W_V rows whose values reach one of {@code writes} through W_O. */
+  private static List<Integer> sharedHeadReads(ModelConfig c, Weights.Layer layer, int h, List<Integer> writes) {
+    boolean[] feeds = new boolean[c.dHead()];
+    for (int k = 0; k < c.dHead(); k++) {
+      for (int r : writes) {
+        feeds[k] |= layer.wO()[Weights.outputIndex(c, h, k, r)] != 0;
+      }
+    }
+    List<Integer> reads = new ArrayList<>();
+    for (int r = 0; r < c.dModel(); r++) {
+      for (int k = 0; k < c.dHead(); k++) {
+        int i = Weights.qkvIndex(c, h, r, k);
+        if (layer.wQ()[i] != 0 || layer.wK()[i] != 0 || (feeds[k] && layer.wV()[i] != 0)) {
           reads.add(r);
           break;
         }

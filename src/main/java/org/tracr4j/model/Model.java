@@ -91,15 +91,37 @@ public final class Model {
     return new Model(config, weights, vocabulary, output, labels(provenance), metadata, provenance, false);
   }
 
+  /**
+   * {@link #takingOwnership} for the compiler, which checks every weight it writes as it writes it and
+   * builds the provenance record from the same plan (the compiler's tests check that record against the
+   * weights): only the shapes are checked here, not every entry again.
+   *
+   * @throws IllegalArgumentException naming the first part whose shape does not fit
+   */
+  public static Model compiled(ModelConfig config, Weights weights, InputVocabulary vocabulary,
+      OutputSpace output, Map<String, String> metadata, Provenance provenance) {
+    return new Model(config, weights, vocabulary, output, labels(provenance), metadata, provenance, false, true);
+  }
+
   private static List<String> labels(Provenance provenance) {
     return provenance.residual().stream().map(Provenance.Feature::label).toList();
   }
 
   private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
       List<String> residualLabels, Map<String, String> metadata, Provenance provenance, boolean copyWeights) {
+    this(config, weights, vocabulary, output, residualLabels, metadata, provenance, copyWeights, false);
+  }
+
+  private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
+      List<String> residualLabels, Map<String, String> metadata, Provenance provenance, boolean copyWeights,
+      boolean compiled) {
     this.config = config;
     this.weights = copyWeights ? weights.copy() : weights;
-    this.weights.check(config);
+    if (compiled) {
+      this.weights.checkShapes(config);
+    } else {
+      this.weights.check(config);
+    }
     this.vocabulary = vocabulary;
     this.output = output;
     this.residualLabels = List.copyOf(residualLabels);
@@ -116,7 +138,7 @@ public final class Model {
       throw new IllegalArgumentException("there are " + this.residualLabels.size()
           + " residual labels, dModel is " + config.dModel());
     }
-    if (provenance != null) {
+    if (provenance != null && !compiled) {
       provenance.check(config, this.residualLabels);
     }
     this.provenance = provenance;

@@ -102,7 +102,8 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
   /**
    * What one layer computes.
    *
-   * @param heads the used head slots, by head index; slots not listed are unused (all-zero weights)
+   * @param heads the used head slots, by head index; slots not listed are unused (all-zero weights); a head
+   *     that computes several expressions (aggregates sharing one attention pattern) is listed once for each
    * @param mlp the MLP neuron ranges, in neuron order, each computing one expression
    * @param neurons the names of the layer's used hidden neurons, by neuron index (the rest are unused)
    */
@@ -113,9 +114,14 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
       neurons = List.copyOf(neurons);
     }
 
-    /** The expression head {@code index} computes, if that slot is used. */
+    /** The (first) expression head {@code index} computes, if that slot is used. */
     public Optional<Head> head(int index) {
       return heads.stream().filter(h -> h.index() == index).findFirst();
+    }
+
+    /** Every expression head {@code index} computes (several for a shared head), in listed order. */
+    public List<Head> headsAt(int index) {
+      return heads.stream().filter(h -> h.index() == index).toList();
     }
   }
 
@@ -168,9 +174,9 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
         "provenance describes " + layers.size() + " layers, the model has " + c.layers());
     for (int l = 0; l < layers.size(); l++) {
       Layer layer = layers.get(l);
-      Set<Integer> heads = new HashSet<>();
+      Set<Head> heads = new HashSet<>();
       for (Head head : layer.heads()) {
-        require(head.index() >= 0 && head.index() < c.heads() && heads.add(head.index()),
+        require(head.index() >= 0 && head.index() < c.heads() && heads.add(head),
             "layer " + l + ": head " + head.index() + " is outside 0.." + (c.heads() - 1) + " or listed twice");
         requireExpression(byLabel, head.expression(), "layer " + l + " head " + head.index());
       }

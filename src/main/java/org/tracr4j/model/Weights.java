@@ -139,6 +139,20 @@ public record Weights(double[] wE, double[] wPos, List<Layer> layers, double[] w
     }
   }
 
+  /** {@link #check} without looking at the entries: the array lengths only. */
+  public void checkShapes(ModelConfig c) {
+    if (layers.size() != c.layers()) {
+      throw new IllegalArgumentException(
+          "weights have " + layers.size() + " layers, the configuration " + c.layers());
+    }
+    for (Parameter parameter : parameters(c)) {
+      double[] array = parameter.values();
+      if (array == null || array.length != parameter.size()) {
+        require(parameter.name(), array, parameter.size());
+      }
+    }
+  }
+
   private static void require(String name, double[] array, int length) {
     if (array == null) {
       throw new IllegalArgumentException(name + " is missing");

@@ -40,6 +40,31 @@ public final class Interpreter {
     return new Run(input).selector(selector);
   }
 
+  /**
+   * One input's evaluation whose memo is shared by every question asked of it: several expressions of one
+   * program cost one run.
+   */
+  public Evaluation evaluation(List<Value> input) {
+    return new Evaluation(new Run(input));
+  }
+
+  /** See {@link #evaluation}. */
+  public static final class Evaluation {
+    private final Run run;
+
+    private Evaluation(Run run) {
+      this.run = run;
+    }
+
+    public List<Value> of(SOp sop) {
+      return run.sop(sop);
+    }
+
+    public boolean[][] of(Selector selector) {
+      return run.selector(selector);
+    }
+  }
+
   /** One evaluation on one input, with its memo. */
   private final class Run {
     private final List<Value> input;

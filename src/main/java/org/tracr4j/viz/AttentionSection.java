@@ -30,6 +30,7 @@ final class AttentionSection {
     for (int p = 0; p < t; p++) {
       queries.add(p == 0 ? "BOS" : p + " " + positions.get(p));
     }
+    java.util.Map<String, Integer> slots = new java.util.HashMap<>();
     for (Component component : c.placement().components()) {
       if (component.sublayer() != Sublayer.ATTENTION) {
         continue;
@@ -38,6 +39,16 @@ final class AttentionSection {
       RaspExpr expr = c.expression(component.expression());
       ExpressionView selector = selectorOf(c, expr);
       for (int h : component.units()) {
+        Integer seen = slots.get(component.layer() + "/" + h);
+        if (seen != null) {
+          // A shared head computes several aggregates with one pattern: one card, every expression named.
+          Head first = heads.get(seen);
+          String more = component.expression() + " = " + (view == null ? "?" : view.definition());
+          heads.set(seen, new Head(first.layer(), first.head(), first.expression(), first.title() + "; " + more,
+              first.selector(), first.heatmap()));
+          continue;
+        }
+        slots.put(component.layer() + "/" + h, heads.size());
         double[][] pattern = c.trace().attention().get(component.layer())[h];
         boolean[][] dots = selector == null ? null : dots(selector.selection(), t);
         String id = "attn-" + component.layer() + "-" + h;

@@ -95,15 +95,17 @@ public record Placement(List<Component> components) {
       Weights.Layer layer = weights.layers().get(l);
       Map<String, List<Integer>> heads = new LinkedHashMap<>();
       for (int h = 0; h < c.heads(); h++) {
-        String owner = null;
-        for (int j = 0; j < c.dHead() && owner == null; j++) {
-          for (int r = 0; r < c.dModel() && owner == null; r++) {
+        // A shared head writes the features of each aggregate it computes: it belongs to each of them.
+        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+        for (int r = 0; r < c.dModel(); r++) {
+          for (int j = 0; j < c.dHead(); j++) {
             if (layer.wO()[Weights.outputIndex(c, h, j, r)] != 0) {
-              owner = features.owner(r);
+              owners.add(features.owner(r));
+              break;
             }
           }
         }
-        if (owner != null) {
+        for (String owner : owners) {
           heads.computeIfAbsent(owner, k -> new ArrayList<>()).add(h);
         }
       }

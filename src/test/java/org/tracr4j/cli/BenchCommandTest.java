@@ -23,7 +23,16 @@ class BenchCommandTest {
       assertThat(row.get("params").asLong()).isPositive();
       assertThat(row.get("compile_ms").asDouble()).isPositive();
       assertThat(row.get("max_seq_len").asInt()).isBetween(1, 10);
+      assertThat(row.get("speedup").asDouble()).isPositive();
     }
+    for (int i = 0; i < 16; i++) {
+      JsonNode row = rows.get(i);
+      assertThat(row.get("params_ratio").asDouble())
+          .isEqualTo(row.get("params").asDouble() / row.get("tracr_params").asDouble());
+    }
+    assertThat(document.get("library_params_ratio").asDouble())
+        .isEqualTo(document.get("library_params_total").asDouble() / 453_961);
+    assertThat(document.get("library_speedup").asDouble()).isPositive();
     assertThat(document.get("library_params_total").asLong()).isPositive();
     assertThat(document.get("library_directory_read_ms_total").asDouble()).isPositive();
   }

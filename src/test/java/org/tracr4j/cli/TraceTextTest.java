@@ -34,8 +34,9 @@ class TraceTextTest {
       String attention = "layer " + l + " attn";
       assertThat(lines).anyMatch(line -> line.startsWith(attention));
       for (Provenance.Head head : layer.heads()) {
-        assertThat(lines).contains("  head " + head.index() + ": " + head.expression() + " ("
-            + provenance.expression(head.expression()).orElseThrow().kind() + "), selected keys:");
+        String computed = String.join(", ", layer.headsAt(head.index()).stream().map(x -> x.expression() + " ("
+            + provenance.expression(x.expression()).orElseThrow().kind() + ")").toList());
+        assertThat(lines).contains("  head " + head.index() + ": " + computed + ", selected keys:");
       }
       if (!layer.heads().isEmpty()) {
         for (int h = 0; h < model.config().heads(); h++) {

@@ -94,6 +94,24 @@ class AggregateContractTest {
   }
 
   @Test
+  void aSortWithUniqueKeysIsProvenByItsRanksAndShiftByOneKeyValuePerQuery() {
+    List<org.tracr4j.rasp.Value> ints = Sequences.intVocab(1, 2, 3, 4);
+    // keys x + i/5 differ at every position, so target_pos (their rank) does, and sel_new picks one key.
+    assertThat(preconditions(compile(Library.makeSort(Rasp.tokens(), Rasp.tokens(), 5, 1), ints, 5))).isEmpty();
+    assertThat(preconditions(compile(Library.makeSortFreq(5), ints, 5))).isEmpty();
+    assertThat(preconditions(compile(Library.shiftBy(2, Rasp.tokens()), ints, 5))).isEmpty();
+    // Under causal evaluation a rank counts only a prefix, so ranks repeat: still guarded.
+    Model causal = Compiler.compile(Library.makeSort(Rasp.tokens(), Rasp.tokens(), 5, 1),
+        CompileOptions.of(ints, 5).withCausal(true)).model();
+    assertThat(preconditions(causal)).containsExactly("sort");
+    // Repeated tokens share a rank, so the positions sel_new picks hold one token: proven too.
+    assertThat(preconditions(compile(Library.makeSortUnique(Rasp.tokens(), Rasp.tokens()), ints, 5))).isEmpty();
+    // Sorting indices by tokens: positions sharing a rank hold different indices.
+    assertThat(preconditions(compile(Library.makeSortUnique(Rasp.indices(), Rasp.tokens()), ints, 5)))
+        .containsExactly("sort");
+  }
+
+  @Test
   void anUnprovenAggregateRecordsItsPreconditionWithAWitness() {
     Model model = compile(RaspLanguage.parse(AVERAGING, "avg.rasp").output(), Sequences.intVocab(1, 2, 3), 4);
     Provenance.Expression x = model.provenance().orElseThrow().expression("x").orElseThrow();

@@ -32,11 +32,12 @@ class AssemblerTest {
     Model model = Compiler.compile(Library.makeReverse(Rasp.tokens()),
         CompileOptions.of(Sequences.charVocab("abc"), 4)).model();
     List<String> expected = new ArrayList<>(range("indices", 0, 3));
-    expected.addAll(range("length", 0, 4));
+    // The exact mode knows length >= 1 (its select always selects the query's own position).
+    expected.addAll(range("length", 1, 4));
     expected.add("length_selector_width_attn_output");
     expected.add("one");
-    expected.addAll(range("opp_idx", -3, 4));
-    expected.addAll(range("opp_idx-1", -4, 3));
+    expected.addAll(range("opp_idx", -2, 4));
+    expected.addAll(range("opp_idx-1", -3, 3));
     expected.addAll(List.of("reverse:a", "reverse:b", "reverse:c", "tokens:a", "tokens:b", "tokens:c",
         "tokens:compiler_bos", "tokens:compiler_pad"));
     assertThat(model.residualLabels()).containsExactlyElementsOf(expected);

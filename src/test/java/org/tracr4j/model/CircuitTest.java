@@ -141,7 +141,7 @@ class CircuitTest {
     assertThat(mlp.component()).isEqualTo(Circuit.Component.MLP);
     assertThat(mlp.hook()).isEqualTo("blocks.0.mlp.hook_post");
     assertThat(mlp.neurons()).containsExactly(0, model.provenance().orElseThrow().layers().get(0).neurons().size());
-    assertThat(circuit.labels(mlp.writes())).contains("length:0", "length:4");
+    assertThat(circuit.labels(mlp.writes())).contains("length:1", "length:4").doesNotContain("length:0");
     assertThat(circuit.edges()).containsExactly(new Circuit.Edge(0, 1));
   }
 

@@ -64,6 +64,26 @@ public final class CategoricalSequenceMapMlp {
     return new Mlp(first.build(), second.build());
   }
 
+  /**
+   * The same hidden layer writing the number {@code f(x, y)} into the one direction {@code output} (a
+   * numerical sequence map of categorical inputs): {@code W2[h(x,y), output] = f(x, y)}.
+   */
+  public static Mlp buildNumerical(VectorSpace x, VectorSpace y, BasisDirection output, BasisDirection one,
+      java.util.function.ToDoubleBiFunction<BasisDirection, BasisDirection> f, String hiddenPrefix) {
+    Mlp table = build(x, y, VectorSpace.of(output), one, (a, b) -> null, hiddenPrefix);
+    VectorSpace hidden = table.hiddenSpace();
+    Linear.Builder second = Linear.builder(hidden, VectorSpace.of(output));
+    for (int i = 0; i < x.dims(); i++) {
+      for (int j = 0; j < y.dims(); j++) {
+        double value = f.applyAsDouble(x.direction(i), y.direction(j));
+        if (value != 0) {
+          second.set(hidden.indexOf(neuron(hiddenPrefix, x.direction(i), y.direction(j))), 0, value);
+        }
+      }
+    }
+    return new Mlp(table.first(), second.build());
+  }
+
   private static BasisDirection neuron(String prefix, BasisDirection left, BasisDirection right) {
     return new BasisDirection(prefix, TupleValue.of(left.name(), left.value(), right.name(), right.value()));
   }

@@ -58,7 +58,24 @@ final class DiscretisingLayer<T> {
    */
   static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<T> f, double largeNumber, String prefix) {
-    return build(List.of(input), new double[] {1}, 0, one, atBos, inputValues, f, largeNumber, prefix);
+    return build(List.of(input), new double[] {1}, 0, one, atBos, inputValues, f, largeNumber, prefix, false);
+  }
+
+  /**
+   * Like the above; with {@code onlyChangingSteps}, a step between two points with equal outputs gets no
+   * neurons ({@link #stepPosition} is -1): the MLP is the one that pruning its silent neurons would leave,
+   * the other neurons' weights included, built without them.
+   */
+  static <T> DiscretisingLayer<T> build(BasisDirection input, BasisDirection one, AtBos atBos,
+      double[] inputValues, DoubleFunction<T> f, double largeNumber, String prefix, boolean onlyChangingSteps) {
+    return build(List.of(input), new double[] {1}, 0, one, atBos, inputValues, f, largeNumber, prefix,
+        onlyChangingSteps);
+  }
+
+  static <T> DiscretisingLayer<T> build(List<BasisDirection> inputDirections, double[] coefficients,
+      double bosBound, BasisDirection one, AtBos atBos, double[] inputValues, DoubleFunction<T> f,
+      double largeNumber, String prefix) {
+    return build(inputDirections, coefficients, bosBound, one, atBos, inputValues, f, largeNumber, prefix, false);
   }
 
   /**
@@ -67,9 +84,9 @@ final class DiscretisingLayer<T> {
    * direction. {@code bosBound} bounds {@code |x|} at BOS (0 when nothing is written there), so that the
    * silencing row keeps every neuron at 0 at BOS whatever the inputs hold there.
    */
-  static <T> DiscretisingLayer<T> build(List<BasisDirection> inputDirections, double[] coefficients,
+  private static <T> DiscretisingLayer<T> build(List<BasisDirection> inputDirections, double[] coefficients,
       double bosBound, BasisDirection one, AtBos atBos, double[] inputValues, DoubleFunction<T> f,
-      double largeNumber, String prefix) {
+      double largeNumber, String prefix, boolean onlyChangingSteps) {
     for (BasisDirection input : inputDirections) {
       boolean clash = switch (atBos) {
         case AtBos.Written written -> input.equals(one);
@@ -96,9 +113,13 @@ final class DiscretisingLayer<T> {
 
     List<BasisDirection> neurons = new ArrayList<>();
     neurons.add(start(prefix));
+    boolean[] skipped = new boolean[Math.max(n, 1)];
     for (int k = 1; k < n; k++) {
-      neurons.add(step(prefix, k, 0));
-      neurons.add(step(prefix, k, 1));
+      skipped[k] = onlyChangingSteps && java.util.Objects.equals(outputs.get(k), outputs.get(k - 1));
+      if (!skipped[k]) {
+        neurons.add(step(prefix, k, 0));
+        neurons.add(step(prefix, k, 1));
+      }
     }
     VectorSpace hidden = VectorSpace.of(neurons);
     List<BasisDirection> read = new ArrayList<>(inputDirections);
@@ -109,9 +130,14 @@ final class DiscretisingLayer<T> {
     VectorSpace inputs = VectorSpace.of(read);
     // Look every direction up once and fill the matrix by position: hashing the tuple-valued neurons for
     // each entry was most of the cost of this construction.
-    int[] positions = new int[neurons.size()];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = hidden.indexOf(neurons.get(i));
+    int[] positions = new int[Math.max(1, 2 * n - 1)];
+    java.util.Arrays.fill(positions, -1);
+    positions[0] = hidden.indexOf(neurons.get(0));
+    for (int k = 1, next = 1; k < n; k++) {
+      if (!skipped[k]) {
+        positions[2 * k - 1] = hidden.indexOf(neurons.get(next++));
+        positions[2 * k] = hidden.indexOf(neurons.get(next++));
+      }
     }
     int[] inputRows = new int[inputDirections.size()];
     for (int i = 0; i < inputRows.length; i++) {
@@ -127,12 +153,15 @@ final class DiscretisingLayer<T> {
       // x = t_k − 1/L to 1 at x = t_k.
       int low = positions[2 * k - 1];
       int high = positions[2 * k];
+      largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
+      if (low < 0) {
+        continue;
+      }
       for (int i = 0; i < inputRows.length; i++) {
         first.addAt(inputRows[i], low, largeNumber * coefficients[i]).addAt(inputRows[i], high,
             largeNumber * coefficients[i]);
       }
       first.addAt(oneRow, low, 1 - largeNumber * breakpoint).addAt(oneRow, high, -largeNumber * breakpoint);
-      largestBias = Math.max(largestBias, 1 - largeNumber * breakpoint);
     }
     if (atBos instanceof AtBos.Silenced silenced) {
       // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
@@ -141,7 +170,9 @@ final class DiscretisingLayer<T> {
       double silence = 1 + largestBias + largeNumber * bosBound;
       int bosRow = inputs.indexOf(silenced.bos());
       for (int position : positions) {
-        first.addAt(bosRow, position, -silence);
+        if (position >= 0) {
+          first.addAt(bosRow, position, -silence);
+        }
       }
     }
     return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build(), positions);

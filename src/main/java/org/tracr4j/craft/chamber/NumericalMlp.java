@@ -51,14 +51,27 @@ public final class NumericalMlp {
   /** Tracr's weights, silenced at BOS or not as {@code atBos} says. */
   public static Mlp build(BasisDirection input, BasisDirection output, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<Double> f, double largeNumber, String hiddenPrefix) {
+    return build(input, output, one, atBos, inputValues, f, largeNumber, hiddenPrefix, false);
+  }
+
+  /**
+   * Like the above; with {@code onlyChangingSteps} no neurons for steps between equal outputs (what pruning
+   * silent neurons would remove, never built).
+   */
+  public static Mlp build(BasisDirection input, BasisDirection output, BasisDirection one, AtBos atBos,
+      double[] inputValues, DoubleFunction<Double> f, double largeNumber, String hiddenPrefix,
+      boolean onlyChangingSteps) {
     DiscretisingLayer<Double> layer =
-        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix);
+        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix, onlyChangingSteps);
     Linear.Builder second = Linear.builder(layer.hidden, VectorSpace.of(output));
     if (!layer.outputs.isEmpty()) {
       second.addAt(layer.startPosition(), 0, layer.outputs.get(0));
     }
     for (int k = 1; k < layer.outputs.size(); k++) {
       double jump = layer.outputs.get(k) - layer.outputs.get(k - 1);
+      if (layer.stepPosition(k, 0) < 0) {
+        continue;
+      }
       second.addAt(layer.stepPosition(k, 0), 0, jump);
       second.addAt(layer.stepPosition(k, 1), 0, -jump);
     }

@@ -37,8 +37,15 @@ public final class NumericalToCategoricalMlp {
   /** Tracr's weights, silenced at BOS or not as {@code atBos} says. */
   public static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, AtBos atBos,
       double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix) {
+    return build(input, output, one, atBos, inputValues, f, largeNumber, hiddenPrefix, false);
+  }
+
+  /** Like the above; with {@code onlyChangingSteps} no neurons for steps between equal outputs. */
+  public static Mlp build(BasisDirection input, VectorSpace output, BasisDirection one, AtBos atBos,
+      double[] inputValues, DoubleFunction<BasisDirection> f, double largeNumber, String hiddenPrefix,
+      boolean onlyChangingSteps) {
     DiscretisingLayer<BasisDirection> layer =
-        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix);
+        DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix, onlyChangingSteps);
     return withOneHotOutputs(layer, output);
   }
 
@@ -59,6 +66,9 @@ public final class NumericalToCategoricalMlp {
     for (int k = 1; k < columns.length; k++) {
       int previous = columns[k - 1];
       int current = columns[k];
+      if (layer.stepPosition(k, 0) < 0) {
+        continue;
+      }
       second.addAt(layer.stepPosition(k, 0), current, 1)
           .addAt(layer.stepPosition(k, 0), previous, -1)
           .addAt(layer.stepPosition(k, 1), current, -1)

@@ -53,9 +53,20 @@ public final class SelectorWidth {
   public static SeriesWithResiduals numerical(VectorSpace query, VectorSpace key,
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       BasisDirection output, int maxLength, double softmaxColdness, double largeNumber, String label) {
+    return numerical(query, key, predicate, bos, one, output, 0, maxLength, softmaxColdness, largeNumber, label);
+  }
+
+  /**
+   * Like {@link #numerical(VectorSpace, VectorSpace, BiPredicate, BasisDirection, BasisDirection, BasisDirection,
+   * int, double, double, String)} for a selector known to select {@code minWidth..maxWidth} keys: the decoder
+   * has a point only for those widths (two neurons fewer per width left out).
+   */
+  public static SeriesWithResiduals numerical(VectorSpace query, VectorSpace key,
+      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
+      BasisDirection output, int minWidth, int maxWidth, double softmaxColdness, double largeNumber, String label) {
     AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
         VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
-    return numerical(attention, bos, one, output, maxLength, largeNumber, label);
+    return numerical(attention, bos, one, output, minWidth, maxWidth, largeNumber, label);
   }
 
   /**
@@ -65,8 +76,15 @@ public final class SelectorWidth {
   public static SeriesWithResiduals numerical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
       BasisDirection one, BasisDirection output, int maxLength, double softmaxColdness, double largeNumber,
       String label) {
-    return numerical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output, maxLength,
-        largeNumber, label);
+    return numerical(conjuncts, bos, one, output, 0, maxLength, softmaxColdness, largeNumber, label);
+  }
+
+  /** The numerical width of an AND of selects that selects {@code minWidth..maxWidth} keys. */
+  public static SeriesWithResiduals numerical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
+      BasisDirection one, BasisDirection output, int minWidth, int maxWidth, double softmaxColdness,
+      double largeNumber, String label) {
+    return numerical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output, minWidth,
+        maxWidth, largeNumber, label);
   }
 
   /**
@@ -77,36 +95,58 @@ public final class SelectorWidth {
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength, double softmaxColdness,
       double largeNumber, String label) {
+    return categorical(query, key, predicate, bos, one, output, widthDirection, 0, maxLength, softmaxColdness,
+        largeNumber, label);
+  }
+
+  /**
+   * The categorical width of a select known to select {@code minWidth..maxWidth} keys; {@code output} needs
+   * only those widths' directions.
+   */
+  public static SeriesWithResiduals categorical(VectorSpace query, VectorSpace key,
+      BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
+      VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth, int maxWidth,
+      double softmaxColdness, double largeNumber, String label) {
     AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
         VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
-    return categorical(attention, bos, one, output, widthDirection, maxLength, largeNumber, label);
+    return categorical(attention, bos, one, output, widthDirection, minWidth, maxWidth, largeNumber, label);
   }
 
   /** The categorical width of an AND of selects (see the numerical variant). */
   public static SeriesWithResiduals categorical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
       BasisDirection one, VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength,
       double softmaxColdness, double largeNumber, String label) {
+    return categorical(conjuncts, bos, one, output, widthDirection, 0, maxLength, softmaxColdness, largeNumber,
+        label);
+  }
+
+  /** The categorical width of an AND of selects that selects {@code minWidth..maxWidth} keys. */
+  public static SeriesWithResiduals categorical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
+      BasisDirection one, VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth,
+      int maxWidth, double softmaxColdness, double largeNumber, String label) {
     return categorical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output,
-        widthDirection, maxLength, largeNumber, label);
+        widthDirection, minWidth, maxWidth, largeNumber, label);
   }
 
   private static SeriesWithResiduals numerical(AttentionHead attention, BasisDirection bos, BasisDirection one,
-      BasisDirection output, int maxLength, double largeNumber, String label) {
+      BasisDirection output, int minWidth, int maxWidth, double largeNumber, String label) {
     BasisDirection attended = attentionOutput(label);
-    Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(maxLength),
+    Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> (double) width(x), largeNumber, hiddenPrefix(label));
-    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output), List.of(attended));
+    // At BOS the head writes 1 and the decoder its output at the largest point, the smallest width.
+    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output),
+        minWidth == 0 ? List.of(attended) : List.of(attended, output), minWidth);
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
   private static SeriesWithResiduals categorical(AttentionHead attention, BasisDirection bos, BasisDirection one,
-      VectorSpace output, IntFunction<BasisDirection> widthDirection, int maxLength, double largeNumber,
-      String label) {
+      VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth, int maxWidth,
+      double largeNumber, String label) {
     BasisDirection attended = attentionOutput(label);
-    Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(maxLength),
+    Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> widthDirection.apply(width(x)), largeNumber, hiddenPrefix(label));
     Mlp cleanUp = cleanUp(label, bos, VectorSpace.join(VectorSpace.of(attended), output),
-        List.of(attended, widthDirection.apply(0)));
+        List.of(attended, widthDirection.apply(minWidth)), 1);
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
@@ -124,24 +164,31 @@ public final class SelectorWidth {
         bos, one, headOptions(softmaxColdness));
   }
 
-  /** One neuron, on only at BOS, that subtracts each of {@code removed} once. */
-  private static Mlp cleanUp(String label, BasisDirection bos, VectorSpace output, List<BasisDirection> removed) {
+  /**
+   * One neuron, on only at BOS, that subtracts the first of {@code removed} once and the others
+   * {@code times} times.
+   */
+  private static Mlp cleanUp(String label, BasisDirection bos, VectorSpace output, List<BasisDirection> removed,
+      int times) {
     BasisDirection neuron = cleanBosNeuron(label);
     VectorSpace hidden = VectorSpace.of(neuron);
     Linear.Builder second = Linear.builder(hidden, output);
-    for (BasisDirection direction : removed) {
-      second.add(neuron, direction, -1);
+    for (int i = 0; i < removed.size(); i++) {
+      second.add(neuron, removed.get(i), i == 0 ? -1 : -times);
     }
     return new Mlp(Linear.builder(VectorSpace.of(bos), hidden).add(bos, neuron, 1).build(), second.build());
   }
 
-  private static double[] inputValues(int maxLength) {
-    if (maxLength < 1) {
-      throw new IllegalArgumentException("Maximum length must be at least 1, got " + maxLength);
+  private static double[] inputValues(int minWidth, int maxWidth) {
+    if (maxWidth < 1 && minWidth == 0) {
+      throw new IllegalArgumentException("Maximum length must be at least 1, got " + maxWidth);
     }
-    double[] values = new double[maxLength + 1];
-    for (int w = 0; w <= maxLength; w++) {
-      values[w] = 1.0 / (w + 1);
+    if (minWidth < 0 || maxWidth < minWidth) {
+      throw new IllegalArgumentException("Widths must be 0 <= min <= max, got " + minWidth + ".." + maxWidth);
+    }
+    double[] values = new double[maxWidth - minWidth + 1];
+    for (int w = minWidth; w <= maxWidth; w++) {
+      values[w - minWidth] = 1.0 / (w + 1);
     }
     return values;
   }

@@ -1,0 +1,205 @@
+package org.tracr4j.compiler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracr4j.craft.Bilinear;
+import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.SelectorWidth;
+
+/**
+ * Moves heads and MLPs of Tracr's allocation to other layers where the dependencies allow, so that the
+ * busiest layer needs fewer head slots and fewer MLP neurons: the model's head count and MLP width are the
+ * largest over its layers, and every layer pays for them. The number of layers never changes. An aggregate
+ * may run in any layer after its inputs are written and before its readers run; an aggregate whose
+ * W_QK equals that of another aggregate in a layer shares that head (the assembler merges them), so it
+ * costs no slot there. Selector widths (a head and an MLP bound to one layer) stay where they are.
+ */
+final class LayerBalancing {
+  private static final int MAX_MOVES = 1_000;
+
+  private final ProgramGraph graph;
+  private final Map<Long, LoweredBlock> blocks;
+  private final boolean mergesHeads;
+  private final List<List<SOp>> attention = new ArrayList<>();
+  private final List<List<SOp>> mlp = new ArrayList<>();
+  private final Map<Long, List<SOp>> readers = new HashMap<>();
+  private final Map<Long, List<SOp>> reads = new HashMap<>();
+  private final Map<Long, Integer> attentionLayer = new HashMap<>();
+  private final Map<Long, Integer> mlpLayer = new HashMap<>();
+  /** The moved s-ops and the layer Tracr's allocation gave them. */
+  private final Map<SOp, Integer> moved = new java.util.LinkedHashMap<>();
+
+  private LayerBalancing(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, boolean mergesHeads) {
+    this.graph = graph;
+    this.blocks = blocks;
+    this.mergesHeads = mergesHeads;
+    plan.attention().forEach(l -> attention.add(new ArrayList<>(l)));
+    plan.mlp().forEach(l -> mlp.add(new ArrayList<>(l)));
+    for (int l = 0; l < attention.size(); l++) {
+      for (SOp sop : attention.get(l)) {
+        attentionLayer.put(sop.id(), l);
+      }
+      for (SOp sop : mlp.get(l)) {
+        mlpLayer.put(sop.id(), l);
+      }
+    }
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop) {
+        List<SOp> inputs = new ArrayList<>();
+        for (RaspExpr child : sop.children()) {
+          collectSops(child, inputs);
+        }
+        reads.put(sop.id(), inputs);
+        for (SOp input : inputs) {
+          readers.computeIfAbsent(input.id(), k -> new ArrayList<>()).add(sop);
+        }
+      }
+    }
+  }
+
+  /** The balanced plan, and for each moved expression a line saying where from. */
+  record Result(LayerPlan plan, Map<String, String> moves) {}
+
+  static Result balance(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, boolean mergesHeads) {
+    LayerBalancing balancing = new LayerBalancing(graph, plan, blocks, mergesHeads);
+    balancing.balanceHeads();
+    balancing.balanceMlps();
+    LayerPlan balanced = new LayerPlan(balancing.attention, balancing.mlp);
+    Map<String, String> moves = new java.util.TreeMap<>();
+    balancing.moved.forEach((sop, from) -> {
+      int to = balanced.layerOf(sop);
+      if (to != from) {
+        moves.put(graph.label(sop), "layer " + to + " instead of Tracr's " + from + " (a less busy layer: fewer "
+            + (sop instanceof Aggregate ? "head slots" : "MLP neurons") + " in the widest layer)");
+      }
+    });
+    return new Result(balanced, moves);
+  }
+
+  private static void collectSops(RaspExpr expr, List<SOp> into) {
+    if (expr instanceof SOp sop) {
+      into.add(sop);
+    } else {
+      for (RaspExpr child : expr.children()) {
+        collectSops(child, into);
+      }
+    }
+  }
+
+  /** Where an input's value is written: {attention layer, or -1; MLP layer, or -1}. */
+  private int[] written(SOp sop) {
+    return new int[] {attentionLayer.getOrDefault(sop.id(), -1), mlpLayer.getOrDefault(sop.id(), -1)};
+  }
+
+  /** The first and last layer where {@code sop} may run in the given sub-layer kind. */
+  private int[] window(SOp sop, boolean inAttention) {
+    int earliest = 0;
+    for (SOp input : reads.getOrDefault(sop.id(), List.of())) {
+      int[] at = written(input);
+      if (at[1] >= 0) {
+        earliest = Math.max(earliest, at[1] + 1);
+      } else if (at[0] >= 0) {
+        earliest = Math.max(earliest, inAttention ? at[0] + 1 : at[0]);
+      }
+    }
+    int latest = attention.size() - 1;
+    for (SOp reader : readers.getOrDefault(sop.id(), List.of())) {
+      int readerAttention = attentionLayer.getOrDefault(reader.id(), -1);
+      int readerMlp = mlpLayer.getOrDefault(reader.id(), -1);
+      if (readerAttention >= 0) {
+        latest = Math.min(latest, readerAttention - 1);
+      } else if (readerMlp >= 0) {
+        latest = Math.min(latest, inAttention ? readerMlp : readerMlp - 1);
+      }
+    }
+    return new int[] {earliest, latest};
+  }
+
+  private int slots(List<SOp> heads) {
+    List<Bilinear> patterns = new ArrayList<>();
+    int slots = 0;
+    for (SOp sop : heads) {
+      LoweredBlock block = blocks.get(sop.id());
+      if (mergesHeads && block.mlp() == null) {
+        if (patterns.contains(block.head().qk())) {
+          continue;
+        }
+        patterns.add(block.head().qk());
+      }
+      slots++;
+    }
+    return slots;
+  }
+
+  private int width(List<SOp> mlps) {
+    int width = 0;
+    for (SOp sop : mlps) {
+      width += blocks.get(sop.id()).mlp().hiddenSpace().dims();
+    }
+    return width;
+  }
+
+  private void balanceHeads() {
+    for (int move = 0; move < MAX_MOVES && moveOne(true); move++) {
+      // each move lowers the busiest layer's load or the number of layers at that load
+    }
+  }
+
+  private void balanceMlps() {
+    for (int move = 0; move < MAX_MOVES && moveOne(false); move++) {
+      // as above
+    }
+  }
+
+  /** Moves one component off a busiest layer to a layer that stays below that load; false if none can. */
+  private boolean moveOne(boolean heads) {
+    List<List<SOp>> sublayer = heads ? attention : mlp;
+    int busiest = 0;
+    for (List<SOp> layer : sublayer) {
+      busiest = Math.max(busiest, load(layer, heads));
+    }
+    if (busiest <= (heads ? 1 : 0)) {
+      return false;
+    }
+    for (int l = 0; l < sublayer.size(); l++) {
+      List<SOp> layer = sublayer.get(l);
+      if (load(layer, heads) != busiest) {
+        continue;
+      }
+      for (SOp sop : List.copyOf(layer)) {
+        if (sop instanceof SelectorWidth || (heads && !(sop instanceof Aggregate))) {
+          continue;
+        }
+        List<SOp> without = new ArrayList<>(layer);
+        without.remove(sop);
+        if (load(without, heads) >= busiest) {
+          continue;
+        }
+        int[] window = window(sop, heads);
+        for (int t = window[0]; t <= window[1]; t++) {
+          if (t == l) {
+            continue;
+          }
+          List<SOp> with = new ArrayList<>(sublayer.get(t));
+          with.add(sop);
+          if (load(with, heads) < busiest) {
+            moved.putIfAbsent(sop, l);
+            layer.remove(sop);
+            sublayer.get(t).add(sop);
+            (heads ? attentionLayer : mlpLayer).put(sop.id(), t);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private int load(List<SOp> layer, boolean heads) {
+    return heads ? slots(layer) : width(layer);
+  }
+}

@@ -1,0 +1,209 @@
+package org.tracr4j.compiler.rewrite;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.tracr4j.rasp.BinaryFunction;
+import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.Meta;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Select;
+import org.tracr4j.rasp.SelectorPredicate;
+import org.tracr4j.rasp.SequenceMap;
+import org.tracr4j.rasp.UnaryFunction;
+import org.tracr4j.rasp.Value;
+
+/**
+ * Fuses an unnamed categorical element-wise map that exactly one expression reads into that expression,
+ * so that the map needs no MLP (and often no layer) of its own. Named maps keep their residual features.
+ *
+ * <pre>
+ *   map(f, sequence_map(g, x, y))           →   sequence_map((a, b) -> f(g(a, b)), x, y)
+ *   sequence_map(g, map(f, x), y)           →   sequence_map((a, b) -> g(f(a), b), x, y)
+ *   select(k, map(f, q), p)                 →   select(k, q, (a, b) -> p(a, f(b)))
+ * </pre>
+ * (and the same for the second operand of a sequence map and the keys of a select). Each fused function
+ * does what RASP does between the two expressions: an input that is none gives none (a map keeps none,
+ * a sequence map of a none is none), and a select compares with the map's result, none included. The
+ * inner s-ops {@code x}, {@code y}, {@code q} must be categorical, as the outer expression's operands were.
+ * Whether a map may fuse into a sequence map or into a select's keys (where its input may have more
+ * values than its result) is the caller's cost decision ({@code mayWiden}).
+ */
+public final class FuseMaps {
+  private FuseMaps() {}
+
+  /**
+   * {@code program} with every fusable map fused.
+   *
+   * @param mayWiden whether a map may be replaced by its input where the reader's width grows with the
+   *     number of values (a sequence map's table, a select's keys)
+   */
+  public static Rewriter.Result fuse(SOp program, Predicate<ElementwiseMap> mayWiden) {
+    Set<Long> singleUse = new HashSet<>();
+    if (!hasCandidate(program, singleUse)) {
+      return new Rewriter.Result(program, List.of());
+    }
+    Predicate<SOp> fusable = sop -> !sop.meta().hasName() && singleUse.contains(sop.id()) && sop.isCategorical();
+    return new Rewriter(List.of(new MapOfSequenceMap(fusable), new SequenceMapOfMap(fusable, mayWiden),
+        new SelectOfMap(fusable, mayWiden))).rewriteLogged(program);
+  }
+
+  /**
+   * Fills {@code singleUse} with {@link #singleUse}; whether some unnamed map or sequence map is read once,
+   * by an expression a rule could fuse it into (most programs have none: no rewrite pass then).
+   */
+  private static boolean hasCandidate(SOp program, Set<Long> singleUse) {
+    singleUse.addAll(singleUse(program));
+    Set<Long> seen = new HashSet<>();
+    List<RaspExpr> stack = new ArrayList<>(List.of(program));
+    while (!stack.isEmpty()) {
+      RaspExpr expr = stack.remove(stack.size() - 1);
+      if (!seen.add(expr.id())) {
+        continue;
+      }
+      boolean reader = expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select;
+      for (RaspExpr child : expr.children()) {
+        if (reader && (child instanceof ElementwiseMap || child instanceof SequenceMap)
+            && !child.meta().hasName() && singleUse.contains(child.id())) {
+          return true;
+        }
+        stack.add(child);
+      }
+    }
+    return false;
+  }
+
+  /** Ids of the expressions read by exactly one expression, once (the output is read by none). */
+  static Set<Long> singleUse(SOp program) {
+    Map<Long, Integer> uses = new HashMap<>();
+    Set<Long> seen = new HashSet<>();
+    List<RaspExpr> stack = new ArrayList<>(List.of(program));
+    while (!stack.isEmpty()) {
+      RaspExpr expr = stack.remove(stack.size() - 1);
+      if (!seen.add(expr.id())) {
+        continue;
+      }
+      for (RaspExpr child : expr.children()) {
+        uses.merge(child.id(), 1, Integer::sum);
+        stack.add(child);
+      }
+    }
+    Set<Long> single = new HashSet<>();
+    uses.forEach((id, count) -> {
+      if (count == 1) {
+        single.add(id);
+      }
+    });
+    return single;
+  }
+
+  private static boolean categoricalMap(SOp sop, Predicate<SOp> fusable) {
+    return sop instanceof ElementwiseMap m && fusable.test(m) && m.inner().isCategorical();
+  }
+
+  /** RASP's map: none stays none. */
+  private static Value applyMap(UnaryFunction f, Value x) {
+    return x.isNone() ? Value.NONE : f.apply(x);
+  }
+
+  /** {@code map(f, sequence_map(g, x, y))} → one sequence map. */
+  static final class MapOfSequenceMap implements RewriteRule {
+    private final Predicate<SOp> fusable;
+
+    MapOfSequenceMap(Predicate<SOp> fusable) {
+      this.fusable = fusable;
+    }
+
+    @Override
+    public Optional<RaspExpr> apply(RaspExpr expr) {
+      if (expr instanceof ElementwiseMap m && m.inner() instanceof SequenceMap s && fusable.test(s)
+          && s.first().isCategorical() && s.second().isCategorical()) {
+        UnaryFunction f = m.function();
+        BinaryFunction g = s.function();
+        BinaryFunction h = BinaryFunction.described("(x, y) -> (" + f + ")((" + g + ")(x, y))", (x, y) -> {
+          Value z = g.apply(x, y);
+          return z == null || z.isNone() ? Value.NONE : f.apply(z);
+        });
+        return Optional.of(new SequenceMap(h, s.first(), s.second(), Meta.sop().encoded(m.encoding())));
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** {@code sequence_map(g, map(f, x), y)} (either operand) → one sequence map. */
+  static final class SequenceMapOfMap implements RewriteRule {
+    private final Predicate<SOp> fusable;
+    private final Predicate<ElementwiseMap> mayWiden;
+
+    SequenceMapOfMap(Predicate<SOp> fusable, Predicate<ElementwiseMap> mayWiden) {
+      this.fusable = fusable;
+      this.mayWiden = mayWiden;
+    }
+
+    @Override
+    public Optional<RaspExpr> apply(RaspExpr expr) {
+      if (!(expr instanceof SequenceMap s) || s.first().equals(s.second())) {
+        return Optional.empty();
+      }
+      boolean first = categoricalMap(s.first(), fusable) && mayWiden.test((ElementwiseMap) s.first());
+      boolean second = categoricalMap(s.second(), fusable) && mayWiden.test((ElementwiseMap) s.second());
+      if (!first && !second) {
+        return Optional.empty();
+      }
+      UnaryFunction f1 = first ? ((ElementwiseMap) s.first()).function() : null;
+      UnaryFunction f2 = second ? ((ElementwiseMap) s.second()).function() : null;
+      BinaryFunction g = s.function();
+      BinaryFunction h = BinaryFunction.described("(x, y) -> (" + g + ")(" + (first ? "(" + f1 + ")(x)" : "x")
+          + ", " + (second ? "(" + f2 + ")(y)" : "y") + ")", (x, y) -> {
+            Value a = first ? applyMap(f1, x) : x;
+            Value b = second ? applyMap(f2, y) : y;
+            return a == null || b == null || a.isNone() || b.isNone() ? Value.NONE : g.apply(a, b);
+          });
+      SOp x = first ? ((ElementwiseMap) s.first()).inner() : s.first();
+      SOp y = second ? ((ElementwiseMap) s.second()).inner() : s.second();
+      return Optional.of(new SequenceMap(h, x, y, Meta.sop().encoded(s.encoding())));
+    }
+  }
+
+  /** {@code select(k, map(f, q), p)} (queries always, keys when they may widen) → one select. */
+  static final class SelectOfMap implements RewriteRule {
+    private final Predicate<SOp> fusable;
+    private final Predicate<ElementwiseMap> mayWiden;
+
+    SelectOfMap(Predicate<SOp> fusable, Predicate<ElementwiseMap> mayWiden) {
+      this.fusable = fusable;
+      this.mayWiden = mayWiden;
+    }
+
+    @Override
+    public Optional<RaspExpr> apply(RaspExpr expr) {
+      if (!(expr instanceof Select s) || s.keys().equals(s.queries())) {
+        return Optional.empty();
+      }
+      boolean keys = categoricalMap(s.keys(), fusable) && mayWiden.test((ElementwiseMap) s.keys());
+      boolean queries = categoricalMap(s.queries(), fusable);
+      if (!keys && !queries) {
+        return Optional.empty();
+      }
+      UnaryFunction fk = keys ? ((ElementwiseMap) s.keys()).function() : null;
+      UnaryFunction fq = queries ? ((ElementwiseMap) s.queries()).function() : null;
+      SelectorPredicate p = s.predicate();
+      SelectorPredicate fused = SelectorPredicate.described("(k, q) -> (" + p + ")(" + (keys ? "(" + fk + ")(k)" : "k")
+          + ", " + (queries ? "(" + fq + ")(q)" : "q") + ")",
+          (k, q) -> p.test(keys ? orNone(applyMap(fk, k)) : k, queries ? orNone(applyMap(fq, q)) : q));
+      SOp newKeys = keys ? ((ElementwiseMap) s.keys()).inner() : s.keys();
+      SOp newQueries = queries ? ((ElementwiseMap) s.queries()).inner() : s.queries();
+      return Optional.of(new Select(newKeys, newQueries, fused, Meta.selector()));
+    }
+
+    private static Value orNone(Value v) {
+      return v == null ? Value.NONE : v;
+    }
+  }
+}
