@@ -1,7 +1,13 @@
 package org.tracr4j.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.check.DifferentialCheck;
@@ -11,11 +17,14 @@ import org.tracr4j.compiler.Compiler;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.export.DataType;
 import org.tracr4j.export.ModelDirectory;
+import org.tracr4j.export.Safetensors;
 import org.tracr4j.generate.Construct;
 import org.tracr4j.generate.GeneratedProgram;
 import org.tracr4j.generate.GeneratorConfig;
 import org.tracr4j.generate.ProgramGenerator;
+import org.tracr4j.lang.RaspLanguage;
 import org.tracr4j.model.Model;
+import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -24,6 +33,7 @@ import org.tracr4j.rasp.Value;
  * inputs with the differential checker, tokenised. Thread-safe: it keeps no state between draws.
  */
 final class Candidates {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final DatasetOptions options;
   private final List<Value> vocab;
   private final GeneratorConfig config;
@@ -37,7 +47,7 @@ final class Candidates {
     this.vocab = List.copyOf(values);
     GeneratorConfig c = GeneratorConfig.defaults(options.size(), vocab, options.maxSeqLen());
     if (!options.constructs().isEmpty()) {
-      java.util.EnumMap<Construct, Integer> weights = new java.util.EnumMap<>(Construct.class);
+      EnumMap<Construct, Integer> weights = new EnumMap<>(Construct.class);
       for (Construct construct : Construct.values()) {
         weights.put(construct, options.constructs().contains(construct) ? c.weight(construct) : 0);
       }
@@ -56,26 +66,35 @@ final class Candidates {
     for (int attempt = 1; attempt < 20 && !ProgramGraph.of(program.program()).usesTokens(); attempt++) {
       program = generator.generate(programSeed + attempt * 7_919L);
     }
-    Model model;
+    CompileOptions compileOptions = CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal);
+    // The stored model is compiled from the program as its tokens spell it (statements renamed and ordered
+    // by layer), so that tokens, source and weights describe exactly the same program. Layers depend only on
+    // the shape of the program's graph, so they are known before the one compile; the compiled model's own
+    // provenance then confirms the order.
+    List<String> tokens;
     try {
-      model = Compiler.compile(program.program(),
-          CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal)).model();
-    } catch (UnsupportedProgramException e) {
-      return new Candidate.Rejected("unsupported (" + (e.findings().isEmpty() ? "no finding"
-          : e.findings().get(0).rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) + ")");
+      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
     } catch (RuntimeException e) {
       return new Candidate.Rejected("compiler crash (" + e.getClass().getSimpleName() + ")");
     }
-    // The stored model is compiled from the program as its tokens spell it (statements renamed and
-    // ordered by layer), so that tokens, source and weights describe exactly the same program.
-    List<String> tokens = ProgramTokens.of(program, model.provenance().orElse(null));
     String source = ProgramTokens.source(tokens);
-    org.tracr4j.rasp.SOp canonical;
+    SOp canonical;
     try {
-      canonical = org.tracr4j.lang.RaspLanguage.parse(source, "tokens").output();
-      model = Compiler.compile(canonical, CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal)).model();
+      canonical = RaspLanguage.parse(source, "tokens").output();
     } catch (RuntimeException e) {
       return new Candidate.Rejected("tokens do not rebuild the program (" + e.getClass().getSimpleName() + ")");
+    }
+    Model model;
+    try {
+      model = Compiler.compile(canonical, compileOptions).model();
+    } catch (UnsupportedProgramException e) {
+      return new Candidate.Rejected("unsupported (" + (e.findings().isEmpty() ? "no finding"
+          : e.findings().get(0).rule().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ")");
+    } catch (RuntimeException e) {
+      return new Candidate.Rejected("compiler crash (" + e.getClass().getSimpleName() + ")");
+    }
+    if (!ProgramTokens.layerOrdered(tokens, model.provenance().orElseThrow())) {
+      return new Candidate.Rejected("tokens not in the model's layer order");
     }
     List<List<Value>> inputs = new ArrayList<>();
     for (int i = 0; i < options.checkInputs(); i++) {
@@ -91,14 +110,20 @@ final class Candidates {
         return new Candidate.Rejected("model disagrees with its program");
       }
     }
-    String config;
+    ObjectNode fields = JSON.createObjectNode();
+    fields.put("source", source);
+    ArrayNode tokenArray = fields.putArray("tokens");
+    tokens.forEach(tokenArray::add);
+    fields.set("config", ModelDirectory.configObject(model));
+    String text;
     try {
-      config = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-          ModelDirectory.configObject(model));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      text = JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a configuration", e);
     }
-    return new Candidate.Accepted(tokens, source, config,
-        ModelDirectory.tensors(model, DataType.F32), causal);
+    List<Safetensors.Encoded> tensors = new ArrayList<>();
+    ModelDirectory.tensors(model, DataType.F32).forEach((name, tensor) -> tensors.add(Safetensors.encode(name, tensor)));
+    return new Candidate.Accepted(tokens, source, DatasetBuilder.split(source),
+        text.substring(1, text.length() - 1), tensors);
   }
 }

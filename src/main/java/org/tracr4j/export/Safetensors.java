@@ -60,21 +60,56 @@ public final class Safetensors {
    */
   public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata)
       throws IOException {
+    List<Encoded> encoded = new ArrayList<>(tensors.size());
+    tensors.forEach((name, tensor) -> encoded.add(encode(name, tensor)));
+    writeEncoded(file, encoded, metadata);
+  }
+
+  /**
+   * A tensor already encoded as it is stored: its name, type, shape and little-endian data. Encoding is the
+   * costly part of writing; a writer that gathers many models (the dataset's shards) has it done in
+   * parallel and then writes the bytes in order.
+   */
+  public record Encoded(String name, DataType type, int[] shape, byte[] data) {
+    public Encoded {
+      shape = shape.clone();
+      if (Tensor.elements(shape) * type.bytes() != data.length) {
+        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + type + " needs "
+            + Tensor.elements(shape) * type.bytes() + " bytes, the data has " + data.length);
+      }
+    }
+
+    /** The same tensor under another name (no copy of the data). */
+    public Encoded named(String newName) {
+      return new Encoded(newName, type, shape, data);
+    }
+  }
+
+  /** {@code tensor} encoded in its {@link Tensor#type()} under {@code name}. */
+  public static Encoded encode(String name, Tensor tensor) {
+    return new Encoded(name, tensor.type(), tensor.shape(), encode(tensor));
+  }
+
+  /** {@link #write} of tensors already encoded, in list order; names must be distinct. */
+  public static void writeEncoded(Path file, List<Encoded> tensors, Map<String, String> metadata)
+      throws IOException {
     ObjectNode header = JSON.createObjectNode();
     if (!metadata.isEmpty()) {
       ObjectNode meta = header.putObject(METADATA);
       metadata.forEach(meta::put);
     }
     long offset = 0;
-    for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
-      Tensor tensor = entry.getValue();
-      ObjectNode node = header.putObject(entry.getKey());
+    for (Encoded tensor : tensors) {
+      if (header.has(tensor.name())) {
+        throw new IllegalArgumentException("two tensors named " + tensor.name());
+      }
+      ObjectNode node = header.putObject(tensor.name());
       node.put("dtype", tensor.type().name());
       ArrayNode shape = node.putArray("shape");
-      for (int dimension : tensor.shape()) {
+      for (int dimension : tensor.shape) {
         shape.add(dimension);
       }
-      long end = offset + (long) tensor.data().length * tensor.type().bytes();
+      long end = offset + tensor.data().length;
       node.putArray("data_offsets").add(offset).add(end);
       offset = end;
     }
@@ -86,8 +121,8 @@ public final class Safetensors {
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
       out.write(headerBytes);
-      for (Tensor tensor : tensors.values()) {
-        out.write(encode(tensor));
+      for (Encoded tensor : tensors) {
+        out.write(tensor.data());
       }
     }
   }
