@@ -18,10 +18,14 @@ sealed interface Candidate {
    * @param indexFields the index line's {@code "source":...,"tokens":[...],"config":{...}} as JSON text,
    *     without braces
    * @param tensors the model's tensors, encoded, named without the program's prefix
+   * @param rejections why the programs drawn before this one were drawn again
    */
   record Accepted(List<String> tokens, String source, String split, String indexFields,
-      List<Safetensors.Encoded> tensors) implements Candidate {}
+      List<Safetensors.Encoded> tensors, List<String> rejections) implements Candidate {}
 
-  /** Not written, for {@code kind} (a rule of the compiler, a failed check, ...). */
-  record Rejected(String kind) implements Candidate {}
+  /** Nothing written: why each program drawn was rejected (a rule of the compiler, a failed check, ...). */
+  record Rejected(List<String> rejections) implements Candidate {}
+
+  /** Why programs were rejected on the way to this candidate, one entry per program. */
+  List<String> rejections();
 }

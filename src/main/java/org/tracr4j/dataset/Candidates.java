@@ -60,42 +60,30 @@ final class Candidates {
   Candidate draw(long index) {
     Random random = new Random(options.seed() * 0x9E3779B97F4A7C15L + index);
     boolean causal = random.nextDouble() < options.causalShare();
-    ProgramGenerator generator = new ProgramGenerator(config);
-    long programSeed = random.nextLong();
-    GeneratedProgram program = generator.generate(programSeed);
-    for (int attempt = 1; attempt < 20 && !ProgramGraph.of(program.program()).usesTokens(); attempt++) {
-      program = generator.generate(programSeed + attempt * 7_919L);
-    }
     CompileOptions compileOptions = CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal);
-    // The stored model is compiled from the program as its tokens spell it (statements renamed and ordered
-    // by layer), so that tokens, source and weights describe exactly the same program. Layers depend only on
-    // the shape of the program's graph, so they are known before the one compile; the compiled model's own
-    // provenance then confirms the order.
-    List<String> tokens;
-    try {
-      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
-    } catch (RuntimeException e) {
-      return new Candidate.Rejected("compiler crash (" + e.getClass().getSimpleName() + ")");
+    // The generator's own last check (does the compiler compile it?) is the one compile below: a program
+    // that reads no tokens or does not compile is drawn again from the same random source.
+    Compiled[] compiled = new Compiled[1];
+    String[] rejection = new String[1];
+    List<String> rejections = new ArrayList<>();
+    ProgramGenerator.Draw draw = new ProgramGenerator(config).generate(random.nextLong(), program -> {
+      if (!ProgramGraph.of(program.program()).usesTokens()) {
+        rejections.add("reads no tokens (drawn again)");
+        return false;
+      }
+      compiled[0] = compile(program, compileOptions, rejection);
+      if (compiled[0] == null) {
+        rejections.add(rejection[0] + " (drawn again)");
+      }
+      return compiled[0] != null;
+    });
+    if (!draw.accepted()) {
+      return new Candidate.Rejected(rejections);
     }
-    String source = ProgramTokens.source(tokens);
-    SOp canonical;
-    try {
-      canonical = RaspLanguage.parse(source, "tokens").output();
-    } catch (RuntimeException e) {
-      return new Candidate.Rejected("tokens do not rebuild the program (" + e.getClass().getSimpleName() + ")");
-    }
-    Model model;
-    try {
-      model = Compiler.compile(canonical, compileOptions).model();
-    } catch (UnsupportedProgramException e) {
-      return new Candidate.Rejected("unsupported (" + (e.findings().isEmpty() ? "no finding"
-          : e.findings().get(0).rule().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ")");
-    } catch (RuntimeException e) {
-      return new Candidate.Rejected("compiler crash (" + e.getClass().getSimpleName() + ")");
-    }
-    if (!ProgramTokens.layerOrdered(tokens, model.provenance().orElseThrow())) {
-      return new Candidate.Rejected("tokens not in the model's layer order");
-    }
+    List<String> tokens = compiled[0].tokens();
+    String source = compiled[0].source();
+    SOp canonical = compiled[0].program();
+    Model model = compiled[0].model();
     List<List<Value>> inputs = new ArrayList<>();
     for (int i = 0; i < options.checkInputs(); i++) {
       int length = 1 + random.nextInt(options.maxSeqLen());
@@ -107,7 +95,8 @@ final class Candidates {
     }
     for (Verdict verdict : new DifferentialCheck(canonical, model, causal).checkAll(inputs)) {
       if (verdict instanceof Verdict.Disagreed) {
-        return new Candidate.Rejected("model disagrees with its program");
+        rejections.add("model disagrees with its program");
+        return new Candidate.Rejected(rejections);
       }
     }
     ObjectNode fields = JSON.createObjectNode();
@@ -124,6 +113,49 @@ final class Candidates {
     List<Safetensors.Encoded> tensors = new ArrayList<>();
     ModelDirectory.tensors(model, DataType.F32).forEach((name, tensor) -> tensors.add(Safetensors.encode(name, tensor)));
     return new Candidate.Accepted(tokens, source, DatasetBuilder.split(source),
-        text.substring(1, text.length() - 1), tensors);
+        text.substring(1, text.length() - 1), tensors, rejections);
+  }
+
+  /** A program renamed and ordered by layer, its s-op and its model; only inside {@link #draw}. */
+  private record Compiled(List<String> tokens, String source, SOp program, Model model) {}
+
+  /**
+   * The stored model is compiled from the program as its tokens spell it (statements renamed and ordered
+   * by layer), so that tokens, source and weights describe exactly the same program. Layers depend only on
+   * the shape of the program's graph, so they are known before the one compile; the compiled model's own
+   * provenance then confirms the order. Null when not compiled, the reason in {@code rejection[0]}.
+   */
+  private static Compiled compile(GeneratedProgram program, CompileOptions compileOptions, String[] rejection) {
+    List<String> tokens;
+    try {
+      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    String source = ProgramTokens.source(tokens);
+    SOp canonical;
+    try {
+      canonical = RaspLanguage.parse(source, "tokens").output();
+    } catch (RuntimeException e) {
+      rejection[0] = "tokens do not rebuild the program (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    Model model;
+    try {
+      model = Compiler.compile(canonical, compileOptions).model();
+    } catch (UnsupportedProgramException e) {
+      rejection[0] = "unsupported (" + (e.findings().isEmpty() ? "no finding"
+          : e.findings().get(0).rule().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ")";
+      return null;
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    if (!ProgramTokens.layerOrdered(tokens, model.provenance().orElseThrow())) {
+      rejection[0] = "tokens not in the model's layer order";
+      return null;
+    }
+    return new Compiled(tokens, source, canonical, model);
   }
 }

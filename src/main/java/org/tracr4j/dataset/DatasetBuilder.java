@@ -82,9 +82,8 @@ public final class DatasetBuilder {
         }
         Candidate candidate = result(window.poll());
         draw++;
-        if (candidate instanceof Candidate.Rejected r) {
-          rejected.merge(r.kind(), 1, Integer::sum);
-        } else if (candidate instanceof Candidate.Accepted a && !seen.add(a.source())) {
+        candidate.rejections().forEach(kind -> rejected.merge(kind, 1, Integer::sum));
+        if (candidate instanceof Candidate.Accepted a && !seen.add(a.source())) {
           duplicates++;
         } else if (candidate instanceof Candidate.Accepted a) {
           String id = String.format("p%06d", written);
