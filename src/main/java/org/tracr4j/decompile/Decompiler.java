@@ -70,7 +70,7 @@ public final class Decompiler {
       Weights.Layer layer = model.weights().layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
-      for (int h = 0; h < c.heads(); h++) {
+      for (int h : headOrder(c, layer, l, residual, bosResidual, tokens)) {
         Variable v = new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens).recover();
         if (v != null) {
           written.add(v);
@@ -79,11 +79,30 @@ public final class Decompiler {
       for (Variable v : written) {
         residual.add(v, "blocks." + l + ".attn");
       }
-      for (Variable v : new MlpRecovery(c, layer, l, residual, text).recover()) {
+      for (Variable v : new MlpRecovery(c, layer, l, residual, text, model.weights()).recover()) {
         residual.add(v, "blocks." + l + ".mlp");
       }
     }
     return OutputRecovery.recover(model, residual, text);
+  }
+
+  /**
+   * The layer's heads in an order that does not depend on how they are numbered: by what each computes
+   * (its statements as recovered on their own, which read only earlier layers), so that the program's
+   * statements and names are the same for every permutation of the heads.
+   */
+  private static List<Integer> headOrder(ModelConfig c, Weights.Layer layer, int l, Residual residual,
+      double[] bosResidual, Variable tokens) {
+    List<String> keys = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int h = 0; h < c.heads(); h++) {
+      ProgramText scratch = new ProgramText();
+      Variable v = new HeadRecovery(c, layer, l, h, residual, scratch, bosResidual, tokens).recover();
+      keys.add(v == null ? "" : scratch.text("", v.name()));
+      order.add(h);
+    }
+    order.sort(java.util.Comparator.comparing(keys::get));
+    return order;
   }
 
   private static void requireNoBias(double[] bias, String where) {
