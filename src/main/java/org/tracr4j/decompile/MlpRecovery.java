@@ -434,7 +434,11 @@ final class MlpRecovery {
       }
       int index = new Variable("", partDims, names, vectors, false).indexOf(vector, Numbers.SAME);
       if (index < 0) {
-        Value name = scalar ? Numbers.value(vector[0]) : inputs.size() == 1 ? row.get(0)
+        // A map of one numeric s-op keeps its input's names (a re-encoding keeps the values); a map of strings
+        // gets numbers, which an aggregate may average when it selects several equal ones, as in the source.
+        Value name = scalar ? Numbers.value(vector[0])
+            : inputs.size() == 1 && (row.get(0).isNumeric() || row.get(0).isNone()) ? row.get(0)
+            : inputs.size() == 1 ? Value.of((long) names.size())
             : Numbers.isZero(vector) && onlyOnNone(inputs, choices, outputs, part) ? Value.NONE
             : Value.of((long) names.size());
         if (names.contains(name)) {
