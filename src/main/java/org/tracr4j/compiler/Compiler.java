@@ -215,6 +215,21 @@ public final class Compiler {
     return first;
   }
 
+  /**
+   * The expressions of the program as the compiled model's provenance lists them (label, kind, layer, ...;
+   * without preconditions), from the rewrite, the graph and the layer allocation only: no value sets,
+   * lowering or weights, a small part of a compile. Layers depend only on the shape of the graph, so a
+   * tool can order a program by layer before it compiles it (the dataset's tokens). Says nothing about
+   * whether the program compiles.
+   *
+   * @throws InvalidInputException for a bad vocabulary or maximum length
+   */
+  public static List<org.tracr4j.model.Provenance.Expression> expressions(SOp program, CompileOptions options) {
+    checkOptions(options);
+    ProgramGraph graph = ProgramGraph.of(BuildMode.of(options).rewriter().rewriteLogged(program).program());
+    return ProvenanceRecorder.expressions(graph, LayerAllocation.allocate(graph), Map.of());
+  }
+
   /** The answer of {@link #analyze}. */
   public record Analysis(ValueSets valueSets, List<Finding> findings) {
     public Analysis {

@@ -84,14 +84,14 @@ public final class Decompiler {
       Weights.Layer layer = model.weights().layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
-      for (int h = 0; h < c.heads(); h++) {
+      for (int h : headOrder(c, layer, l, residual, bosResidual, tokens, read, splitMeans)) {
         written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read, splitMeans)
             .recoverAll());
       }
       for (Variable v : written) {
         residual.add(v, "blocks." + l + ".attn");
       }
-      for (Variable v : new MlpRecovery(c, layer, l, residual, text).recover()) {
+      for (Variable v : new MlpRecovery(c, layer, l, residual, text, model.weights()).recover()) {
         residual.add(v, "blocks." + l + ".mlp");
       }
     }
@@ -123,6 +123,29 @@ public final class Decompiler {
       }
     }
     return read;
+  }
+
+  /**
+   * The layer's heads in an order that does not depend on how they are numbered: by what each computes
+   * (its statements as recovered on their own, which read only earlier layers), so that the program's
+   * statements and names are the same for every permutation of the heads.
+   */
+  private static List<Integer> headOrder(ModelConfig c, Weights.Layer layer, int l, Residual residual,
+      double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
+    List<String> keys = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int h = 0; h < c.heads(); h++) {
+      ProgramText scratch = new ProgramText();
+      StringBuilder key = new StringBuilder();
+      for (Variable v : new HeadRecovery(c, layer, l, h, residual, scratch, bosResidual, tokens, read, splitMeans)
+          .recoverAll()) {
+        key.append(scratch.text("", v.name())).append('\n');
+      }
+      keys.add(key.toString());
+      order.add(h);
+    }
+    order.sort(java.util.Comparator.comparing(keys::get));
+    return order;
   }
 
   private static void requireNoBias(double[] bias, String where) {

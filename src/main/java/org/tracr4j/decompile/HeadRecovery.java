@@ -139,18 +139,33 @@ final class HeadRecovery {
         throw new UndecompilableModelException(where, "writes residual dimension " + dim + ", already in use");
       }
     }
-    Variable query = side(residual.owners(reads(layer.wQ()), where + " queries"), "queries");
-    Variable key = side(residual.owners(reads(layer.wK()), where + " keys"), "keys");
+    List<Variable> queries = residual.owners(reads(layer.wQ()), where + " queries");
+    List<Variable> keys = residual.owners(reads(layer.wK()), where + " keys");
     boolean width = values.isEmpty();
+    int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
+    // A head reading several s-ops on a side is a compiled "and"/"or" of selects: read it back as one
+    // when the selection factors so, else as a select on their combination.
+    String factored = Selections.factor(this, queries, keys, width);
+    if (factored != null) {
+      return width ? List.of(selectorWidth(factored, null, dims, bosOut))
+          : aggregate(factored, values, dims, bosOut, null);
+    }
+    Variable query = side(queries, "queries");
+    Variable key = side(keys, "keys");
     boolean[][] selected = select(query, key, width);
     String select = "select(" + key.name() + ", " + query.name() + ", "
         + Tables.predicate(key.names(), query.names(), selected) + ")";
-    int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
     if (width) {
       return List.of(selectorWidth(select, selected, dims, bosOut));
     }
+    return aggregate(select, values, dims, bosOut, selected);
+  }
+
+  /** {@code selected} is the select's table where it was read as one (null for a factored and/or). */
+  private List<Variable> aggregate(String select, List<Variable> values, int[] dims, double[] bosOut,
+      boolean[][] selected) {
     Variable value = Join.of(values, text, where + " values");
-    if (splitMeans && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
+    if (splitMeans && selected != null && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
       // Several numerical means sharing one head (their pattern is the same) look like one categorical
       // aggregate whose selection averages; read each written dimension as its own mean.
       List<Variable> means = new ArrayList<>();
@@ -216,20 +231,40 @@ final class HeadRecovery {
   }
 
   private boolean[][] select(Variable query, Variable key, boolean width) {
-    int nq = query.size();
-    int nk = key.size();
+    List<int[]> queryChoices = new ArrayList<>();
+    for (int q = 0; q < query.size(); q++) {
+      queryChoices.add(new int[] {q});
+    }
+    List<int[]> keyChoices = new ArrayList<>();
+    for (int k = 0; k < key.size(); k++) {
+      keyChoices.add(new int[] {k});
+    }
+    return select(List.of(query), queryChoices, List.of(key), keyChoices, width);
+  }
+
+  /**
+   * Which keys each query selects: for each combination of values of the query s-ops (one choice per
+   * s-op) and of the key s-ops, whether the head selects the key.
+   */
+  boolean[][] select(List<Variable> queries, List<int[]> queryChoices, List<Variable> keys,
+      List<int[]> keyChoices, boolean width) {
+    int nq = queryChoices.size();
+    int nk = keyChoices.size();
     double[][] score = new double[nq][nk];
     double[] bosScore = new double[nq];
     double[] bosKey = Blocks.project(c, bosResidual, layer.wK(), layer.bK(), head);
+    double[][] keyVectors = new double[nk][];
+    for (int k = 0; k < nk; k++) {
+      keyVectors[k] = Blocks.project(c, residual.context(keys, keyChoices.get(k), null), layer.wK(), layer.bK(),
+          head);
+    }
     double range = 0;
     for (int q = 0; q < nq; q++) {
-      double[] queryVector = Blocks.project(c, residual.context(List.of(query), new int[] {q}, null),
+      double[] queryVector = Blocks.project(c, residual.context(queries, queryChoices.get(q), null),
           layer.wQ(), layer.bQ(), head);
       bosScore[q] = Blocks.dot(queryVector, bosKey);
       for (int k = 0; k < nk; k++) {
-        double[] keyVector = Blocks.project(c, residual.context(List.of(key), new int[] {k}, null),
-            layer.wK(), layer.bK(), head);
-        score[q][k] = Blocks.dot(queryVector, keyVector);
+        score[q][k] = Blocks.dot(queryVector, keyVectors[k]);
         range = Math.max(range, Math.abs(score[q][k] - bosScore[q]));
       }
     }
@@ -257,8 +292,8 @@ final class HeadRecovery {
             ? (width ? Math.abs(relative) <= tolerance : relative >= highest * 0.99 && highest > tolerance)
             : relative <= -Math.max(highest, range / 4) * 0.99 + tolerance;
         if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > tolerance) {
-          throw new UndecompilableModelException(where, "its scores are not those of a select (query value "
-              + query.names().get(q) + ", key value " + key.names().get(k) + ")");
+          throw new UndecompilableModelException(where, "its scores are not those of a select (query "
+              + describe(queries, queryChoices.get(q)) + ", key " + describe(keys, keyChoices.get(k)) + ")");
         }
         if (selected[q][k]) {
           chosen = score[q][k];
@@ -268,9 +303,22 @@ final class HeadRecovery {
     return selected;
   }
 
+  private static String describe(List<Variable> variables, int[] choice) {
+    List<String> parts = new ArrayList<>();
+    for (int v = 0; v < variables.size(); v++) {
+      parts.add(variables.get(v).name() + " = " + variables.get(v).names().get(choice[v]));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Where the head is, for messages. */
+  String where() {
+    return where;
+  }
+
   private Variable selectorWidth(String select, boolean[][] selected, int[] dims, double[] bosOut) {
-    boolean everything = true;
-    for (boolean[] row : selected) {
+    boolean everything = selected != null;
+    for (boolean[] row : selected == null ? new boolean[0][] : selected) {
       for (boolean s : row) {
         everything &= s;
       }

@@ -55,19 +55,32 @@ public final class ProgramGenerator {
 
   /** The program for {@code seed}. */
   public GeneratedProgram generate(long seed) {
-    Random random = new Random(seed);
     CompileOptions options = CompileOptions.of(config.vocab(), config.maxSeqLen());
     // Statements are checked without lowering (half the cost); the rare program only lowering refuses is
     // drawn again, from the same random source, so a seed still gives one program.
+    return generate(seed, program -> Compiler.analyze(program.program(), options).compiles()).program();
+  }
+
+  /** A program drawn for a seed, and whether the caller's test accepted it. */
+  public record Draw(GeneratedProgram program, boolean accepted) {}
+
+  /**
+   * The first program for {@code seed} that {@code accept} takes, drawing again from the same random source
+   * up to 20 times; after that the last draw, not accepted. {@link #generate(long)} accepts what the
+   * compiler compiles; a caller that compiles the program anyway (the dataset) passes its own compile
+   * instead of paying for the compiler's analysis twice. The program's {@link
+   * GeneratedProgram#compilerRefusals} include those of the draws before it.
+   */
+  public Draw generate(long seed, Predicate<GeneratedProgram> accept) {
+    Random random = new Random(seed);
     Map<String, Integer> earlierRefusals = new TreeMap<>();
     for (int attempt = 1; ; attempt++) {
       GeneratedProgram program = new Generation(random).run();
-      Compiler.Analysis analysis = Compiler.analyze(program.program(), options);
-      if (attempt == MAX_DRAWS || analysis.compiles()) {
-        return program.withEarlierRefusals(earlierRefusals);
+      boolean accepted = accept.test(program);
+      if (accepted || attempt == MAX_DRAWS) {
+        return new Draw(program.withEarlierRefusals(earlierRefusals), accepted);
       }
       program.compilerRefusals().forEach((rule, n) -> earlierRefusals.merge(rule, n, Integer::sum));
-      analysis.findings().forEach(f -> earlierRefusals.merge(f.rule().code(), 1, Integer::sum));
     }
   }
 

@@ -266,6 +266,9 @@ public final class Model {
     return decoded;
   }
 
+  /** Positions × parameters under which a batch runs in the calling thread (about a millisecond). */
+  private static final long SEQUENTIAL_WORK = 2_000_000;
+
   /**
    * The unembedded output, {@code [batch][T_b][dVocabOut]}, of a batch of token-id sequences (each BOS
    * first, of its own length {@code T_b ≤ nCtx}). Equivalent to padding every sequence with PAD to the
@@ -283,9 +286,17 @@ public final class Model {
     }
     double[][][] result = new double[tokenIds.length][][];
     String[] refusals = new String[tokenIds.length];
-    int workers = Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
+    long positionsTotal = 0;
+    for (int[] ids : tokenIds) {
+      positionsTotal += ids.length;
+    }
+    // A batch whose whole work is under a millisecond runs in the calling thread: handing it to the pool
+    // costs more than it saves (the dataset checks each small model on 8 short inputs, from its own workers).
+    int workers = positionsTotal * config.params() < SEQUENTIAL_WORK ? 1
+        : Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
     int positions = longest;
-    IntStream.range(0, workers).parallel().forEach(worker -> {
+    IntStream range = IntStream.range(0, workers);
+    (workers > 1 ? range.parallel() : range).forEach(worker -> {
       Workspace workspace = new Workspace(config, positions);
       double[] out = new double[positions * config.dVocabOut()];
       for (int b = worker; b < tokenIds.length; b += workers) {

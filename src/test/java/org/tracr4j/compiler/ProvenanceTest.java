@@ -39,6 +39,20 @@ class ProvenanceTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("programs")
+  void expressionsBeforeCompilingAreTheCompiledProvenancesExpressions(LibraryProgram program,
+      CompileOptions.Mode mode) {
+    CompileOptions options = CompileOptions.of(program.vocab(), program.maxSeqLen()).withMode(mode);
+    List<Provenance.Expression> before = Compiler.expressions(program.program().get(), options);
+    List<Provenance.Expression> compiled =
+        Compiler.compile(program.program().get(), options).model().provenance().orElseThrow().expressions();
+    assertThat(before.stream().map(e -> e.label() + " " + e.kind() + " " + e.layer() + " " + e.inputs()))
+        .containsExactlyElementsOf(compiled.stream()
+            .map(e -> e.label() + " " + e.kind() + " " + e.layer() + " " + e.inputs()).toList());
+    assertThat(before.stream().mapToInt(Provenance.Expression::layer).max().orElse(-1)).isNotNegative();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("programs")
   void provenanceDescribesTheWeights(LibraryProgram program, CompileOptions.Mode mode) {
     Model model = Compiler.compile(program.program().get(),
         CompileOptions.of(program.vocab(), program.maxSeqLen()).withMode(mode)).model();
