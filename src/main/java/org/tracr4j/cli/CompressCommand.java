@@ -189,7 +189,7 @@ final class CompressCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<Sweep.Width> widths = Sweep.run(model, options, from, to, seeds, (done, total, run) -> {
       synchronized (bar) {
-        bar.step(done, total, run.outputLoss() + run.layerLoss(), run.accuracy());
+        bar.run(done, total, run);
       }
     });
     bar.finish();
@@ -324,20 +324,34 @@ final class CompressCommand implements Callable<Integer> {
     private static final int WIDTH = 30;
     private final PrintWriter err;
     private int shown = -1;
+    private int drawn;
 
     ProgressBar(PrintWriter err) {
       this.err = err;
     }
 
     void step(int step, int steps, double loss, double accuracy) {
+      show(step, steps, String.format(Locale.ROOT, "step %d/%d  loss %.4g  batch accuracy %.1f%%", step, steps,
+          loss, 100 * accuracy));
+    }
+
+    /** A sweep's bar: runs finished, and what the run that just finished reached. */
+    void run(int done, int total, Compression run) {
+      show(done, total, String.format(Locale.ROOT, "run %d/%d  last finished: d %d seed %d, accuracy %.1f%% "
+          + "after %d steps", done, total, run.width(), run.options().seed(), 100 * run.accuracy(),
+          run.stepsTrained()));
+    }
+
+    private void show(int step, int steps, String text) {
       int percent = (int) (100L * step / Math.max(1, steps));
       if (percent == shown) {
         return;
       }
       shown = percent;
       int filled = WIDTH * percent / 100;
-      err.printf(Locale.ROOT, "\r[%s%s] step %d/%d  loss %.4g  batch accuracy %.1f%%", "#".repeat(filled),
-          " ".repeat(WIDTH - filled), step, steps, loss, 100 * accuracy);
+      String line = String.format(Locale.ROOT, "[%s%s] %s", "#".repeat(filled), " ".repeat(WIDTH - filled), text);
+      err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+      drawn = line.length();
       err.flush();
     }
 

@@ -50,6 +50,14 @@ class CompressCommandTest {
     assertThat(run.outLines().get(0).split(" ")).hasSize(4);
   }
 
+  /** A sweep's progress bar counts runs and labels the accuracy as the finished run's, not a batch's. */
+  @Test
+  void aSweepsProgressBarCountsRunsAndNamesTheFinishedRun() {
+    CliRun result = compress("--sweep", "7:8", "--seeds", "1", "-o", dir.resolve("s").toString());
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err()).contains("run 2/2", "last finished: d ", "accuracy").doesNotContain("batch accuracy");
+  }
+
   /** At d = 8 the used features fit: the start is exact and no step is taken. */
   @Test
   void anExactStartStopsBeforeTheFirstStep() {
