@@ -143,6 +143,26 @@ class CompressionTest {
     assertThat(compression.stepsTrained()).isPositive();
     assertThat(compression.accuracy()).isEqualTo(1.0);
     assertThat(compression.minCosine()).isGreaterThan(0.9);
+    assertEveryRuntimeAgrees(model, compressor, options, compression, dir.resolve("sort"));
+  }
+
+  /** frac_prevs at its smallest lossless width, d = 8: the export agrees in every runtime too. */
+  @Test
+  void theSmallestLosslessFracPrevsExportAgreesInEveryRuntime() throws Exception {
+    Model model = Programs.fracPrevs();
+    CompressionOptions options = CompressionOptions.defaults(8, 0).withSteps(100).withEvalInputs(300);
+    Compressor compressor = new Compressor(model, options.tolerance());
+    Compression compression = compressor.train(options, true, null);
+    assertThat(compression.accuracy()).isEqualTo(1.0);
+    assertEveryRuntimeAgrees(model, compressor, options, compression, dir.resolve("frac"));
+  }
+
+  /**
+   * The directory written (float32) gives the accuracy {@code train} reports in the model runtime, ONNX
+   * Runtime and the numpy script.
+   */
+  private static void assertEveryRuntimeAgrees(Model model, Compressor compressor, CompressionOptions options,
+      Compression compression, Path dir) throws Exception {
     CompressionDirectory.write(compression, dir, DataType.F32, true);
     Model read = ModelDirectory.read(dir);
     List<List<String>> inputs = new ArrayList<>();
