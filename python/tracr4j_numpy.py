@@ -450,9 +450,10 @@ def _check_provenance(json_, meta, layers, heads, d_model, d_mlp):
     for l, (head_entries, ranges, neurons) in enumerate(parsed):
         seen = set()
         for index, expression in head_entries:
-            if index >= heads or index in seen:
+            # A head shared by several aggregates (one attention pattern) is listed once per expression.
+            if index >= heads or (index, expression) in seen:
                 raise json_.corrupt(f"layer {l}: head {index} is outside 0..{heads - 1} or listed twice")
-            seen.add(index)
+            seen.add((index, expression))
             if expression not in listed:
                 raise json_.corrupt(f"layer {l} head {index} computes '{expression}', which is not a listed "
                                     "expression")

@@ -121,9 +121,11 @@ final class Candidates {
 
   /**
    * The stored model is compiled from the program as its tokens spell it (statements renamed and ordered
-   * by layer), so that tokens, source and weights describe exactly the same program. Layers depend only on
-   * the shape of the program's graph, so they are known before the one compile; the compiled model's own
-   * provenance then confirms the order. Null when not compiled, the reason in {@code rejection[0]}.
+   * by layer), so that tokens, source and weights describe exactly the same program. The graph's layer
+   * allocation gives the layers before the one compile, and the compiled model's own provenance confirms
+   * the order. Where the exact mode moved a block to another layer (layer balancing, fused maps, a second
+   * route), the order comes from a compile of the program as generated, and the tokens are compiled once
+   * more. Null when not compiled, the reason in {@code rejection[0]}.
    */
   private static Compiled compile(GeneratedProgram program, CompileOptions compileOptions, String[] rejection) {
     List<String> tokens;
@@ -133,6 +135,27 @@ final class Candidates {
       rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
       return null;
     }
+    Compiled compiled = compileTokens(tokens, compileOptions, rejection);
+    if (compiled == null || ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+      return compiled;
+    }
+    try {
+      tokens = ProgramTokens.of(program, Compiler.compile(program.program(), compileOptions).model().provenance()
+          .orElseThrow());
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    compiled = compileTokens(tokens, compileOptions, rejection);
+    if (compiled != null && !ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+      rejection[0] = "tokens not in the model's layer order";
+      return null;
+    }
+    return compiled;
+  }
+
+  /** The program its tokens spell, compiled; null when not, the reason in {@code rejection[0]}. */
+  private static Compiled compileTokens(List<String> tokens, CompileOptions compileOptions, String[] rejection) {
     String source = ProgramTokens.source(tokens);
     SOp canonical;
     try {
@@ -150,10 +173,6 @@ final class Candidates {
       return null;
     } catch (RuntimeException e) {
       rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
-      return null;
-    }
-    if (!ProgramTokens.layerOrdered(tokens, model.provenance().orElseThrow())) {
-      rejection[0] = "tokens not in the model's layer order";
       return null;
     }
     return new Compiled(tokens, source, canonical, model);

@@ -107,22 +107,28 @@ final class HeadRecovery {
       reach.add(dims);
     }
     List<java.util.TreeSet<Integer>> merged = new ArrayList<>();
-    for (java.util.TreeSet<Integer> dims : reach) {
-      java.util.TreeSet<Integer> group = new java.util.TreeSet<>(dims);
+    // Each group's value s-ops by name: groups are ordered by them, not by residual dimension, so that a
+    // permuted residual recovers the aggregates of a shared head in the same order.
+    java.util.Map<java.util.TreeSet<Integer>, java.util.TreeSet<String>> names = new java.util.IdentityHashMap<>();
+    for (int v = 0; v < reach.size(); v++) {
+      java.util.TreeSet<Integer> group = new java.util.TreeSet<>(reach.get(v));
+      java.util.TreeSet<String> groupNames = new java.util.TreeSet<>(List.of(values.get(v).name()));
       for (java.util.Iterator<java.util.TreeSet<Integer>> it = merged.iterator(); it.hasNext();) {
         java.util.TreeSet<Integer> other = it.next();
         if (!java.util.Collections.disjoint(other, group)) {
           group.addAll(other);
+          groupNames.addAll(names.get(other));
           it.remove();
         }
       }
       merged.add(group);
+      names.put(group, groupNames);
     }
     int covered = merged.stream().mapToInt(java.util.Set::size).sum();
     if (covered != all.size() || merged.stream().anyMatch(java.util.Set::isEmpty)) {
       return List.of(all);
     }
-    merged.sort(java.util.Comparator.comparing(java.util.TreeSet::first));
+    merged.sort(java.util.Comparator.comparing(group -> String.join(",", names.get(group))));
     return merged.stream().map(g -> (List<Integer>) new ArrayList<>(g)).toList();
   }
 
@@ -168,8 +174,21 @@ final class HeadRecovery {
     if (splitMeans && selected != null && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
       // Several numerical means sharing one head (their pattern is the same) look like one categorical
       // aggregate whose selection averages; read each written dimension as its own mean.
-      List<Variable> means = new ArrayList<>();
+      // In the order of what each dimension computes (its value per key value, then at BOS), not of the
+      // residual, so that a permuted model prints the same program.
+      List<Integer> order = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
       for (int j = 0; j < dims.length; j++) {
+        StringBuilder key = new StringBuilder();
+        for (int v = 0; v < value.size(); v++) {
+          key.append(String.format(java.util.Locale.ROOT, "%.6f", contribution(value, v, 0)[j])).append(' ');
+        }
+        keys.add(key.append(String.format(java.util.Locale.ROOT, "%.6f", bosOut[j])).toString());
+        order.add(j);
+      }
+      order.sort(java.util.Comparator.comparing(keys::get));
+      List<Variable> means = new ArrayList<>();
+      for (int j : order) {
         means.add(numericalMean(select, value, j, dims[j], bosOut[j]));
       }
       return means;

@@ -28,17 +28,21 @@ class ProgramTokensTest {
     ProgramGenerator generator = new ProgramGenerator(GeneratorConfig.defaults(5, VOCAB, 5));
     CompileOptions options = CompileOptions.of(VOCAB, 5);
     int multiLayer = 0;
+    int predictedRight = 0;
     for (long seed = 1; seed <= 40; seed++) {
       GeneratedProgram program = generator.generate(seed);
-      List<String> before = ProgramTokens.of(program, Compiler.expressions(program.program(), options));
+      List<String> predicted = ProgramTokens.of(program, Compiler.expressions(program.program(), options));
       Provenance provenance = Compiler.compile(program.program(), options).model().provenance().orElseThrow();
-      assertThat(before).as(program.raspSource()).isEqualTo(ProgramTokens.of(program, provenance));
+      List<String> before = ProgramTokens.of(program, provenance);
+      // The graph alone predicts the layers, except where the exact mode moves a block (layer balancing).
+      predictedRight += predicted.equals(before) ? 1 : 0;
       Provenance canonical = Compiler.compile(RaspLanguage.parse(ProgramTokens.source(before), "tokens")
           .output(), options).model().provenance().orElseThrow();
       assertThat(ProgramTokens.layerOrdered(before, canonical)).as(program.raspSource()).isTrue();
       multiLayer += Collections.frequency(before, ProgramTokens.EOL) > 1 ? 1 : 0;
     }
     assertThat(multiLayer).as("programs of several layers").isGreaterThan(10);
+    assertThat(predictedRight).as("layer orders predicted before compiling").isGreaterThan(20);
   }
 
   @Test
