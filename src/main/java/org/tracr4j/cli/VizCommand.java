@@ -97,6 +97,20 @@ final class VizCommand implements Callable<Integer> {
     SOp program = RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)").output();
     CompileOptions.Mode mode = CompileOptions.Mode.TRACR.lowerName().equals(model.metadata().get("mode"))
         ? CompileOptions.Mode.TRACR : CompileOptions.Mode.EXACT;
-    return ProgramGraph.of(Compiler.rewrittenAsRecorded(program, mode, model.metadata().get(Compiler.REWRITES)));
+    // The model's compile options, as the command line gave them (each token parsed as typed).
+    org.tracr4j.model.InputVocabulary vocabulary = model.vocabulary();
+    List<Value> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < vocabulary.tokens().size(); i++) {
+      if (i != vocabulary.bos() && i != vocabulary.pad()) {
+        tokens.add(Value.parseToken(vocabulary.tokens().get(i)));
+      }
+    }
+    CompileOptions options = CompileOptions.of(tokens, model.config().nCtx() - 1).withMode(mode)
+        .withCausal(model.config().causal());
+    String exactness = model.metadata().get("mlp_exactness");
+    if (exactness != null) {
+      options = options.withMlpExactness(Double.parseDouble(exactness));
+    }
+    return ProgramGraph.of(Compiler.rewrittenAsRecorded(program, options, model.metadata().get(Compiler.REWRITES)));
   }
 }

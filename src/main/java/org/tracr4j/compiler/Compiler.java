@@ -359,22 +359,23 @@ public final class Compiler {
   public static final String CONSTRUCTIONS = "constructions";
 
   /**
-   * {@code program} as a model's compile rewrote it: the route of {@code mode} whose rewrite log is
-   * {@code recordedRewrites} (the model's {@link #REWRITES} metadata, null when no rule applied); the first
-   * route when none matches (a model of an older version).
+   * {@code program} as a model's compile rewrote it, its maps fused included: the route whose rewrite log
+   * is {@code recordedRewrites} (the model's {@link #REWRITES} metadata, null when no rule applied); the
+   * first route when none matches (a model of an older version). {@code options} are the model's.
    */
-  public static SOp rewrittenAsRecorded(SOp program, CompileOptions.Mode mode, String recordedRewrites) {
-    BuildMode buildMode = BuildMode.of(mode, CompileOptions.DEFAULT_MLP_EXACTNESS);
-    List<Rewriter.Result> routes = routes(program, buildMode);
-    for (Rewriter.Result route : routes) {
-      String log = rewriteLog(route);
-      // The compile may have fused maps after the route (its entries follow the route's).
-      if (recordedRewrites == null ? log == null
-          : log != null && (recordedRewrites.equals(log) || recordedRewrites.startsWith(log + "\n"))) {
-        return route.program();
+  public static SOp rewrittenAsRecorded(SOp program, CompileOptions options, String recordedRewrites) {
+    checkOptions(options);
+    BuildMode mode = BuildMode.of(options);
+    SOp first = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, false, false, stage -> {});
+      String log = rewriteLog(checked.rewrite());
+      if (recordedRewrites == null ? log == null : recordedRewrites.equals(log)) {
+        return checked.rewrite().program();
       }
+      first = first == null ? checked.rewrite().program() : first;
     }
-    return routes.get(0).program();
+    return first;
   }
 
   private static String rewriteLog(Rewriter.Result rewrite) {
