@@ -106,31 +106,36 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
-   * For a model with a recorded aggregate precondition, checks every input against it with the interpreter
-   * (the program compiled now, or the source the directory records), as the issue asks: the model's own
-   * residual check catches an aggregate averaging distinct values, but not one selecting several keys with
-   * one string value, which RASP cannot average and the model would answer.
+   * Where the program is known (compiled now, or the source the directory records), checks every input
+   * with the interpreter first, as the issue asks: an input on which RASP fails has no answer (a select
+   * comparing a none key, which the model reads as a zero vector and answers), and an input outside an
+   * aggregate's precondition has no faithful model (one string selected twice, which the model's residual
+   * check cannot see).
    *
+   * @throws org.tracr4j.EvaluationException where the interpreter fails (exit 70), naming the expression
    * @throws InvalidInputException naming the aggregate and the position
    */
   private void refuseOutsideTheContract(Model model, List<List<Value>> sequences) {
-    boolean guarded = model.provenance().stream().flatMap(p -> p.expressions().stream())
-        .anyMatch(e -> e.precondition() != null);
-    SOp program = guarded ? source.program(model) : null;
+    SOp program = source.program(model);
     if (program == null) {
       return;
     }
     DynamicValidation contract = new DynamicValidation(ProgramGraph.of(program), model.config().causal());
+    org.tracr4j.rasp.Interpreter interpreter = model.config().causal() ? org.tracr4j.rasp.Interpreter.causal()
+        : org.tracr4j.rasp.Interpreter.standard();
     for (int i = 0; i < sequences.size(); i++) {
+      String which = sequences.size() > 1 ? "input " + (i + 1) + ": " : "";
       List<Finding> findings;
       try {
+        interpreter.evaluate(program, sequences.get(i));
         findings = contract.check(sequences.get(i));
       } catch (org.tracr4j.EvaluationException e) {
-        continue; // the model's own answer (or refusal) stands; check reports interpreter failures
+        throw new org.tracr4j.EvaluationException(which + e.expression(), "input refused: RASP gives no answer "
+            + "here (" + e.getMessage().substring(e.expression().length() + 2) + "), so the model gives none");
       }
       if (!findings.isEmpty()) {
         Finding f = findings.get(0);
-        throw new InvalidInputException((sequences.size() > 1 ? "input " + (i + 1) + ": " : "") + "input refused: "
+        throw new InvalidInputException(which + "input refused: "
             + "aggregate " + f.expression() + ": " + f.reason() + "; the compiled model cannot give RASP's answer");
       }
     }

@@ -58,6 +58,26 @@ class RunCommandTest {
     assertThat(result.out()).isEmpty();
   }
 
+  /**
+   * Issue 10 §1: an input on which the interpreter fails gets no answer. A select comparing a none key
+   * (position 0 of a shift) fails in RASP; the model reads none as a zero vector and would answer.
+   */
+  @Test
+  void anInputOnWhichTheInterpreterFailsIsRefusedByRunAndRunModel() throws IOException {
+    Path program = dir.resolve("none_key.rasp");
+    Files.writeString(program, "prev = aggregate(select(indices, indices, (k, q) -> k == q - 1), tokens);\n"
+        + "same = selector_width(select(prev, prev, ==));\n", StandardCharsets.UTF_8);
+    CliRun direct = CliRun.of("run", program.toString(), "--vocab", "a,b", "--max-seq-len", "4", "--input", "a b a");
+    assertOneLineError(direct, "input refused", "key is none", "none_key.rasp:2:");
+    assertThat(direct.exitCode()).isEqualTo(70);
+    Path modelDir = dir.resolve("none_key");
+    assertThat(CliRun.of("compile", program.toString(), "--vocab", "a,b", "--max-seq-len", "4", "-o",
+        modelDir.toString()).exitCode()).isZero();
+    CliRun saved = CliRun.of("run", "--model", modelDir.toString(), "--input", "a b a");
+    assertOneLineError(saved, "input refused", "key is none");
+    assertThat(saved.exitCode()).isEqualTo(70);
+  }
+
   @Test
   void plainOutputIsOneLinePerInput() {
     CliRun result = run(sort("--input", "2 4 1 2"));
