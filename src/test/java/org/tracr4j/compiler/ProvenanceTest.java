@@ -28,13 +28,7 @@ import org.tracr4j.testing.Sequences;
 class ProvenanceTest {
 
   static Stream<Arguments> programs() {
-    List<Arguments> cases = new ArrayList<>();
-    for (LibraryProgram program : LibraryPrograms.TEST) {
-      for (CompileOptions.Mode mode : CompileOptions.Mode.values()) {
-        cases.add(Arguments.of(program, mode));
-      }
-    }
-    return cases.stream();
+    return LibraryPrograms.testInEveryMode();
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -30,13 +30,7 @@ class CanonicalTextTest {
   private static final int COPIES = 4;
 
   static Stream<Arguments> library() {
-    List<Arguments> cases = new ArrayList<>();
-    for (LibraryProgram program : LibraryPrograms.TEST) {
-      for (CompileOptions.Mode mode : CompileOptions.Mode.values()) {
-        cases.add(Arguments.of(program, mode));
-      }
-    }
-    return cases.stream();
+    return LibraryPrograms.testInEveryMode();
   }
 
   @ParameterizedTest(name = "{0} {1}")

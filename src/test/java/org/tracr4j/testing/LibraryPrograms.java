@@ -122,4 +122,10 @@ public final class LibraryPrograms {
   private static List<Value> oneTo(int n) {
     return intVocab(LongStream.rangeClosed(1, n).toArray());
   }
+
+  /** Every program of {@link #TEST} in every build mode, as JUnit arguments {@code (program, mode)}. */
+  public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> testInEveryMode() {
+    return TEST.stream().flatMap(program -> java.util.Arrays.stream(org.tracr4j.compiler.CompileOptions.Mode.values())
+        .map(mode -> org.junit.jupiter.params.provider.Arguments.of(program, mode)));
+  }
 }
