@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tracr4j.compiler.BuildMode;
 import org.tracr4j.compiler.CompileOptions;
+import org.tracr4j.compiler.Compiler;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.lang.RaspLanguage;
 import org.tracr4j.model.Model;
@@ -88,6 +88,18 @@ final class VizCommand implements Callable<Integer> {
     SOp program = RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)").output();
     CompileOptions.Mode mode = CompileOptions.Mode.TRACR.lowerName().equals(model.metadata().get("mode"))
         ? CompileOptions.Mode.TRACR : CompileOptions.Mode.EXACT;
-    return ProgramGraph.of(BuildMode.of(mode, CompileOptions.DEFAULT_MLP_EXACTNESS).rewriter().rewrite(program));
+    // The options the model was compiled with, from its interface: the rewrites (map fusion) depend on them.
+    List<Value> vocab = new java.util.ArrayList<>();
+    for (int id = 0; id < model.vocabulary().size(); id++) {
+      if (id != model.vocabulary().bos() && id != model.vocabulary().pad()) {
+        vocab.add(Value.parseToken(model.vocabulary().tokens().get(id)));
+      }
+    }
+    String bos = model.vocabulary().tokens().get(model.vocabulary().bos());
+    String pad = model.vocabulary().tokens().get(model.vocabulary().pad());
+    String exactness = model.metadata().get("mlp_exactness");
+    CompileOptions options = new CompileOptions(vocab, model.maxSeqLen(), model.config().causal(),
+        exactness == null ? CompileOptions.DEFAULT_MLP_EXACTNESS : Double.parseDouble(exactness), mode, bos, pad);
+    return Compiler.graph(program, options);
   }
 }

@@ -88,6 +88,15 @@ public final class Compiler {
     return new Analysis(checked.valueSets(), checked.findings());
   }
 
+  /**
+   * The graph the compiler builds from {@code program} for these options: the program after every rewrite of
+   * the build mode, map fusion included (which depends on the value sets, hence on the options). What a
+   * compiled model's expressions are; {@code viz --model} rebuilds it from the recorded source.
+   */
+  public static ProgramGraph graph(SOp program, CompileOptions options) {
+    return check(program, options, false).graph();
+  }
+
   /** The answer of {@link #analyze}. */
   public record Analysis(ValueSets valueSets, List<Finding> findings) {
     public Analysis {

@@ -34,7 +34,7 @@ class VizCommandTest {
     assertThat(run.out()).startsWith("wrote " + page).contains("agree on every expression");
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("data-expr=\"reverse\"", "data-expr=\"flip\"",
-        "data-expr=\"opp_index\"", "reverse:a", "L3 attn H0");
+        "data-expr=\"opp_index\"", "reverse:a", "L2 attn H0");
   }
 
   @Test
