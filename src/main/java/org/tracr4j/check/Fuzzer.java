@@ -52,7 +52,7 @@ public final class Fuzzer {
   /** Totals of a run. */
   public record Report(int programs, int compiled, int rejected, long inputsCompared, long positionsCompared,
       long inputsOutsideContract, long interpreterErrors, Map<String, Integer> interpreterErrorReasons,
-      Map<String, Integer> rejections,
+      Map<String, Integer> rejections, Map<String, Integer> generatorRefusals,
       List<Failure> failures) {
     public long disagreements() {
       return failures.stream().filter(f -> f.kind().equals("disagreement")).count();
@@ -72,6 +72,7 @@ public final class Fuzzer {
   private long interpreterErrors;
   private final Map<String, Integer> interpreterErrorReasons = new java.util.TreeMap<>();
   private final Map<String, Integer> rejections = new java.util.TreeMap<>();
+  private final Map<String, Integer> generatorRefusals = new java.util.TreeMap<>();
 
   public Fuzzer(Settings settings) {
     this.settings = settings;
@@ -96,6 +97,7 @@ public final class Fuzzer {
       for (int attempt = 1; attempt < 20 && !ProgramGraph.of(program.program()).usesTokens(); attempt++) {
         program = generator.generate(programSeed + attempt * 7_919L);
       }
+      program.compilerRefusals().forEach((rule, n) -> generatorRefusals.merge(rule, n, Integer::sum));
       Problem problem = check(program.program(), vocab, maxSeqLen, random, true);
       if (problem != null) {
         failures.add(shrink(new Failure(problem.kind(), programSeed, program, vocab, maxSeqLen, problem)));
@@ -105,7 +107,7 @@ public final class Fuzzer {
       }
     }
     return new Report(settings.programs(), compiled, rejected, inputsCompared, positionsCompared,
-        outsideContract, interpreterErrors, interpreterErrorReasons, rejections, failures);
+        outsideContract, interpreterErrors, interpreterErrorReasons, rejections, generatorRefusals, failures);
   }
 
   private CompileOptions options(List<Value> vocab, int maxSeqLen) {

@@ -93,8 +93,9 @@ final class CheckCommand implements Callable<Integer> {
     CompileOptions options = settings.options();
     List<Finding> findings = new ArrayList<>();
     Model model = null;
-    try {
-      model = Compiler.compile(parsed.output(), options).model();
+    try (StageProgress progress = StageProgress.start()) {
+      model = Compiler.compile(parsed.output(), options, java.util.Map.of(), progress).model();
+      progress.succeeded();
     } catch (UnsupportedProgramException e) {
       findings.addAll(e.findings());
     }

@@ -70,6 +70,9 @@ final class CompileCommand implements Callable<Integer> {
     CompiledProgram compiled = settings.compile(program);
     ModelConfig c = compiled.model().config();
     PrintWriter out = spec.commandLine().getOut();
+    if (onnx) {
+      OnnxExporter.requireFits(c); // before anything is written
+    }
     if (output != null) {
       try {
         Files.createDirectories(output);

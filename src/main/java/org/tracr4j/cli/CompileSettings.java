@@ -86,6 +86,11 @@ public final class CompileSettings {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put("source", source);
     metadata.put("program", file.getFileName().toString());
-    return Compiler.compile(program.output(), options(), metadata);
+    CompileOptions options = options();
+    try (StageProgress progress = StageProgress.start()) {
+      CompiledProgram compiled = Compiler.compile(program.output(), options, metadata, progress);
+      progress.succeeded();
+      return compiled;
+    }
   }
 }

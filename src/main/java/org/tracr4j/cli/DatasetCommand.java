@@ -20,7 +20,16 @@ import picocli.CommandLine.Spec;
     description = "Write a dataset of generated programs and their compiled weights: DIR/index.jsonl (one "
         + "program per line: id, split, source, tokens, config, shard, prefix), DIR/shard-NNNNN.safetensors, "
         + "DIR/dataset.json. The same options and seed give the same bytes whatever --threads. Format: "
-        + "docs/dataset.md.")
+        + "docs/dataset.md.",
+    footer = {"", "Output: the files in DIR; a progress bar on stderr; on stdout one line 'wrote N programs (train/"
+        + "test split) in K shards to DIR in S s (R programs/s); D draws, U duplicates up to renaming', then one "
+        + "'rejected N: kind' line per kind of draw not kept. No --json: DIR/dataset.json is the machine-readable "
+        + "summary (options, counts, splits, shards).",
+        "Defaults: --seed 1, --threads 1, --shard-size 1000, --size 5, --vocab-size 5, --max-seq-len 5, "
+        + "--causal-share 0, every construct, --check-inputs 8.",
+        "Exit codes: 0 written, 64 usage (a bad option or construct), 65 fewer distinct programs than asked, "
+        + "73 cannot write DIR.",
+        "Example: tracr4j dataset --programs 1000 --seed 1 -o data --threads 2"})
 final class DatasetCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -18,7 +18,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "decompile", mixinStandardHelpOptions = true,
     description = "Read a .rasp program back from a model directory, using only its weights and interface "
         + "(vocabulary, output values, maximum length, causal); the program is checked against the model "
-        + "before it is printed.")
+        + "before it is printed.",
+    footer = {"", "Output: the program on stdout (or -o FILE), headed by two comment lines (the model it was read "
+        + "from; how many inputs it was checked on, all of them when there are at most 4,096, else 2,000 seeded "
+        + "ones). No --json: the output is a .rasp program, which eval, run and compile read.",
+        "Defaults: stdout; the check cannot be turned off (a program that disagrees with the model is never "
+        + "printed).",
+        "Exit codes: 0 printed, 64 usage, 65 cannot decompile (a block that is no compiled construction, or the "
+        + "recovered program disagrees with the model: the block and the reason), 66 DIR is not a directory, "
+        + "74 corrupt model directory.",
+        "Example: tracr4j decompile out/sort -o sort.rasp"})
 final class DecompileCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

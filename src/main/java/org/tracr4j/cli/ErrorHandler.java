@@ -5,6 +5,7 @@ import java.util.List;
 import org.tracr4j.CorruptModelException;
 import org.tracr4j.EvaluationException;
 import org.tracr4j.InvalidInputException;
+import org.tracr4j.ModelTooLargeException;
 import org.tracr4j.RaspSyntaxException;
 import org.tracr4j.Tracr4jException;
 import org.tracr4j.UndecompilableModelException;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
 /**
  * Turns every failure into readable lines on stderr and an exit code (sysexits): usage errors 64, program
  * errors (syntax, unsupported) 65, input errors 66, evaluation errors and anything unexpected ("internal
- * error") 70, corrupt model files 74. Stack traces only with {@code --debug}.
+ * error") 70, a model too large to build 69, corrupt model files 74. Stack traces only with {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
   /** sysexits EX_DATAERR: the program is wrong (syntax, or not compilable). */
@@ -23,6 +24,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
   static final int INPUT = 66;
   /** sysexits EX_SOFTWARE: evaluation failed, or an internal error. */
   static final int INTERNAL = 70;
+  /** sysexits EX_UNAVAILABLE: the model is too large for this JVM's heap, a Java array or an ONNX file. */
+  static final int TOO_LARGE = 69;
   /** sysexits EX_IOERR: a model file is corrupt or unreadable. */
   static final int MODEL_FILE = 74;
   /** Syntax errors shown at most; a file of garbage has thousands, and the first few say enough. */
@@ -80,6 +83,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case EvaluationException e -> INTERNAL;
       case CorruptModelException e -> MODEL_FILE;
       case UndecompilableModelException e -> PROGRAM;
+      case ModelTooLargeException e -> TOO_LARGE;
     };
   }
 
@@ -93,6 +97,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
       case InvalidInputException e -> List.of("tracr4j: invalid input: " + e.getMessage());
       case CorruptModelException e -> List.of("tracr4j: corrupt model: " + e.getMessage());
       case UndecompilableModelException e -> List.of("tracr4j: cannot decompile: " + e.getMessage());
+      case ModelTooLargeException e -> List.of("tracr4j: too large: " + e.getMessage());
     };
   }
 

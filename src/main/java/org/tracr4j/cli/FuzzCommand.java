@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     footer = {"", "Output: 'key: value' lines (mode, causal, seed, programs, compiled, rejected, inputs_compared, "
         + "positions_compared, inputs_outside_contract (each refused by the model), interpreter_errors, "
         + "disagreements, crashes, unrefused (an outside-contract input answered), wrong_refusals, seconds, "
-        + "rejection_reasons); with --json the same keys in one document. Each failure is shrunk and written "
+        + "rejections_by_rule, refused_while_generating_by_rule (statements the compiler refused, which the "
+        + "generator replaced: outside the contract, the failing functions it caught)); with --json the same keys in one document. Each failure is shrunk and written "
         + "to --out as a .rasp file whose header gives vocabulary, length, input and both outputs.",
         "Exit codes: 0 no failure, 1 a disagreement or crash was found, 64 usage, 73 cannot write --out.",
         "Example: tracr4j fuzz --programs 1000 --inputs 20 --seed 1"})
@@ -105,6 +106,9 @@ final class FuzzCommand implements Callable<Integer> {
     summary.put("wrong_refusals", report.failures().stream().filter(f -> f.kind().equals("wrong-refusal")).count());
     summary.put("seconds", Math.round(seconds * 10) / 10.0);
     summary.put("rejections_by_rule", report.rejections());
+    // Statements the generator drew and the compiler refused (so they were replaced): outside the contract,
+    // the failing functions and averaging aggregates it caught before any program was compiled.
+    summary.put("refused_while_generating_by_rule", report.generatorRefusals());
     if (json.enabled()) {
       stdout.println(Output.json(summary));
     } else {

@@ -84,7 +84,16 @@ public final class Main implements Callable<Integer> {
         .setErr(err)
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler);
-    int code = commandLine.execute(args);
+    StageProgress.useStderr(err);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      // The size estimate (model.ModelSize) refuses what it can foresee; anything else still gets one line.
+      err.println("tracr4j: out of memory (the JVM's max heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MB); raise it, e.g. TRACR4J_JAVA_OPTS=-Xmx16g for the tracr4j launcher");
+      code = ErrorHandler.TOO_LARGE;
+    }
     out.flush();
     err.flush();
     return code;

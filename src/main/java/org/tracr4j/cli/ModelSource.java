@@ -23,6 +23,26 @@ public final class ModelSource {
   /** The compiled program when compiling from source, else null. */
   CompiledProgram compiled;
 
+  /**
+   * The program of the loaded model: the one just compiled, or the source a model directory records (its
+   * {@code source} metadata), parsed; null when the directory records none that parses.
+   */
+  org.tracr4j.rasp.SOp program(Model model) {
+    if (compiled != null) {
+      return compiled.program();
+    }
+    String source = model.metadata().get("source");
+    if (source == null) {
+      return null;
+    }
+    try {
+      return org.tracr4j.lang.RaspLanguage.parse(source, model.metadata().getOrDefault("program", "source"))
+          .output();
+    } catch (org.tracr4j.Tracr4jException e) {
+      return null;
+    }
+  }
+
   Model load() {
     if ((program == null) == (modelDirectory == null)) {
       throw new CliException("give either PROGRAM.rasp (with --vocab and --max-seq-len) or --model DIR",

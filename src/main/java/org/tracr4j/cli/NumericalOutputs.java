@@ -18,6 +18,11 @@ final class NumericalOutputs {
     this.values = valueSet.stream().filter(Value::isNumeric).mapToDouble(Value::asDouble).sorted().toArray();
   }
 
+  /** From a model's recorded output value set ({@code OutputSpace.valueSet}). */
+  static NumericalOutputs of(java.util.List<Double> valueSet) {
+    return new NumericalOutputs(valueSet.stream().map(Value::of).toList());
+  }
+
   Value decode(double raw) {
     int at = Arrays.binarySearch(values, raw);
     if (at >= 0) {

@@ -6,10 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tracr4j.InvalidInputException;
+import org.tracr4j.UnsupportedProgramException.Finding;
+import org.tracr4j.compiler.DynamicValidation;
+import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.Provenance;
 import org.tracr4j.model.Trace;
+import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,10 +77,15 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    refuseOutsideTheContract(model, sequences);
     List<List<Object>> outputs = model.runBatch(sequences);
     boolean numerical = model.output().encoding() == OutputEncoding.NUMERICAL;
-    NumericalOutputs decoding = numerical && source.compiled != null
-        ? new NumericalOutputs(source.compiled.valueSets().of(source.compiled.program())) : null;
+    // The value set the model records (compiled now or read from config.json), so both print alike; a
+    // directory without one (older, or a huge set) prints the raw numbers.
+    NumericalOutputs decoding = !numerical ? null
+        : !model.output().valueSet().isEmpty() ? NumericalOutputs.of(model.output().valueSet())
+        : source.compiled != null ? new NumericalOutputs(source.compiled.valueSets().of(source.compiled.program()))
+        : null;
     for (int i = 0; i < sequences.size(); i++) {
       List<Value> raw = outputs.get(i).stream().map(Value::ofJava).toList();
       List<Value> output = decoding == null ? raw : raw.stream().map(v -> decoding.decode(v.asDouble())).toList();
@@ -93,6 +103,37 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * For a model with a recorded aggregate precondition, checks every input against it with the interpreter
+   * (the program compiled now, or the source the directory records), as the issue asks: the model's own
+   * residual check catches an aggregate averaging distinct values, but not one selecting several keys with
+   * one string value, which RASP cannot average and the model would answer.
+   *
+   * @throws InvalidInputException naming the aggregate and the position
+   */
+  private void refuseOutsideTheContract(Model model, List<List<Value>> sequences) {
+    boolean guarded = model.provenance().stream().flatMap(p -> p.expressions().stream())
+        .anyMatch(e -> e.precondition() != null);
+    SOp program = guarded ? source.program(model) : null;
+    if (program == null) {
+      return;
+    }
+    DynamicValidation contract = new DynamicValidation(ProgramGraph.of(program), model.config().causal());
+    for (int i = 0; i < sequences.size(); i++) {
+      List<Finding> findings;
+      try {
+        findings = contract.check(sequences.get(i));
+      } catch (org.tracr4j.EvaluationException e) {
+        continue; // the model's own answer (or refusal) stands; check reports interpreter failures
+      }
+      if (!findings.isEmpty()) {
+        Finding f = findings.get(0);
+        throw new InvalidInputException((sequences.size() > 1 ? "input " + (i + 1) + ": " : "") + "input refused: "
+            + "aggregate " + f.expression() + ": " + f.reason() + "; the compiled model cannot give RASP's answer");
+      }
+    }
   }
 
   /**

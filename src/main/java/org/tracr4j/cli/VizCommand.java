@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
+import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.lang.RaspLanguage;
 import org.tracr4j.model.Model;
@@ -30,7 +30,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "viz", mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report of one input's computation: program graph, residual "
-        + "stream, attention patterns, MLP activations, interpreter vs model.")
+        + "stream, attention patterns, MLP activations, interpreter vs model.",
+    footer = {"", "Output: the HTML file (-o, required: CSS, script and SVG inline, no network needed) and one line "
+        + "'wrote FILE (N bytes): model and interpreter agree on every expression' or '...: first disagreement: "
+        + "EXPR at position P'. No --json: the page is the output.",
+        "With --model, the directory must record its program's source (compile -o does); compile options are "
+        + "usage errors. Defaults: exact constructions, standard masking, --mlp-exactness 100.",
+        "Exit codes: 0 written (also when model and interpreter disagree: the page shows where), 64 usage, "
+        + "65 program error, 66 bad input or unreadable file, 69 model too large, 73 cannot write the file, "
+        + "74 corrupt model directory.",
+        "Example: tracr4j viz examples/sort.rasp --vocab 1,2,3,4 --max-seq-len 5 --input \"3 1 4 2\" -o sort.html"})
 final class VizCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -88,18 +97,20 @@ final class VizCommand implements Callable<Integer> {
     SOp program = RaspLanguage.parse(text, source.modelDirectory.resolve("config.json") + " (source)").output();
     CompileOptions.Mode mode = CompileOptions.Mode.TRACR.lowerName().equals(model.metadata().get("mode"))
         ? CompileOptions.Mode.TRACR : CompileOptions.Mode.EXACT;
-    // The options the model was compiled with, from its interface: the rewrites (map fusion) depend on them.
-    List<Value> vocab = new java.util.ArrayList<>();
-    for (int id = 0; id < model.vocabulary().size(); id++) {
-      if (id != model.vocabulary().bos() && id != model.vocabulary().pad()) {
-        vocab.add(Value.parseToken(model.vocabulary().tokens().get(id)));
+    // The model's compile options, as the command line gave them (each token parsed as typed).
+    org.tracr4j.model.InputVocabulary vocabulary = model.vocabulary();
+    List<Value> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < vocabulary.tokens().size(); i++) {
+      if (i != vocabulary.bos() && i != vocabulary.pad()) {
+        tokens.add(Value.parseToken(vocabulary.tokens().get(i)));
       }
     }
-    String bos = model.vocabulary().tokens().get(model.vocabulary().bos());
-    String pad = model.vocabulary().tokens().get(model.vocabulary().pad());
+    CompileOptions options = CompileOptions.of(tokens, model.config().nCtx() - 1).withMode(mode)
+        .withCausal(model.config().causal());
     String exactness = model.metadata().get("mlp_exactness");
-    CompileOptions options = new CompileOptions(vocab, model.maxSeqLen(), model.config().causal(),
-        exactness == null ? CompileOptions.DEFAULT_MLP_EXACTNESS : Double.parseDouble(exactness), mode, bos, pad);
-    return Compiler.graph(program, options);
+    if (exactness != null) {
+      options = options.withMlpExactness(Double.parseDouble(exactness));
+    }
+    return ProgramGraph.of(Compiler.rewrittenAsRecorded(program, options, model.metadata().get(Compiler.REWRITES)));
   }
 }

@@ -22,12 +22,14 @@ import org.tracr4j.rasp.Value;
  * either proves that, or states it as a precondition that the model checks on every input ({@link
  * org.tracr4j.model.Model} refuses an input whose residual shows an average).
  *
- * <p>Proofs, each enough: the aggregated s-op takes at most one value and is never none; the selector is {@code select(indices,
- * q, p)} where {@code p} is {@code ==} or selects at most one key value for each query value (indices are
- * distinct, so at most one key matches; so are keys that differ at every position); the selector is
- * {@code select(k, q, p)}, p as before, and the aggregated s-op is {@code k}, a map of {@code k}, or an
- * s-op whose rank {@code k} is (every selected key holds the same value, so every selected value is the
- * same); or a conjunction one of whose parts is such a select. Otherwise a bounded search (the
+ * <p>Proofs, each enough. At most one key per query, whatever the values: the selector is {@code
+ * select(k, q, p)} with keys {@code k} that differ at every position (indices; an injective map of such
+ * keys; the rank of such keys) and {@code p} {@code ==} or selecting at most one key value per query value;
+ * or a conjunction one of whose parts is such a select. Where the aggregated s-op takes only numbers
+ * (booleans count) and is never none, also: it takes at most one value; or the selector is {@code
+ * select(k, q, p)}, p as before, and the aggregated s-op is {@code k}, a map of {@code k}, or an s-op whose
+ * rank {@code k} is (every selected key holds the same value, so every selected value is the same).
+ * Several selections of one string are no proof: RASP's mean fails on them. Otherwise a bounded search (the
  * shortest {@value #SEARCHED} inputs) looks for an input that averages, and the precondition names it.
  */
 final class AggregateContract {
@@ -56,7 +58,9 @@ final class AggregateContract {
     unproven.forEach((id, a) -> {
       String label = graph.label(a);
       String witness = witnesses.get(label);
+      boolean numbers = valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric);
       out.put(id, "every query must select at most one distinct value of " + graph.label(a.sop())
+          + (numbers ? "" : " and, as they are not all numbers, at most one key (RASP averages only numbers)")
           + " (a categorical aggregate cannot average); not proven at compile time"
           + (witness == null ? ", and none of the shortest " + SEARCHED + " inputs averages"
               : "; input " + witness + " averages"));
@@ -65,16 +69,51 @@ final class AggregateContract {
   }
 
   private static boolean proven(Aggregate a, ValueSets valueSets, NoneAnalysis none, boolean causal) {
-    // A value set leaves none out: one value and none are two (none averaged with 0 is no answer either).
-    return valueSets.of(a.sop()).size() <= 1 && !none.mayBeNone(a.sop())
-        || selectsOneValue(a.selector(), a.sop(), valueSets, none, causal);
+    if (selectsOneKey(a.selector(), valueSets, none, causal)) {
+      return true;
+    }
+    // Several keys with one value: the interpreter's mean is that value only for numbers (and booleans); it
+    // fails on several strings, even equal ones, where the model would answer the common value. A value set
+    // leaves none out: one value and none are two (none averaged with 0 is no answer either).
+    boolean numbers = valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric)
+        && !none.mayBeNone(a.sop());
+    return numbers && (valueSets.of(a.sop()).size() <= 1
+        || selectsOneValue(a.selector(), a.sop(), valueSets, none, causal));
+  }
+
+  /** Name suffix of the residual directions of an aggregate's key channel ({@link #countsKeys}). */
+  static final String KEYS = "#keys";
+
+  /**
+   * Whether the aggregate's head also writes the histogram of the selected keys' indices (its key channel,
+   * directions {@code label#keys:i}), so that the model sees when a query selects several keys: where the
+   * values may be strings or none, several selections are outside RASP even when they hold one value, and
+   * the value features alone (one-hot of that value) cannot show it. The one-key proof is taken as if
+   * causal (where a rank proves less), so a channel is never missing where {@link #preconditions} needs it.
+   */
+  static boolean countsKeys(Aggregate a, ValueSets valueSets, NoneAnalysis none, BuildMode mode) {
+    return mode.guardsAggregates() && a.isCategorical() && !selectsOneKey(a.selector(), valueSets, none, true)
+        && (!valueSets.of(a.sop()).stream().allMatch(org.tracr4j.rasp.Value::isNumeric) || none.mayBeNone(a.sop()));
+  }
+
+  /**
+   * A select on keys that differ at every position ({@link #distinct}) whose predicate admits at most one
+   * key value per query, or a conjunction with one: at most one key is selected.
+   */
+  private static boolean selectsOneKey(Selector selector, ValueSets valueSets, NoneAnalysis none, boolean causal) {
+    return switch (selector) {
+      case Select s -> distinct(s.keys(), valueSets, none, causal)
+          && (s.predicate() == Comparison.EQ || oneKeyValuePerQuery(s, valueSets));
+      case SelectorAnd and -> selectsOneKey(and.first(), valueSets, none, causal)
+          || selectsOneKey(and.second(), valueSets, none, causal);
+      default -> false;
+    };
   }
 
   private static boolean selectsOneValue(Selector selector, SOp values, ValueSets valueSets, NoneAnalysis none,
       boolean causal) {
     return switch (selector) {
-      case Select s -> (distinct(s.keys(), valueSets, none, causal)
-          || functionOf(values, s.keys(), valueSets, none, causal))
+      case Select s -> functionOf(values, s.keys(), valueSets, none, causal)
           && (s.predicate() == Comparison.EQ || oneKeyValuePerQuery(s, valueSets));
       case SelectorAnd and -> selectsOneValue(and.first(), values, valueSets, none, causal)
           || selectsOneValue(and.second(), values, valueSets, none, causal);

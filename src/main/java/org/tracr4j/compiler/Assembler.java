@@ -11,6 +11,7 @@ import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.InputVocabulary;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.ModelSize;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.OutputSpace;
 import org.tracr4j.model.Provenance;
@@ -39,7 +40,7 @@ final class Assembler {
 
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
-      Map<String, String> metadata, Map<Long, String> preconditions) {}
+      Map<String, String> metadata, Map<Long, String> preconditions, String sizeDetail, List<Double> outputValues) {}
 
   /**
    * What the model's input side needs from the options.
@@ -91,12 +92,14 @@ final class Assembler {
             head.ov().output().dims()));
       }
     }
-    int dMlp = 1;
+    long widestMlp = 1;
     for (List<Mlp> layer : mlps) {
-      dMlp = Math.max(dMlp, layer.stream().mapToInt(m -> m.hiddenSpace().dims()).sum());
+      widestMlp = Math.max(widestMlp, layer.stream().mapToLong(m -> m.hiddenSpace().dims()).sum());
     }
+    int dMlp = ModelSize.arrayLength("an MLP layer's hidden neurons", widestMlp);
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
+    ModelSize.require(config, in.sizeDetail());
     Weights weights = Weights.zeros(config);
     embed(in, residual, config, weights);
     double queryScale = in.mode().queryScale(dHead);
@@ -304,7 +307,8 @@ final class Assembler {
     if (in.graph().output().isNumerical()) {
       List<Object> values = new ArrayList<>();
       values.add(null);
-      return new OutputSpace(OutputEncoding.NUMERICAL, values);
+      List<Double> valueSet = in.outputValues().size() <= OutputSpace.MAX_VALUE_SET ? in.outputValues() : List.of();
+      return new OutputSpace(OutputEncoding.NUMERICAL, values, valueSet);
     }
     List<Object> values = new ArrayList<>();
     for (BasisDirection direction : in.outputSpace().basis()) {

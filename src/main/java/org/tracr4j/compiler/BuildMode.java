@@ -39,8 +39,18 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
   /**
    * The rewrite rules: the exact mode compiles composite selectors and numerical inputs of categorical
    * operations; Tracr compiles neither (it has no rewrite stage; its merges happen when selectors are built).
+   * The first route of {@link #routes}.
    */
-  Rewriter rewriter();
+  default Rewriter rewriter() {
+    return routes().get(0);
+  }
+
+  /**
+   * The rewrites the compiler tries, in order: it keeps the model with the fewest layers, then the fewest
+   * parameters, of those that compile (the first on a tie). The exact mode has two: the product route for
+   * every OR, and the same with the width of a disjoint OR split into a sum of widths.
+   */
+  List<Rewriter> routes();
 
   /** An AND of selects over different s-ops is one summed-QK head (Tracr rejects every composite). */
   boolean conjunctionHeads();
@@ -157,8 +167,8 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     }
 
     @Override
-    public Rewriter rewriter() {
-      return Rewriter.standard();
+    public List<Rewriter> routes() {
+      return List.of(Rewriter.standard(), Rewriter.splittingDisjointWidths());
     }
 
     @Override
@@ -293,8 +303,8 @@ public sealed interface BuildMode permits BuildMode.Exact, BuildMode.TracrCompat
     }
 
     @Override
-    public Rewriter rewriter() {
-      return new Rewriter(List.of());
+    public List<Rewriter> routes() {
+      return List.of(new Rewriter(List.of()));
     }
 
     @Override

@@ -6,13 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tracr4j.InvalidInputException;
+import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.compiler.rewrite.Rewriter;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.Model;
+import org.tracr4j.model.ModelConfig;
+import org.tracr4j.model.ModelSize;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
@@ -39,11 +43,71 @@ public final class Compiler {
 
   /** Compiles, recording {@code metadata} (e.g. the program's source text) in the model. */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata) {
-    Checked checked = check(program, options, true);
-    refuseAny(checked.findings());
+    return compile(program, options, metadata, stage -> {});
+  }
+
+  /**
+   * Compiles, telling {@code progress} the name of each stage as it starts ({@link #STAGES}), so that a
+   * caller can show what a long compile is doing. Where the mode has several routes ({@link
+   * BuildMode#routes}), each is checked and assembled, and the cheapest model is kept.
+   *
+   * @throws org.tracr4j.ModelTooLargeException before the weights are allocated, when the model would not
+   *     fit in the heap or a tensor in a Java array (also before value sets, when the token and position
+   *     embeddings alone would not)
+   */
+  public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata,
+      Consumer<String> progress) {
+    checkOptions(options);
+    progress.accept("checking the size");
+    requireEmbeddingsFit(options);
+    BuildMode mode = BuildMode.of(options);
+    progress.accept("rewriting");
+    CompiledProgram best = null;
+    List<Finding> refused = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, true, false, progress);
+      if (!checked.findings().isEmpty()) {
+        refused = refused == null ? checked.findings() : refused;
+        continue;
+      }
+      CompiledProgram candidate = assemble(program, options, metadata, checked, progress);
+      if (best == null || cheaper(candidate.model(), best.model())) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      refuseAny(refused);
+    }
+    return best;
+  }
+
+  /**
+   * The cost model between routes: fewer layers, then fewer parameters; on a tie the earlier route (the
+   * mode's first, Tracr's construction where it has one) stays.
+   */
+  private static boolean cheaper(Model candidate, Model best) {
+    int layers = Integer.compare(candidate.config().layers(), best.config().layers());
+    return layers < 0 || layers == 0 && candidate.params() < best.params();
+  }
+
+  /** The program as each of the mode's routes rewrites it, without repeats (most programs have one). */
+  private static List<Rewriter.Result> routes(SOp program, BuildMode mode) {
+    List<Rewriter.Result> routes = new ArrayList<>();
+    for (Rewriter rewriter : mode.routes()) {
+      Rewriter.Result route = rewriter.rewriteLogged(program);
+      if (routes.stream().noneMatch(other -> other.applied().equals(route.applied()))) {
+        routes.add(route);
+      }
+    }
+    return routes;
+  }
+
+  private static CompiledProgram assemble(SOp program, CompileOptions options, Map<String, String> metadata,
+      Checked checked, Consumer<String> progress) {
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
     ProgramGraph graph = checked.graph();
+    progress.accept("allocating layers");
     LayerPlan plan = LayerAllocation.allocate(graph);
     Lowering.Result lowered = checked.lowered();
     Map<String, String> constructions = lowered.constructions();
@@ -57,12 +121,52 @@ public final class Compiler {
         constructions = all;
       }
     }
+    progress.accept("checking aggregate preconditions");
+    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
+    progress.accept("assembling the weights");
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
-        AggregateContract.preconditions(graph, checked.valueSets(), options)));
+        preconditions, largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
+  }
+
+  /** The stages {@link #compile} reports, in order. */
+  public static final List<String> STAGES = List.of("checking the size", "rewriting", "validating",
+      "inferring value sets", "checking none", "lowering", "allocating layers", "checking aggregate preconditions",
+      "assembling the weights");
+
+  /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
+  private static List<Double> numbers(java.util.SortedSet<Value> values) {
+    return values.stream().filter(Value::isNumeric).map(Value::asDouble).filter(Double::isFinite).toList();
+  }
+
+  /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
+  private static String largestValueSet(ProgramGraph graph, ValueSets valueSets) {
+    String label = null;
+    int most = -1;
+    for (var expr : graph.nodes()) {
+      if (expr instanceof SOp sop && valueSets.of(sop).size() > most) {
+        most = valueSets.of(sop).size();
+        label = graph.label(sop);
+      }
+    }
+    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
+  }
+
+  /**
+   * Refuses, before anything is built, a model whose token and position embeddings alone would not fit: the
+   * residual holds at least every token (BOS and PAD included) and every index.
+   */
+  private static void requireEmbeddingsFit(CompileOptions options) {
+    long dModel = options.vocab().size() + 2L + options.maxSeqLen();
+    if (dModel > Integer.MAX_VALUE) {
+      throw new org.tracr4j.ModelTooLargeException("the residual would have " + dModel + " dimensions (tokens and "
+          + "indices), more than a Java array holds");
+    }
+    ModelSize.require(new ModelConfig(0, 1, (int) dModel, 1, 1, options.vocab().size() + 2, 1,
+        options.maxSeqLen() + 1, options.causal()), "; counting only the token and position embeddings");
   }
 
   /**
@@ -74,8 +178,7 @@ public final class Compiler {
    * @throws InvalidInputException for a bad vocabulary or maximum length
    */
   public static Analysis analyze(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, true);
-    return new Analysis(checked.valueSets(), checked.findings());
+    return analysis(program, options, true, false);
   }
 
   /**
@@ -84,17 +187,47 @@ public final class Compiler {
    * generator checks each statement so, and each finished program with {@link #analyze}.
    */
   public static Analysis analyzeBeforeLowering(SOp program, CompileOptions options) {
-    Checked checked = check(program, options, false);
-    return new Analysis(checked.valueSets(), checked.findings());
+    return analysis(program, options, false, false);
   }
 
   /**
-   * The graph the compiler builds from {@code program} for these options: the program after every rewrite of
-   * the build mode, map fusion included (which depends on the value sets, hence on the options). What a
-   * compiled model's expressions are; {@code viz --model} rebuilds it from the recorded source.
+   * {@link #analyzeBeforeLowering} of an s-op that is one part of a program still being built (the
+   * generator's statements): the rule that a program reads tokens applies to the whole program only, so
+   * {@code length - indices - 1} is a part the generator may use.
    */
-  public static ProgramGraph graph(SOp program, CompileOptions options) {
-    return check(program, options, false).graph();
+  public static Analysis analyzeFragment(SOp sop, CompileOptions options) {
+    return analysis(sop, options, false, true);
+  }
+
+  /** The first route's analysis that compiles, or the first route's findings when none does. */
+  private static Analysis analysis(SOp program, CompileOptions options, boolean lower, boolean fragment) {
+    checkOptions(options);
+    BuildMode mode = BuildMode.of(options);
+    Analysis first = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, lower, fragment, stage -> {});
+      Analysis analysis = new Analysis(checked.valueSets(), checked.findings());
+      if (analysis.compiles()) {
+        return analysis;
+      }
+      first = first == null ? analysis : first;
+    }
+    return first;
+  }
+
+  /**
+   * The expressions of the program as the compiled model's provenance lists them (label, kind, layer, ...;
+   * without preconditions), from the rewrite, the graph and the layer allocation only: no value sets,
+   * lowering or weights, a small part of a compile. Layers depend only on the shape of the graph, so a
+   * tool can order a program by layer before it compiles it (the dataset's tokens). Says nothing about
+   * whether the program compiles.
+   *
+   * @throws InvalidInputException for a bad vocabulary or maximum length
+   */
+  public static List<org.tracr4j.model.Provenance.Expression> expressions(SOp program, CompileOptions options) {
+    checkOptions(options);
+    ProgramGraph graph = ProgramGraph.of(BuildMode.of(options).rewriter().rewriteLogged(program).program());
+    return ProvenanceRecorder.expressions(graph, LayerAllocation.allocate(graph), Map.of());
   }
 
   /** The answer of {@link #analyze}. */
@@ -112,16 +245,19 @@ public final class Compiler {
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
       Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
-  private static Checked check(SOp program, CompileOptions options, boolean lower) {
-    checkOptions(options);
-    BuildMode mode = BuildMode.of(options);
-    Rewriter.Result rewrite = mode.rewriter().rewriteLogged(program);
+  private static Checked check(Rewriter.Result rewrite, CompileOptions options, BuildMode mode, boolean lower,
+      boolean fragment, Consumer<String> progress) {
     SOp rewritten = rewrite.program();
     ProgramGraph graph = ProgramGraph.of(rewritten);
+    progress.accept("validating");
     List<Finding> findings = StaticValidation.check(graph, mode);
+    if (fragment) {
+      findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
+    }
     if (!findings.isEmpty()) {
       return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
     }
+    progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
     if (mode.fusesMaps() && inferred.findings().isEmpty()) {
       // Fuse where the reader does not grow: a map whose input has no more values than its result.
@@ -143,6 +279,7 @@ public final class Compiler {
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {
+      progress.accept("checking none");
       findings = NoneAnalysis.check(graph, valueSets);
     }
     if (!findings.isEmpty()) {
@@ -151,6 +288,7 @@ public final class Compiler {
     if (!lower) {
       return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
     }
+    progress.accept("lowering");
     Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
     return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
@@ -220,12 +358,36 @@ public final class Compiler {
    */
   public static final String CONSTRUCTIONS = "constructions";
 
+  /**
+   * {@code program} as a model's compile rewrote it, its maps fused included: the route whose rewrite log
+   * is {@code recordedRewrites} (the model's {@link #REWRITES} metadata, null when no rule applied); the
+   * first route when none matches (a model of an older version). {@code options} are the model's.
+   */
+  public static SOp rewrittenAsRecorded(SOp program, CompileOptions options, String recordedRewrites) {
+    checkOptions(options);
+    BuildMode mode = BuildMode.of(options);
+    SOp first = null;
+    for (Rewriter.Result route : routes(program, mode)) {
+      Checked checked = check(route, options, mode, false, false, stage -> {});
+      String log = rewriteLog(checked.rewrite());
+      if (recordedRewrites == null ? log == null : recordedRewrites.equals(log)) {
+        return checked.rewrite().program();
+      }
+      first = first == null ? checked.rewrite().program() : first;
+    }
+    return first;
+  }
+
+  private static String rewriteLog(Rewriter.Result rewrite) {
+    return rewrite.applied().isEmpty() ? null : String.join("\n", rewrite.applied().stream()
+        .map(applied -> applied.rule() + ": " + applied.expression()).toList());
+  }
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
       Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
     if (!rewrite.applied().isEmpty()) {
-      metadata.put(REWRITES, String.join("\n", rewrite.applied().stream()
-          .map(applied -> applied.rule() + ": " + applied.expression()).toList()));
+      metadata.put(REWRITES, rewriteLog(rewrite));
     }
     if (!compositeHeads.isEmpty()) {
       metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()

@@ -125,11 +125,14 @@ final class Constructions {
 
   /** One head: {@link CategoricalAttention} for one select, the summed-QK {@link ConjunctionAttention} for an AND. */
   AttentionHead aggregate(List<ConjunctionAttention.Conjunct> conjuncts, VectorSpace values, VectorSpace output,
-      Value defaultValue, boolean numerical, String label) {
+      Value defaultValue, boolean numerical, String label, boolean countsKeys) {
+    // With a key channel, the values also hold every index, each written to its own key direction.
     Function<BasisDirection, BasisDirection> valueToOutput = numerical
         ? direction -> output.direction(0)
-        : direction -> output.contains(new BasisDirection(label, direction.value()))
-            ? new BasisDirection(label, direction.value()) : null;
+        : direction -> countsKeys && direction.name().equals("indices")
+            ? new BasisDirection(label + AggregateContract.KEYS, direction.value())
+            : output.contains(new BasisDirection(label, direction.value()))
+                ? new BasisDirection(label, direction.value()) : null;
     CategoricalAttention.Options settings = mode.aggregatesByValue()
         ? new CategoricalAttention.Options(softmaxColdness(), false, true,
             Optional.of(defaultVector(output, defaultValue, numerical, label)),

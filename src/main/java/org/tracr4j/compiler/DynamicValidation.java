@@ -35,7 +35,8 @@ public final class DynamicValidation {
           evaluation = interpreter.evaluation(input);
         }
         averagedPosition(a, evaluation, input.size()).ifPresent(position -> findings.add(new Finding(RuleCode.CATEGORICAL_MEAN, graph.label(a),
-            "a categorical aggregate must select at most one distinct value per query, but at position "
+            "a categorical aggregate must select at most one distinct value per query (at most one key where "
+                + "the values are not numbers: the interpreter averages only numbers), but at position "
                 + position + " it would have to average several", render(input))));
       }
     }
@@ -79,7 +80,9 @@ public final class DynamicValidation {
         if (selected[q][k]) {
           if (first == null) {
             first = values.get(k);
-          } else if (!first.equals(values.get(k))) {
+          } else if (!first.equals(values.get(k)) || !first.isNumeric()) {
+            // Two values, or two selections of a string (or none): RASP's mean fails where the model,
+            // which sees one value, would answer it.
             return Optional.of(q);
           }
         }

@@ -215,8 +215,20 @@ final class Lowering {
     if (conjuncts.size() > 1) {
       compositeHeads.put(graph.label(a), "summed-qk and of " + conjuncts.size() + " selects");
     }
-    return constructions.aggregate(conjuncts, outputSpace(a.sop()), outputSpace(a), a.defaultValue(),
-        a.isNumerical(), graph.label(a));
+    VectorSpace values = outputSpace(a.sop());
+    VectorSpace output = outputSpace(a);
+    boolean countsKeys = AggregateContract.countsKeys(a, valueSets, none, mode);
+    if (countsKeys) {
+      List<Object> positions = new ArrayList<>();
+      for (long i = 0; i < maxSeqLen; i++) {
+        positions.add(Value.of(i));
+      }
+      values = VectorSpace.join(List.of(values, VectorSpace.fromValues("indices", positions)));
+      output = VectorSpace.join(List.of(output, VectorSpace.fromValues(graph.label(a) + AggregateContract.KEYS,
+          positions)));
+    }
+    return constructions.aggregate(conjuncts, values, output, a.defaultValue(), a.isNumerical(), graph.label(a),
+        countsKeys);
   }
 
   private LoweredBlock selectorWidth(SelectorWidth w) {

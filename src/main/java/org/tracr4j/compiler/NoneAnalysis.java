@@ -51,6 +51,9 @@ final class NoneAnalysis {
         case ElementwiseMap m -> List.of(m.inner());
         case SequenceMap m -> List.of(m.first(), m.second());
         case LinearSequenceMap m -> List.of(m.first(), m.second());
+        // A numerical mean over a none: RASP's mean fails (or keeps a lone none), the model averages a 0
+        // (found by causal outside-contract fuzzing: numerical(map(f, sort(...))) aggregated).
+        case org.tracr4j.rasp.Aggregate a when a.isNumerical() -> List.of(a.sop());
         default -> List.of();
       };
       if (expr instanceof org.tracr4j.rasp.Select select) {

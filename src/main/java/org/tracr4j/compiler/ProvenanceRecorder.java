@@ -26,11 +26,15 @@ final class ProvenanceRecorder {
   static List<Provenance.Feature> residual(ProgramGraph graph, VectorSpace residual, BasisDirection one) {
     Map<String, SOp> sops = new HashMap<>();
     Map<BasisDirection, SOp> intermediates = new HashMap<>();
+    Map<String, SOp> keyChannels = new HashMap<>();
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         sops.put(graph.label(sop), sop);
         if (sop instanceof org.tracr4j.rasp.SelectorWidth) {
           intermediates.put(SelectorWidth.attentionOutput(graph.label(sop)), sop);
+        }
+        if (sop instanceof org.tracr4j.rasp.Aggregate) {
+          keyChannels.put(graph.label(sop) + AggregateContract.KEYS, sop);
         }
       }
     }
@@ -43,6 +47,10 @@ final class ProvenanceRecorder {
             Provenance.Encoding.NUMERICAL, null));
       } else if (intermediates.containsKey(direction)) {
         features.add(new Provenance.Feature(label, graph.label(intermediates.get(direction)),
+            Provenance.Role.INTERMEDIATE, Provenance.Encoding.NUMERICAL, null));
+      } else if (keyChannels.containsKey(direction.name())) {
+        // An aggregate's key channel: the share of its attention on each selected key's index.
+        features.add(new Provenance.Feature(label, graph.label(keyChannels.get(direction.name())),
             Provenance.Role.INTERMEDIATE, Provenance.Encoding.NUMERICAL, null));
       } else if (owner != null && owner.isNumerical()) {
         features.add(new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,

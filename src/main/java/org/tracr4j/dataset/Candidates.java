@@ -1,7 +1,13 @@
 package org.tracr4j.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.tracr4j.UnsupportedProgramException;
 import org.tracr4j.check.DifferentialCheck;
@@ -11,11 +17,14 @@ import org.tracr4j.compiler.Compiler;
 import org.tracr4j.compiler.ProgramGraph;
 import org.tracr4j.export.DataType;
 import org.tracr4j.export.ModelDirectory;
+import org.tracr4j.export.Safetensors;
 import org.tracr4j.generate.Construct;
 import org.tracr4j.generate.GeneratedProgram;
 import org.tracr4j.generate.GeneratorConfig;
 import org.tracr4j.generate.ProgramGenerator;
+import org.tracr4j.lang.RaspLanguage;
 import org.tracr4j.model.Model;
+import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -24,6 +33,7 @@ import org.tracr4j.rasp.Value;
  * inputs with the differential checker, tokenised. Thread-safe: it keeps no state between draws.
  */
 final class Candidates {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final DatasetOptions options;
   private final List<Value> vocab;
   private final GeneratorConfig config;
@@ -37,7 +47,7 @@ final class Candidates {
     this.vocab = List.copyOf(values);
     GeneratorConfig c = GeneratorConfig.defaults(options.size(), vocab, options.maxSeqLen());
     if (!options.constructs().isEmpty()) {
-      java.util.EnumMap<Construct, Integer> weights = new java.util.EnumMap<>(Construct.class);
+      EnumMap<Construct, Integer> weights = new EnumMap<>(Construct.class);
       for (Construct construct : Construct.values()) {
         weights.put(construct, options.constructs().contains(construct) ? c.weight(construct) : 0);
       }
@@ -50,33 +60,30 @@ final class Candidates {
   Candidate draw(long index) {
     Random random = new Random(options.seed() * 0x9E3779B97F4A7C15L + index);
     boolean causal = random.nextDouble() < options.causalShare();
-    ProgramGenerator generator = new ProgramGenerator(config);
-    long programSeed = random.nextLong();
-    GeneratedProgram program = generator.generate(programSeed);
-    for (int attempt = 1; attempt < 20 && !ProgramGraph.of(program.program()).usesTokens(); attempt++) {
-      program = generator.generate(programSeed + attempt * 7_919L);
+    CompileOptions compileOptions = CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal);
+    // The generator's own last check (does the compiler compile it?) is the one compile below: a program
+    // that reads no tokens or does not compile is drawn again from the same random source.
+    Compiled[] compiled = new Compiled[1];
+    String[] rejection = new String[1];
+    List<String> rejections = new ArrayList<>();
+    ProgramGenerator.Draw draw = new ProgramGenerator(config).generate(random.nextLong(), program -> {
+      if (!ProgramGraph.of(program.program()).usesTokens()) {
+        rejections.add("reads no tokens (drawn again)");
+        return false;
+      }
+      compiled[0] = compile(program, compileOptions, rejection);
+      if (compiled[0] == null) {
+        rejections.add(rejection[0] + " (drawn again)");
+      }
+      return compiled[0] != null;
+    });
+    if (!draw.accepted()) {
+      return new Candidate.Rejected(rejections);
     }
-    Model model;
-    try {
-      model = Compiler.compile(program.program(),
-          CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal)).model();
-    } catch (UnsupportedProgramException e) {
-      return new Candidate.Rejected("unsupported (" + (e.findings().isEmpty() ? "no finding"
-          : e.findings().get(0).rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')) + ")");
-    } catch (RuntimeException e) {
-      return new Candidate.Rejected("compiler crash (" + e.getClass().getSimpleName() + ")");
-    }
-    // The stored model is compiled from the program as its tokens spell it (statements renamed and
-    // ordered by layer), so that tokens, source and weights describe exactly the same program.
-    List<String> tokens = ProgramTokens.of(program, model.provenance().orElse(null));
-    String source = ProgramTokens.source(tokens);
-    org.tracr4j.rasp.SOp canonical;
-    try {
-      canonical = org.tracr4j.lang.RaspLanguage.parse(source, "tokens").output();
-      model = Compiler.compile(canonical, CompileOptions.of(vocab, options.maxSeqLen()).withCausal(causal)).model();
-    } catch (RuntimeException e) {
-      return new Candidate.Rejected("tokens do not rebuild the program (" + e.getClass().getSimpleName() + ")");
-    }
+    List<String> tokens = compiled[0].tokens();
+    String source = compiled[0].source();
+    SOp canonical = compiled[0].program();
+    Model model = compiled[0].model();
     List<List<Value>> inputs = new ArrayList<>();
     for (int i = 0; i < options.checkInputs(); i++) {
       int length = 1 + random.nextInt(options.maxSeqLen());
@@ -88,17 +95,86 @@ final class Candidates {
     }
     for (Verdict verdict : new DifferentialCheck(canonical, model, causal).checkAll(inputs)) {
       if (verdict instanceof Verdict.Disagreed) {
-        return new Candidate.Rejected("model disagrees with its program");
+        rejections.add("model disagrees with its program");
+        return new Candidate.Rejected(rejections);
       }
     }
-    String config;
+    ObjectNode fields = JSON.createObjectNode();
+    fields.put("source", source);
+    ArrayNode tokenArray = fields.putArray("tokens");
+    tokens.forEach(tokenArray::add);
+    fields.set("config", ModelDirectory.configObject(model));
+    String text;
     try {
-      config = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-          ModelDirectory.configObject(model));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      text = JSON.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise a configuration", e);
     }
-    return new Candidate.Accepted(tokens, source, config,
-        ModelDirectory.tensors(model, DataType.F32), causal);
+    List<Safetensors.Encoded> tensors = new ArrayList<>();
+    ModelDirectory.tensors(model, DataType.F32).forEach((name, tensor) -> tensors.add(Safetensors.encode(name, tensor)));
+    return new Candidate.Accepted(tokens, source, DatasetBuilder.split(source),
+        text.substring(1, text.length() - 1), tensors, rejections);
+  }
+
+  /** A program renamed and ordered by layer, its s-op and its model; only inside {@link #draw}. */
+  private record Compiled(List<String> tokens, String source, SOp program, Model model) {}
+
+  /**
+   * The stored model is compiled from the program as its tokens spell it (statements renamed and ordered
+   * by layer), so that tokens, source and weights describe exactly the same program. The graph's layer
+   * allocation gives the layers before the one compile, and the compiled model's own provenance confirms
+   * the order. Where the exact mode moved a block to another layer (layer balancing, fused maps, a second
+   * route), the order comes from a compile of the program as generated, and the tokens are compiled once
+   * more. Null when not compiled, the reason in {@code rejection[0]}.
+   */
+  private static Compiled compile(GeneratedProgram program, CompileOptions compileOptions, String[] rejection) {
+    List<String> tokens;
+    try {
+      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    Compiled compiled = compileTokens(tokens, compileOptions, rejection);
+    if (compiled == null || ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+      return compiled;
+    }
+    try {
+      tokens = ProgramTokens.of(program, Compiler.compile(program.program(), compileOptions).model().provenance()
+          .orElseThrow());
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    compiled = compileTokens(tokens, compileOptions, rejection);
+    if (compiled != null && !ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+      rejection[0] = "tokens not in the model's layer order";
+      return null;
+    }
+    return compiled;
+  }
+
+  /** The program its tokens spell, compiled; null when not, the reason in {@code rejection[0]}. */
+  private static Compiled compileTokens(List<String> tokens, CompileOptions compileOptions, String[] rejection) {
+    String source = ProgramTokens.source(tokens);
+    SOp canonical;
+    try {
+      canonical = RaspLanguage.parse(source, "tokens").output();
+    } catch (RuntimeException e) {
+      rejection[0] = "tokens do not rebuild the program (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    Model model;
+    try {
+      model = Compiler.compile(canonical, compileOptions).model();
+    } catch (UnsupportedProgramException e) {
+      rejection[0] = "unsupported (" + (e.findings().isEmpty() ? "no finding"
+          : e.findings().get(0).rule().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ")";
+      return null;
+    } catch (RuntimeException e) {
+      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
+      return null;
+    }
+    return new Compiled(tokens, source, canonical, model);
   }
 }

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.tracr4j.export.Safetensors;
-import org.tracr4j.export.Tensor;
 
 /**
  * Writes a dataset of (program, weights) pairs ({@code docs/dataset.md}): draws programs, compiles and
@@ -41,6 +40,8 @@ public final class DatasetBuilder {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Give up when this many draws per requested program did not give enough distinct programs. */
   private static final int MAX_DRAWS_PER_PROGRAM = 50;
+  /** Draws computed ahead of the writer, at most (their results wait in memory, about 0.1 MB each). */
+  private static final int WINDOW = 512;
 
   /** What was written and what was not. */
   public record Summary(int programs, long draws, int duplicates, Map<String, Integer> rejected,
@@ -56,7 +57,7 @@ public final class DatasetBuilder {
     Map<String, Integer> rejected = new TreeMap<>();
     Map<String, Integer> splits = new TreeMap<>(Map.of("train", 0, "val", 0, "test", 0));
     TreeSet<String> vocabulary = new TreeSet<>();
-    Map<String, Tensor> shard = new LinkedHashMap<>();
+    List<Safetensors.Encoded> shard = new ArrayList<>();
     int written = 0;
     int duplicates = 0;
     int shards = 0;
@@ -68,54 +69,41 @@ public final class DatasetBuilder {
       return thread;
     });
     try (BufferedWriter index = Files.newBufferedWriter(dir.resolve("index.jsonl"), StandardCharsets.UTF_8)) {
+      // Draws run ahead of the writer in a window of futures, consumed strictly in draw order: what is
+      // written depends only on the results, never on how far ahead the workers are.
+      ArrayDeque<Future<Candidate>> window = new ArrayDeque<>();
+      long submitted = 0;
       while (written < options.programs() && draw < maxDraws) {
-        // Block size from the programs still wanted only (never the threads): deterministic, little waste.
-        int block = (int) Math.min(256, Math.max(16, 2L * (options.programs() - written)));
-        List<Future<Candidate>> futures = new ArrayList<>();
-        for (int i = 0; i < block; i++) {
-          long d = draw + i;
-          futures.add(pool.submit(() -> candidates.draw(d)));
+        long ahead = Math.min(WINDOW, Math.max(16, 2L * (options.programs() - written)));
+        long wanted = Math.min(maxDraws, draw + ahead);
+        while (submitted < wanted) {
+          long d = submitted++;
+          window.add(pool.submit(() -> candidates.draw(d)));
         }
-        for (Future<Candidate> future : futures) {
-          if (written == options.programs()) {
-            break;
+        Candidate candidate = result(window.poll());
+        draw++;
+        candidate.rejections().forEach(kind -> rejected.merge(kind, 1, Integer::sum));
+        if (candidate instanceof Candidate.Accepted a && !seen.add(a.source())) {
+          duplicates++;
+        } else if (candidate instanceof Candidate.Accepted a) {
+          String id = String.format("p%06d", written);
+          String prefix = id + "/";
+          String shardName = String.format("shard-%05d.safetensors", written / options.shardSize());
+          splits.merge(a.split(), 1, Integer::sum);
+          vocabulary.addAll(a.tokens());
+          for (Safetensors.Encoded tensor : a.tensors()) {
+            shard.add(tensor.named(prefix + tensor.name()));
           }
-          Candidate candidate = result(future);
-          draw++;
-          switch (candidate) {
-            case Candidate.Rejected r -> rejected.merge(r.kind(), 1, Integer::sum);
-            case Candidate.Accepted a -> {
-              if (!seen.add(a.source())) {
-                duplicates++;
-                continue;
-              }
-              String id = String.format("p%06d", written);
-              String prefix = id + "/";
-              String shardName = String.format("shard-%05d.safetensors", written / options.shardSize());
-              String split = split(a.source());
-              splits.merge(split, 1, Integer::sum);
-              vocabulary.addAll(a.tokens());
-              a.tensors().forEach((name, tensor) -> shard.put(prefix + name, tensor));
-              ObjectNode line = JSON.createObjectNode();
-              line.put("id", id);
-              line.put("split", split);
-              line.put("source", a.source());
-              ArrayNode tokens = line.putArray("tokens");
-              a.tokens().forEach(tokens::add);
-              line.set("config", JSON.readTree(a.configJson()));
-              line.put("shard", shardName);
-              line.put("prefix", prefix);
-              index.write(JSON.writeValueAsString(line));
-              index.write('\n');
-              written++;
-              if (written % options.shardSize() == 0) {
-                writeShard(dir, shardName, shard);
-                shards++;
-              }
-              if (progress != null) {
-                progress.accept(written);
-              }
-            }
+          // The line as Jackson writes it: id, split, the worker's fields, shard, prefix.
+          index.write("{\"id\":\"" + id + "\",\"split\":\"" + a.split() + "\"," + a.indexFields()
+              + ",\"shard\":\"" + shardName + "\",\"prefix\":\"" + prefix + "\"}\n");
+          written++;
+          if (written % options.shardSize() == 0) {
+            writeShard(dir, shardName, shard);
+            shards++;
+          }
+          if (progress != null) {
+            progress.accept(written);
           }
         }
       }
@@ -142,8 +130,8 @@ public final class DatasetBuilder {
     }
   }
 
-  private static void writeShard(Path dir, String name, Map<String, Tensor> tensors) throws IOException {
-    Safetensors.write(dir.resolve(name), tensors, Map.of("format", "pt"));
+  private static void writeShard(Path dir, String name, List<Safetensors.Encoded> tensors) throws IOException {
+    Safetensors.writeEncoded(dir.resolve(name), tensors, Map.of("format", "pt"));
     tensors.clear();
   }
 

@@ -46,34 +46,85 @@ public final class ProgramTokens {
    * goes with the latest of its operands. Stable, so dependencies stay before their uses.
    */
   public static List<String> of(GeneratedProgram program, Provenance provenance) {
-    List<Statement> statements = program.statements();
-    Map<String, Integer> key = new HashMap<>();
+    return of(program, provenance == null ? List.of() : provenance.expressions());
+  }
+
+  /**
+   * {@link #of(GeneratedProgram, Provenance)} from the provenance's expressions alone, as
+   * {@link org.tracr4j.compiler.Compiler#expressions} gives them before the program is compiled.
+   */
+  public static List<String> of(GeneratedProgram program, List<Provenance.Expression> expressions) {
+    List<String> names = new ArrayList<>();
     List<List<String>> lexed = new ArrayList<>();
-    for (Statement statement : statements) {
-      List<String> tokens = lex(statement.source());
-      lexed.add(tokens);
-      int own = provenance == null ? -1 : provenance.expression(statement.name())
-          .map(e -> e.layer() < 0 ? -1 : 2 * e.layer() + (e.kind().equals("aggregate") ? 0 : 1)).orElse(-1);
+    for (Statement statement : program.statements()) {
+      names.add(statement.name());
+      lexed.add(lex(statement.source()));
+    }
+    return order(names, lexed, program.output(), expressions);
+  }
+
+  /**
+   * True when {@code tokens} are already in the order {@link #of} gives for a model with this provenance:
+   * ordering and renaming them again changes nothing. The dataset checks so the tokens of the program it
+   * compiled, whose layers it knew before compiling.
+   */
+  public static boolean layerOrdered(List<String> tokens, Provenance provenance) {
+    List<String> names = new ArrayList<>();
+    List<List<String>> lexed = new ArrayList<>();
+    String output = null;
+    List<String> statement = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if (token.equals(BOS) || token.equals(EOL) || token.equals(EOS)) {
+        continue;
+      }
+      if (token.equals("return") && statement.isEmpty() && i + 1 < tokens.size()) {
+        output = tokens.get(i + 1);
+        break;
+      }
+      statement.add(token);
+      if (token.equals(";")) {
+        names.add(statement.get(0));
+        lexed.add(List.copyOf(statement));
+        statement.clear();
+      }
+    }
+    return output != null && order(names, lexed, output, provenance.expressions()).equals(tokens);
+  }
+
+  private static List<String> order(List<String> names, List<List<String>> lexed, String output,
+      List<Provenance.Expression> expressions) {
+    Map<String, Provenance.Expression> byLabel = new HashMap<>();
+    for (Provenance.Expression expression : expressions) {
+      byLabel.putIfAbsent(expression.label(), expression);
+    }
+    int[] key = new int[names.size()];
+    Map<String, Integer> keyOf = new HashMap<>();
+    for (int s = 0; s < names.size(); s++) {
+      List<String> tokens = lexed.get(s);
+      Provenance.Expression e = byLabel.get(names.get(s));
+      int own = e == null || e.layer() < 0 ? -1 : 2 * e.layer() + (e.kind().equals("aggregate") ? 0 : 1);
       int latest = 0;
       for (String token : tokens.subList(2, tokens.size())) {
-        latest = Math.max(latest, key.getOrDefault(token, 0));
+        latest = Math.max(latest, keyOf.getOrDefault(token, 0));
       }
-      key.put(statement.name(), Math.max(own, latest));
+      key[s] = Math.max(own, latest);
+      keyOf.put(names.get(s), key[s]);
     }
     List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < statements.size(); i++) {
+    for (int i = 0; i < names.size(); i++) {
       order.add(i);
     }
-    order.sort((a, b) -> Integer.compare(key.get(statements.get(a).name()), key.get(statements.get(b).name())));
+    order.sort((a, b) -> Integer.compare(key[a], key[b]));
     Map<String, String> rename = new HashMap<>();
     for (int i = 0; i < order.size(); i++) {
-      rename.put(statements.get(order.get(i)).name(), "v" + (i + 1));
+      rename.put(names.get(order.get(i)), "v" + (i + 1));
     }
     List<String> out = new ArrayList<>();
     out.add(BOS);
     int layer = -1;
     for (int i : order) {
-      int statementLayer = key.get(statements.get(i).name()) / 2;
+      int statementLayer = key[i] / 2;
       if (layer >= 0 && statementLayer != layer) {
         out.add(EOL);
       }
@@ -84,7 +135,7 @@ public final class ProgramTokens {
     }
     out.add(EOL);
     out.add("return");
-    out.add(rename.getOrDefault(program.output(), program.output()));
+    out.add(rename.getOrDefault(output, output));
     out.add(";");
     out.add(EOS);
     return out;

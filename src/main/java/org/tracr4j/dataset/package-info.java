@@ -5,7 +5,7 @@
  *
  * <p><b>Input</b>: {@link org.tracr4j.dataset.DatasetOptions}. <b>Output</b>: a directory.
  *
- * <p><b>May import</b>: {@code generate}, {@code compiler}, {@code check}, {@code model}, {@code export},
+ * <p><b>May import</b>: {@code generate}, {@code compiler}, {@code check}, {@code lang}, {@code model}, {@code export},
  * {@code rasp}, Jackson.
  */
 package org.tracr4j.dataset;

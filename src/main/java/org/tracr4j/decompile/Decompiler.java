@@ -79,21 +79,73 @@ public final class Decompiler {
     for (int i = 0; i < c.dModel(); i++) {
       bosResidual[i] = model.weights().wE()[bos * c.dModel() + i] + model.weights().wPos()[i];
     }
+    boolean[] read = readDimensions(model);
     for (int l = 0; l < c.layers(); l++) {
       Weights.Layer layer = model.weights().layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
-      for (int h = 0; h < c.heads(); h++) {
-        written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, splitMeans).recoverAll());
+      for (int h : headOrder(c, layer, l, residual, bosResidual, tokens, read, splitMeans)) {
+        written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read, splitMeans)
+            .recoverAll());
       }
       for (Variable v : written) {
         residual.add(v, "blocks." + l + ".attn");
       }
-      for (Variable v : new MlpRecovery(c, layer, l, residual, text).recover()) {
+      for (Variable v : new MlpRecovery(c, layer, l, residual, text, model.weights()).recover()) {
         residual.add(v, "blocks." + l + ".mlp");
       }
     }
     return OutputRecovery.recover(model, residual, text);
+  }
+
+  /**
+   * The residual dimensions some block or the unembedding reads. A head's writes to the others change no
+   * output: an exact-mode aggregate's key channel (where its selected keys are, for the model's own input
+   * check) is such a write, and is not part of the program.
+   */
+  private static boolean[] readDimensions(Model model) {
+    ModelConfig c = model.config();
+    boolean[] read = new boolean[c.dModel()];
+    for (Weights.Layer layer : model.weights().layers()) {
+      for (int i = 0; i < c.dModel(); i++) {
+        for (int h = 0; h < c.heads() && !read[i]; h++) {
+          read[i] = Blocks.readsRow(c, layer.wQ(), h, i) || Blocks.readsRow(c, layer.wK(), h, i)
+              || Blocks.readsRow(c, layer.wV(), h, i);
+        }
+        for (int j = 0; j < c.dMlp() && !read[i]; j++) {
+          read[i] = !Numbers.isZero(layer.wIn()[i * c.dMlp() + j]);
+        }
+      }
+    }
+    for (int i = 0; i < c.dModel(); i++) {
+      for (int j = 0; j < c.dVocabOut() && !read[i]; j++) {
+        read[i] = !Numbers.isZero(model.weights().wU()[i * c.dVocabOut() + j]);
+      }
+    }
+    return read;
+  }
+
+  /**
+   * The layer's heads in an order that does not depend on how they are numbered: by what each computes
+   * (its statements as recovered on their own, which read only earlier layers), so that the program's
+   * statements and names are the same for every permutation of the heads.
+   */
+  private static List<Integer> headOrder(ModelConfig c, Weights.Layer layer, int l, Residual residual,
+      double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
+    List<String> keys = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
+    for (int h = 0; h < c.heads(); h++) {
+      ProgramText scratch = new ProgramText();
+      StringBuilder key = new StringBuilder();
+      for (Variable v : new HeadRecovery(c, layer, l, h, residual, scratch, bosResidual, tokens, read, splitMeans)
+          .recoverAll()) {
+        key.append(scratch.text("", v.name())).append('\n');
+      }
+      keys.add(key.toString());
+      order.add(h);
+    }
+    order.sort(java.util.Comparator.comparing(keys::get));
+    return order;
   }
 
   private static void requireNoBias(double[] bias, String where) {

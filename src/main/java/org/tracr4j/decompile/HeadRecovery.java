@@ -33,15 +33,20 @@ final class HeadRecovery {
   private final String where;
   private final Variable tokens;
 
+  /** The residual dimensions something reads; writes to the others are ignored. */
+  private final boolean[] read;
   private final boolean splitMeans;
 
   /**
+   * @param read the residual dimensions something reads (writes to the others, such as an aggregate's key
+   *     channel that only the input check reads, are ignored)
    * @param splitMeans read a head that writes several dimensions from one finite s-op through a select that
    *     picks several key values as one numerical mean per dimension (merged heads), not as a categorical
    *     aggregate
    */
   HeadRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, int head, Residual residual,
-      ProgramText text, double[] bosResidual, Variable tokens, boolean splitMeans) {
+      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
+    this.read = read;
     this.splitMeans = splitMeans;
     this.c = c;
     this.layer = layer;
@@ -63,7 +68,7 @@ final class HeadRecovery {
   List<Variable> recoverAll() {
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < c.dModel(); i++) {
-      if (Blocks.writesColumn(c, layer.wO(), head, i)) {
+      if (Blocks.writesColumn(c, layer.wO(), head, i) && read[i]) {
         all.add(i);
       }
     }
@@ -102,22 +107,28 @@ final class HeadRecovery {
       reach.add(dims);
     }
     List<java.util.TreeSet<Integer>> merged = new ArrayList<>();
-    for (java.util.TreeSet<Integer> dims : reach) {
-      java.util.TreeSet<Integer> group = new java.util.TreeSet<>(dims);
+    // Each group's value s-ops by name: groups are ordered by them, not by residual dimension, so that a
+    // permuted residual recovers the aggregates of a shared head in the same order.
+    java.util.Map<java.util.TreeSet<Integer>, java.util.TreeSet<String>> names = new java.util.IdentityHashMap<>();
+    for (int v = 0; v < reach.size(); v++) {
+      java.util.TreeSet<Integer> group = new java.util.TreeSet<>(reach.get(v));
+      java.util.TreeSet<String> groupNames = new java.util.TreeSet<>(List.of(values.get(v).name()));
       for (java.util.Iterator<java.util.TreeSet<Integer>> it = merged.iterator(); it.hasNext();) {
         java.util.TreeSet<Integer> other = it.next();
         if (!java.util.Collections.disjoint(other, group)) {
           group.addAll(other);
+          groupNames.addAll(names.get(other));
           it.remove();
         }
       }
       merged.add(group);
+      names.put(group, groupNames);
     }
     int covered = merged.stream().mapToInt(java.util.Set::size).sum();
     if (covered != all.size() || merged.stream().anyMatch(java.util.Set::isEmpty)) {
       return List.of(all);
     }
-    merged.sort(java.util.Comparator.comparing(java.util.TreeSet::first));
+    merged.sort(java.util.Comparator.comparing(group -> String.join(",", names.get(group))));
     return merged.stream().map(g -> (List<Integer>) new ArrayList<>(g)).toList();
   }
 
@@ -134,22 +145,50 @@ final class HeadRecovery {
         throw new UndecompilableModelException(where, "writes residual dimension " + dim + ", already in use");
       }
     }
-    Variable query = side(residual.owners(reads(layer.wQ()), where + " queries"), "queries");
-    Variable key = side(residual.owners(reads(layer.wK()), where + " keys"), "keys");
+    List<Variable> queries = residual.owners(reads(layer.wQ()), where + " queries");
+    List<Variable> keys = residual.owners(reads(layer.wK()), where + " keys");
     boolean width = values.isEmpty();
+    int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
+    // A head reading several s-ops on a side is a compiled "and"/"or" of selects: read it back as one
+    // when the selection factors so, else as a select on their combination.
+    String factored = Selections.factor(this, queries, keys, width);
+    if (factored != null) {
+      return width ? List.of(selectorWidth(factored, null, dims, bosOut))
+          : aggregate(factored, values, dims, bosOut, null);
+    }
+    Variable query = side(queries, "queries");
+    Variable key = side(keys, "keys");
     boolean[][] selected = select(query, key, width);
     String select = "select(" + key.name() + ", " + query.name() + ", "
         + Tables.predicate(key.names(), query.names(), selected) + ")";
-    int[] dims = written.stream().mapToInt(Integer::intValue).toArray();
     if (width) {
       return List.of(selectorWidth(select, selected, dims, bosOut));
     }
+    return aggregate(select, values, dims, bosOut, selected);
+  }
+
+  /** {@code selected} is the select's table where it was read as one (null for a factored and/or). */
+  private List<Variable> aggregate(String select, List<Variable> values, int[] dims, double[] bosOut,
+      boolean[][] selected) {
     Variable value = Join.of(values, text, where + " values");
-    if (splitMeans && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
+    if (splitMeans && selected != null && dims.length > 1 && !value.isContinuous() && selectsSeveral(selected)) {
       // Several numerical means sharing one head (their pattern is the same) look like one categorical
       // aggregate whose selection averages; read each written dimension as its own mean.
-      List<Variable> means = new ArrayList<>();
+      // In the order of what each dimension computes (its value per key value, then at BOS), not of the
+      // residual, so that a permuted model prints the same program.
+      List<Integer> order = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
       for (int j = 0; j < dims.length; j++) {
+        StringBuilder key = new StringBuilder();
+        for (int v = 0; v < value.size(); v++) {
+          key.append(String.format(java.util.Locale.ROOT, "%.6f", contribution(value, v, 0)[j])).append(' ');
+        }
+        keys.add(key.append(String.format(java.util.Locale.ROOT, "%.6f", bosOut[j])).toString());
+        order.add(j);
+      }
+      order.sort(java.util.Comparator.comparing(keys::get));
+      List<Variable> means = new ArrayList<>();
+      for (int j : order) {
         means.add(numericalMean(select, value, j, dims[j], bosOut[j]));
       }
       return means;
@@ -170,6 +209,24 @@ final class HeadRecovery {
       }
     }
     return false;
+  }
+
+  /** The dimensions W_V reads whose contribution reaches a dimension in {@code written}. */
+  private List<Integer> valueReads(List<Integer> written) {
+    double[] zero = Blocks.ov(c, layer, new double[c.dModel()], head);
+    List<Integer> dims = new ArrayList<>();
+    for (int i : reads(layer.wV())) {
+      double[] unit = new double[c.dModel()];
+      unit[i] = 1;
+      double[] out = Blocks.ov(c, layer, unit, head);
+      for (int w : written) {
+        if (!Numbers.isZero(out[w] - zero[w])) {
+          dims.add(i);
+          break;
+        }
+      }
+    }
+    return dims;
   }
 
   private List<Integer> reads(double[] w) {
@@ -193,20 +250,40 @@ final class HeadRecovery {
   }
 
   private boolean[][] select(Variable query, Variable key, boolean width) {
-    int nq = query.size();
-    int nk = key.size();
+    List<int[]> queryChoices = new ArrayList<>();
+    for (int q = 0; q < query.size(); q++) {
+      queryChoices.add(new int[] {q});
+    }
+    List<int[]> keyChoices = new ArrayList<>();
+    for (int k = 0; k < key.size(); k++) {
+      keyChoices.add(new int[] {k});
+    }
+    return select(List.of(query), queryChoices, List.of(key), keyChoices, width);
+  }
+
+  /**
+   * Which keys each query selects: for each combination of values of the query s-ops (one choice per
+   * s-op) and of the key s-ops, whether the head selects the key.
+   */
+  boolean[][] select(List<Variable> queries, List<int[]> queryChoices, List<Variable> keys,
+      List<int[]> keyChoices, boolean width) {
+    int nq = queryChoices.size();
+    int nk = keyChoices.size();
     double[][] score = new double[nq][nk];
     double[] bosScore = new double[nq];
     double[] bosKey = Blocks.project(c, bosResidual, layer.wK(), layer.bK(), head);
+    double[][] keyVectors = new double[nk][];
+    for (int k = 0; k < nk; k++) {
+      keyVectors[k] = Blocks.project(c, residual.context(keys, keyChoices.get(k), null), layer.wK(), layer.bK(),
+          head);
+    }
     double range = 0;
     for (int q = 0; q < nq; q++) {
-      double[] queryVector = Blocks.project(c, residual.context(List.of(query), new int[] {q}, null),
+      double[] queryVector = Blocks.project(c, residual.context(queries, queryChoices.get(q), null),
           layer.wQ(), layer.bQ(), head);
       bosScore[q] = Blocks.dot(queryVector, bosKey);
       for (int k = 0; k < nk; k++) {
-        double[] keyVector = Blocks.project(c, residual.context(List.of(key), new int[] {k}, null),
-            layer.wK(), layer.bK(), head);
-        score[q][k] = Blocks.dot(queryVector, keyVector);
+        score[q][k] = Blocks.dot(queryVector, keyVectors[k]);
         range = Math.max(range, Math.abs(score[q][k] - bosScore[q]));
       }
     }
@@ -234,8 +311,8 @@ final class HeadRecovery {
             ? (width ? Math.abs(relative) <= tolerance : relative >= highest * 0.99 && highest > tolerance)
             : relative <= -Math.max(highest, range / 4) * 0.99 + tolerance;
         if (!sharp || selected[q][k] && !Double.isNaN(chosen) && Math.abs(score[q][k] - chosen) > tolerance) {
-          throw new UndecompilableModelException(where, "its scores are not those of a select (query value "
-              + query.names().get(q) + ", key value " + key.names().get(k) + ")");
+          throw new UndecompilableModelException(where, "its scores are not those of a select (query "
+              + describe(queries, queryChoices.get(q)) + ", key " + describe(keys, keyChoices.get(k)) + ")");
         }
         if (selected[q][k]) {
           chosen = score[q][k];
@@ -245,9 +322,22 @@ final class HeadRecovery {
     return selected;
   }
 
+  private static String describe(List<Variable> variables, int[] choice) {
+    List<String> parts = new ArrayList<>();
+    for (int v = 0; v < variables.size(); v++) {
+      parts.add(variables.get(v).name() + " = " + variables.get(v).names().get(choice[v]));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Where the head is, for messages. */
+  String where() {
+    return where;
+  }
+
   private Variable selectorWidth(String select, boolean[][] selected, int[] dims, double[] bosOut) {
-    boolean everything = true;
-    for (boolean[] row : selected) {
+    boolean everything = selected != null;
+    for (boolean[] row : selected == null ? new boolean[0][] : selected) {
       for (boolean s : row) {
         everything &= s;
       }
@@ -370,29 +460,6 @@ final class HeadRecovery {
   private double[] contribution(Variable value, int v, double x) {
     double[] residualVector = residual.context(List.of(value), new int[] {v}, new double[] {x});
     return restrict(Blocks.ov(c, layer, residualVector, head), written);
-  }
-
-  /** The W_V rows whose values reach one of {@code dims} through W_O. */
-  private List<Integer> valueReads(List<Integer> dims) {
-    List<Integer> rows = new ArrayList<>();
-    for (int i = 0; i < c.dModel(); i++) {
-      if (residual.isConstant(i)) {
-        continue;
-      }
-      reading:
-      for (int k = 0; k < c.dHead(); k++) {
-        if (Numbers.isZero(layer.wV()[org.tracr4j.model.Weights.qkvIndex(c, head, i, k)])) {
-          continue;
-        }
-        for (int r : dims) {
-          if (!Numbers.isZero(layer.wO()[org.tracr4j.model.Weights.outputIndex(c, head, k, r)])) {
-            rows.add(i);
-            break reading;
-          }
-        }
-      }
-    }
-    return rows;
   }
 
   private static double[] restrict(double[] vector, List<Integer> dims) {

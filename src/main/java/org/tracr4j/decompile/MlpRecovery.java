@@ -30,8 +30,14 @@ final class MlpRecovery {
   private final ProgramText text;
   private final String where;
 
-  MlpRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, Residual residual, ProgramText text) {
+  private final Weights weights;
+  private final int layerIndex;
+
+  MlpRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, Residual residual, ProgramText text,
+      Weights weights) {
     this.c = c;
+    this.weights = weights;
+    this.layerIndex = layerIndex;
     this.layer = layer;
     this.residual = residual;
     this.text = text;
@@ -80,8 +86,11 @@ final class MlpRecovery {
       List<Variable> inputs = residual.owners(dims, where);
       byInputs.computeIfAbsent(inputs, k -> new ArrayList<>()).addAll(neurons);
     }
+    // Functions in the order of their inputs (each set of inputs is one function), not of their neurons.
+    List<Map.Entry<List<Variable>, List<Integer>>> functions = new ArrayList<>(byInputs.entrySet());
+    functions.sort((a, b) -> compareInputs(a.getKey(), b.getKey()));
     List<Variable> created = new ArrayList<>();
-    for (Map.Entry<List<Variable>, List<Integer>> function : byInputs.entrySet()) {
+    for (Map.Entry<List<Variable>, List<Integer>> function : functions) {
       List<Integer> neurons = function.getValue();
       TreeSet<Integer> outputDims = new TreeSet<>();
       neurons.forEach(n -> outputDims.addAll(writes.get(n)));
@@ -89,6 +98,16 @@ final class MlpRecovery {
           new ArrayList<>(outputDims), writes));
     }
     return created;
+  }
+
+  private int compareInputs(List<Variable> a, List<Variable> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int order = Integer.compare(residual.indexOf(a.get(i)), residual.indexOf(b.get(i)));
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   private List<Variable> recoverFunction(List<Variable> inputs, List<Integer> neurons, List<Integer> dims,
@@ -221,18 +240,49 @@ final class MlpRecovery {
       byRoot.computeIfAbsent(find(group, i), k -> new ArrayList<>()).add(i);
     }
     List<List<Integer>> ordered = new ArrayList<>(byRoot.values());
-    ordered.sort((x, y) -> Integer.compare(firstFiring(outputs, x), firstFiring(outputs, y)));
+    // By the first input on which they fire, then by what they compute: not by their dimensions' order.
+    ordered.sort(java.util.Comparator.<List<Integer>>comparingInt(x -> firstFiring(outputs, x))
+        .thenComparing(x -> signature(outputs, x)));
     if (!parts.isEmpty()) {
       // Some dimension is not 0/1 (a numerical map, or Tracr's inexact one-hots): each group is one s-op.
       return ordered;
     }
     List<List<Integer>> result = new ArrayList<>();
-    if (!cover(ordered, 0, new ArrayList<>(), result, defined, new int[] {0})) {
+    if (!cover(ordered, 0, new ArrayList<>(), result, defined, new int[] {0}, dims)) {
       result.clear();
       result.addAll(ordered); // no partition into categorical s-ops: each group is a 0/1 s-op
     }
     result.forEach(java.util.Collections::sort);
     return result;
+  }
+
+  /**
+   * What a group of output dimensions computes, independent of their order: on each input, the rank of its
+   * output vector among the distinct vectors in order of first appearance, and for a single dimension its
+   * value.
+   */
+  private static String signature(List<double[]> outputs, List<Integer> dims) {
+    StringBuilder out = new StringBuilder();
+    List<double[]> seen = new ArrayList<>();
+    for (double[] row : outputs) {
+      double[] vector = new double[dims.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = row[dims.get(i)];
+      }
+      int rank = -1;
+      for (int s = 0; s < seen.size() && rank < 0; s++) {
+        if (Numbers.close(seen.get(s), vector, Numbers.SAME)) {
+          rank = s;
+        }
+      }
+      if (rank < 0) {
+        seen.add(vector);
+        rank = seen.size() - 1;
+      }
+      out.append(rank).append(dims.size() == 1 ? String.format(java.util.Locale.ROOT, ":%.6f", vector[0]) : "")
+          .append(',');
+    }
+    return out.toString();
   }
 
   private static int firstFiring(List<double[]> outputs, List<Integer> dims) {
@@ -260,8 +310,8 @@ final class MlpRecovery {
    * numerical s-op. Depth-first, joining an existing s-op before opening a new one; false when no partition
    * is found within the search limit.
    */
-  private static boolean cover(List<List<Integer>> groups, int next, List<List<Integer>> parts,
-      List<List<Integer>> result, List<double[]> defined, int[] steps) {
+  private boolean cover(List<List<Integer>> groups, int next, List<List<Integer>> parts,
+      List<List<Integer>> result, List<double[]> defined, int[] steps, List<Integer> dims) {
     if (++steps[0] > SEARCH_LIMIT) {
       return false;
     }
@@ -276,11 +326,24 @@ final class MlpRecovery {
     }
     List<Integer> group = groups.get(next);
     int existing = parts.size();
+    // Parts that a later head or the unembedding reads together with the group first: of two s-ops
+    // computing the same function (whose groups could be paired either way), each keeps its own values.
+    List<Integer> tries = new ArrayList<>();
     for (int i = 0; i < existing; i++) {
+      if (readTogether(parts.get(i), group, dims)) {
+        tries.add(i);
+      }
+    }
+    for (int i = 0; i < existing; i++) {
+      if (!tries.contains(i)) {
+        tries.add(i);
+      }
+    }
+    for (int i : tries) {
       List<Integer> part = parts.get(i);
       if (!coFire(defined, part, group)) {
         part.addAll(group);
-        boolean found = cover(groups, next + 1, parts, result, defined, steps);
+        boolean found = cover(groups, next + 1, parts, result, defined, steps, dims);
         part.subList(part.size() - group.size(), part.size()).clear();
         if (found) {
           return true;
@@ -288,9 +351,47 @@ final class MlpRecovery {
       }
     }
     parts.add(new ArrayList<>(group));
-    boolean found = cover(groups, next + 1, parts, result, defined, steps);
+    boolean found = cover(groups, next + 1, parts, result, defined, steps, dims);
     parts.remove(parts.size() - 1);
     return found;
+  }
+
+  /**
+   * Whether some head of a later layer reads a dimension of {@code part} and one of {@code group} on the
+   * same side (queries, keys or values), or the unembedding reads both.
+   */
+  private boolean readTogether(List<Integer> part, List<Integer> group, List<Integer> dims) {
+    for (int l = layerIndex + 1; l < c.layers(); l++) {
+      Weights.Layer later = weights.layers().get(l);
+      for (int h = 0; h < c.heads(); h++) {
+        for (double[] w : List.of(later.wQ(), later.wK(), later.wV())) {
+          if (readsAny(w, h, part, dims) && readsAny(w, h, group, dims)) {
+            return true;
+          }
+        }
+      }
+    }
+    return unembeds(part, dims) && unembeds(group, dims);
+  }
+
+  private boolean readsAny(double[] w, int h, List<Integer> indices, List<Integer> dims) {
+    for (int i : indices) {
+      if (Blocks.readsRow(c, w, h, dims.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean unembeds(List<Integer> indices, List<Integer> dims) {
+    for (int i : indices) {
+      for (int j = 0; j < c.dVocabOut(); j++) {
+        if (!Numbers.isZero(weights.wU()[dims.get(i) * c.dVocabOut() + j])) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean complete(List<double[]> outputs, List<Integer> dims) {
@@ -333,7 +434,11 @@ final class MlpRecovery {
       }
       int index = new Variable("", partDims, names, vectors, false).indexOf(vector, Numbers.SAME);
       if (index < 0) {
-        Value name = scalar ? Numbers.value(vector[0]) : inputs.size() == 1 ? row.get(0)
+        // A map of one numeric s-op keeps its input's names (a re-encoding keeps the values); a map of strings
+        // gets numbers, which an aggregate may average when it selects several equal ones, as in the source.
+        Value name = scalar ? Numbers.value(vector[0])
+            : inputs.size() == 1 && (row.get(0).isNumeric() || row.get(0).isNone()) ? row.get(0)
+            : inputs.size() == 1 ? Value.of((long) names.size())
             : Numbers.isZero(vector) && onlyOnNone(inputs, choices, outputs, part) ? Value.NONE
             : Value.of((long) names.size());
         if (names.contains(name)) {

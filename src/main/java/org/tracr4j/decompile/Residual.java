@@ -40,6 +40,11 @@ final class Residual {
     variables.add(variable);
   }
 
+  /** The position of {@code variable} in the order of recovery. */
+  int indexOf(Variable variable) {
+    return variables.indexOf(variable);
+  }
+
   /** The i-th variable recovered (0: tokens, 1: indices). */
   Variable variable(int i) {
     return variables.get(i);

@@ -43,8 +43,11 @@ final class Verifier {
     Interpreter interpreter = model.config().causal() ? Interpreter.causal() : Interpreter.standard();
     for (int start = 0; start < inputs.size(); start += BATCH) {
       List<List<Value>> batch = inputs.subList(start, Math.min(inputs.size(), start + BATCH));
-      List<List<Object>> outputs = model.runBatch(batch.stream().map(Verifier::written).toList());
+      List<List<Object>> outputs = run(model, batch);
       for (int b = 0; b < batch.size(); b++) {
+        if (outputs.get(b) == null) {
+          continue; // the model refuses the input (a recorded precondition): there is no answer to compare
+        }
         List<Value> expected;
         try {
           expected = interpreter.evaluate(program.output(), batch.get(b));
@@ -59,6 +62,23 @@ final class Verifier {
       }
     }
     return new Result(inputs.size(), exhaustive);
+  }
+
+  /** The model's outputs, null for an input it refuses. */
+  private static List<List<Object>> run(Model model, List<List<Value>> batch) {
+    try {
+      return model.runBatch(batch.stream().map(Verifier::written).toList());
+    } catch (org.tracr4j.InvalidInputException refused) {
+      List<List<Object>> outputs = new ArrayList<>();
+      for (List<Value> input : batch) {
+        try {
+          outputs.add(model.run(written(input)));
+        } catch (org.tracr4j.InvalidInputException e) {
+          outputs.add(null);
+        }
+      }
+      return outputs;
+    }
   }
 
   private static List<String> written(List<Value> input) {

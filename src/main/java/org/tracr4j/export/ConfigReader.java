@@ -116,8 +116,17 @@ final class ConfigReader {
     for (JsonNode value : values) {
       list.add(json.value(value, "tracr4j.output_values", false));
     }
+    List<Double> valueSet = new ArrayList<>();
+    if (meta.has("output_value_set")) {
+      for (JsonNode value : json.array(meta, "tracr4j.output_value_set")) {
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue()) || encoding != OutputEncoding.NUMERICAL) {
+          throw json.corrupt("tracr4j.output_value_set must be an array of finite numbers, of a numerical output");
+        }
+        valueSet.add(value.doubleValue());
+      }
+    }
     try {
-      return new OutputSpace(encoding, list);
+      return new OutputSpace(encoding, list, valueSet);
     } catch (IllegalArgumentException e) {
       throw json.corrupt(e.getMessage());
     }

@@ -49,6 +49,11 @@ final class ConfigWriter {
     meta.put("output_encoding", model.output().encoding().name().toLowerCase(Locale.ROOT));
     ArrayNode values = meta.putArray("output_values");
     model.output().values().forEach(value -> ProvenanceJson.addValue(values, value));
+    if (!model.output().valueSet().isEmpty()) {
+      // Optional (format version 2 readers without it decode numerical outputs raw).
+      ArrayNode valueSet = meta.putArray("output_value_set");
+      model.output().valueSet().forEach(valueSet::add);
+    }
     ArrayNode labels = meta.putArray("residual_labels");
     model.residualLabels().forEach(labels::add);
     meta.put("max_seq_len", model.maxSeqLen());

@@ -37,7 +37,7 @@ public final class ModelDirectory {
     Path weightsFile = dir.resolve(WEIGHTS_FILE);
     Safetensors.write(weightsFile, tensors(model, type), Map.of("format", "pt"));
     ObjectNode config = ConfigWriter.write(model);
-    ((ObjectNode) config.get("tracr4j")).put(WEIGHTS_DIGEST, WeightsDigest.sha256(Files.readAllBytes(weightsFile)));
+    ((ObjectNode) config.get("tracr4j")).put(WEIGHTS_DIGEST, WeightsDigest.sha256(weightsFile));
     Files.write(dir.resolve(CONFIG_FILE), Json.MAPPER.writeValueAsBytes(config));
   }
 
@@ -59,6 +59,7 @@ public final class ModelDirectory {
     Provenance provenance = config.provenance();
     Map<String, String> metadata = config.metadata();
 
+    org.tracr4j.model.ModelSize.require(modelConfig, "; read from " + configFile);
     Weights weights = WeightTensors.toWeights(weightsFile.toString(), Safetensors.read(weightsFile).tensors(),
         modelConfig);
     WeightsDigest.check(config.root(), weightsFile);

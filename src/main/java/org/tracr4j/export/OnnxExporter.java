@@ -43,6 +43,24 @@ public final class OnnxExporter {
 
   private OnnxExporter() {}
 
+  /** The largest ONNX file: a protobuf message (the whole model, weights inline) holds at most 2 GB. */
+  static final long MAX_BYTES = (1L << 31) - 1;
+
+  /**
+   * Refuses, before building anything, a model whose float32 weights (plus the causal mask) would not fit
+   * in one ONNX protobuf.
+   *
+   * @throws org.tracr4j.ModelTooLargeException with the size and the limit
+   */
+  public static void requireFits(ModelConfig c) {
+    long bytes = org.tracr4j.model.ModelSize.of(c).parameters() * 4L + (long) c.nCtx() * c.nCtx();
+    if (bytes > MAX_BYTES - (64L << 20)) {
+      throw new org.tracr4j.ModelTooLargeException(String.format(java.util.Locale.ROOT,
+          "the ONNX export would hold %.1f GB of float32 weights, more than an ONNX file (one protobuf message, "
+              + "weights inline) holds: 2 GB; write the model directory without --onnx", bytes / (double) (1L << 30)));
+    }
+  }
+
   /** Writes {@link #toProto(Model)} to {@code path}. */
   public static void write(Model model, Path path) throws IOException {
     try (OutputStream out = Files.newOutputStream(path)) {
@@ -53,6 +71,7 @@ public final class OnnxExporter {
   /** The ONNX model of {@code model}. */
   public static ModelProto toProto(Model model) {
     ModelConfig c = model.config();
+    requireFits(c);
     Weights w = model.weights();
     Graph g = new Graph();
     int d = c.dModel();
@@ -163,7 +182,7 @@ public final class OnnxExporter {
     }
 
     void floats(String name, double[] values, int... dims) {
-      ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(values.length, 4)).order(ByteOrder.LITTLE_ENDIAN);
       for (double value : values) {
         buffer.putFloat((float) value);
       }
@@ -172,7 +191,7 @@ public final class OnnxExporter {
     }
 
     void longs(String name, long[] values, int... dims) {
-      ByteBuffer buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer buffer = ByteBuffer.allocate(Math.multiplyExact(values.length, 8)).order(ByteOrder.LITTLE_ENDIAN);
       for (long value : values) {
         buffer.putLong(value);
       }

@@ -60,36 +60,93 @@ public final class Safetensors {
    */
   public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata)
       throws IOException {
+    List<Layout> layouts = new ArrayList<>(tensors.size());
+    tensors.forEach((name, tensor) -> layouts.add(
+        new Layout(name, tensor.type(), tensor.shape(), Tensor.elements(tensor.shape()) * tensor.type().bytes())));
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write(header(layouts, metadata));
+      for (Tensor tensor : tensors.values()) {
+        encode(tensor, out);
+      }
+    }
+  }
+
+  /**
+   * A tensor already encoded as it is stored: its name, type, shape and little-endian data. Encoding is the
+   * costly part of writing; a writer that gathers many models (the dataset's shards) has it done in
+   * parallel and then writes the bytes in order.
+   */
+  public record Encoded(String name, DataType type, int[] shape, byte[] data) {
+    public Encoded {
+      shape = shape.clone();
+      if (Tensor.elements(shape) * type.bytes() != data.length) {
+        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + type + " needs "
+            + Tensor.elements(shape) * type.bytes() + " bytes, the data has " + data.length);
+      }
+    }
+
+    /** The same tensor under another name (no copy of the data). */
+    public Encoded named(String newName) {
+      return new Encoded(newName, type, shape, data);
+    }
+  }
+
+  /** {@code tensor} encoded in its {@link Tensor#type()} under {@code name}. */
+  public static Encoded encode(String name, Tensor tensor) {
+    return new Encoded(name, tensor.type(), tensor.shape(), encode(tensor));
+  }
+
+  /** {@link #write} of tensors already encoded, in list order; names must be distinct. */
+  public static void writeEncoded(Path file, List<Encoded> tensors, Map<String, String> metadata)
+      throws IOException {
+    List<Layout> layouts = new ArrayList<>(tensors.size());
+    for (Encoded tensor : tensors) {
+      layouts.add(new Layout(tensor.name(), tensor.type(), tensor.shape, tensor.data().length));
+    }
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      out.write(header(layouts, metadata));
+      for (Encoded tensor : tensors) {
+        out.write(tensor.data());
+      }
+    }
+  }
+
+  /** Where a tensor goes: its name, type, shape and byte size. */
+  private record Layout(String name, DataType type, int[] shape, long bytes) {}
+
+  /**
+   * The 8-byte header length and the JSON header, padded with spaces to a multiple of 8 bytes so that the
+   * data section is aligned; names must be distinct.
+   */
+  private static byte[] header(List<Layout> layouts, Map<String, String> metadata) throws IOException {
     ObjectNode header = JSON.createObjectNode();
     if (!metadata.isEmpty()) {
       ObjectNode meta = header.putObject(METADATA);
       metadata.forEach(meta::put);
     }
     long offset = 0;
-    for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
-      Tensor tensor = entry.getValue();
-      ObjectNode node = header.putObject(entry.getKey());
-      node.put("dtype", tensor.type().name());
+    for (Layout layout : layouts) {
+      if (header.has(layout.name())) {
+        throw new IllegalArgumentException("two tensors named " + layout.name());
+      }
+      ObjectNode node = header.putObject(layout.name());
+      node.put("dtype", layout.type().name());
       ArrayNode shape = node.putArray("shape");
-      for (int dimension : tensor.shape()) {
+      for (int dimension : layout.shape()) {
         shape.add(dimension);
       }
-      long end = offset + (long) tensor.data().length * tensor.type().bytes();
+      long end = offset + layout.bytes();
       node.putArray("data_offsets").add(offset).add(end);
       offset = end;
     }
     byte[] json = JSON.writeValueAsBytes(header);
     int padded = (json.length + 7) / 8 * 8;
-    byte[] headerBytes = Arrays.copyOf(json, padded);
-    Arrays.fill(headerBytes, json.length, padded, (byte) ' ');
-
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
-      out.write(headerBytes);
-      for (Tensor tensor : tensors.values()) {
-        out.write(encode(tensor));
-      }
+    ByteBuffer out = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+    out.putLong(padded).put(json);
+    while (out.hasRemaining()) {
+      out.put((byte) ' ');
     }
+    return out.array();
   }
 
   /**
@@ -104,6 +161,12 @@ public final class Safetensors {
     String name = file.toString();
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > org.tracr4j.model.ModelSize.MAX_ARRAY) {
+        throw new org.tracr4j.ModelTooLargeException(String.format(java.util.Locale.ROOT, "%s is %.1f GB; this "
+            + "reader holds the file in one Java array, at most 2 GB (write the model as float32, the default "
+            + "--dtype, to halve it)", name, size / (double) (1L << 30)));
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException | OutOfMemoryError e) {
       throw new CorruptModelException(name, "cannot read the file: " + ReadFailure.reason(e), e);
@@ -239,23 +302,44 @@ public final class Safetensors {
     return new Entry(tensor, type, shape, begin, end);
   }
 
+  /** A tensor's data little-endian in one array (a dataset's small models; refused beyond a Java array). */
   private static byte[] encode(Tensor tensor) {
-    double[] data = tensor.data();
-    ByteBuffer buffer =
-        ByteBuffer.allocate(data.length * tensor.type().bytes()).order(ByteOrder.LITTLE_ENDIAN);
-    switch (tensor.type()) {
-      case F32 -> {
-        for (double value : data) {
-          buffer.putFloat((float) value);
-        }
-      }
-      case F64 -> {
-        for (double value : data) {
-          buffer.putDouble(value);
-        }
-      }
+    long bytes = Tensor.elements(tensor.shape()) * tensor.type().bytes();
+    if (bytes > org.tracr4j.model.ModelSize.MAX_ARRAY) {
+      throw new org.tracr4j.ModelTooLargeException("a tensor of " + bytes + " bytes does not fit one Java array");
     }
-    return buffer.array();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) bytes);
+    try {
+      encode(tensor, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes a tensor's data little-endian, in blocks: its byte size may exceed a Java array's. */
+  private static void encode(Tensor tensor, OutputStream out) throws IOException {
+    double[] data = tensor.data();
+    int width = tensor.type().bytes();
+    int perBlock = 1 << 16;
+    ByteBuffer buffer = ByteBuffer.allocate(perBlock * width).order(ByteOrder.LITTLE_ENDIAN);
+    for (int from = 0; from < data.length; from += perBlock) {
+      buffer.clear();
+      int to = (int) Math.min(data.length, (long) from + perBlock);
+      switch (tensor.type()) {
+        case F32 -> {
+          for (int i = from; i < to; i++) {
+            buffer.putFloat((float) data[i]);
+          }
+        }
+        case F64 -> {
+          for (int i = from; i < to; i++) {
+            buffer.putDouble(data[i]);
+          }
+        }
+      }
+      out.write(buffer.array(), 0, buffer.position());
+    }
   }
 
   private static Tensor decode(Entry entry, byte[] bytes, int dataStart) {

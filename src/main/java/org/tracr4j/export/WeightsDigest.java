@@ -2,6 +2,7 @@ package org.tracr4j.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,8 +21,25 @@ final class WeightsDigest {
   private WeightsDigest() {}
 
   static String sha256(byte[] bytes) {
+    MessageDigest digest = newDigest();
+    return HexFormat.of().formatHex(digest.digest(bytes));
+  }
+
+  /** The digest of a file, read in blocks (a model's weights may be larger than a Java array). */
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    byte[] block = new byte[1 << 20];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(block); n >= 0; n = in.read(block)) {
+        digest.update(block, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
@@ -37,13 +55,13 @@ final class WeightsDigest {
     if (expected.isMissingNode() || expected.isNull()) {
       return;
     }
-    byte[] bytes;
+    String actual;
     try {
-      bytes = Files.readAllBytes(weightsFile);
+      actual = sha256(weightsFile);
     } catch (IOException e) {
       throw new CorruptModelException(weightsFile.toString(), "cannot read the file: " + ReadFailure.reason(e), e);
     }
-    if (!expected.isTextual() || !expected.textValue().equalsIgnoreCase(sha256(bytes))) {
+    if (!expected.isTextual() || !expected.textValue().equalsIgnoreCase(actual)) {
       throw new CorruptModelException(weightsFile.toString(), "SHA-256 does not match "
           + ModelDirectory.CONFIG_FILE + "'s " + KEY + ": the weights were modified or corrupted");
     }

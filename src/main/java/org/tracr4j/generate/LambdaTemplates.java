@@ -17,6 +17,11 @@ import org.tracr4j.rasp.Value;
  * numbers; equality, ordering and conditionals for strings and booleans. Constants compared against are
  * drawn from the input's value set, so comparisons split it. A template may still fail or grow a value
  * set too far on some input; {@link ProgramBuilder} refuses those and the generator draws again.
+ *
+ * <p>Outside the compiler's contract ({@link GeneratorConfig#outsideContract()}), one function in
+ * {@value #FAILING_ONE_IN} is drawn from {@link #failing}: functions that fail on some value (a division by
+ * zero, an ordering of a number and a string, a string plus a number) or give a non-finite number. The
+ * compiler must reject each one it sees; one it misses is a program the fuzzer compiles and catches.
  */
 final class LambdaTemplates {
   private static final Term X = new Term.Parameter(0);
@@ -46,14 +51,21 @@ final class LambdaTemplates {
     }
   }
 
-  private final Random random;
+  private static final int FAILING_ONE_IN = 6;
 
-  LambdaTemplates(Random random) {
+  private final Random random;
+  private final boolean outsideContract;
+
+  LambdaTemplates(Random random, boolean outsideContract) {
     this.random = random;
+    this.outsideContract = outsideContract;
   }
 
   /** A categorical-output function of one value. */
   Lambda unary(SortedSet<Value> domain) {
+    if (drawsFailing()) {
+      return Lambda.unary(failing(domain));
+    }
     Value v = pick(domain);
     return Lambda.unary(switch (Kind.of(domain)) {
       case NUMBER -> random.nextInt(4) == 0 ? numberPredicate(domain) : numberFunction(domain);
@@ -76,6 +88,9 @@ final class LambdaTemplates {
 
   /** A function of one value with numeric results (for numerical maps). */
   Lambda numeric(SortedSet<Value> domain) {
+    if (drawsFailing() && Kind.of(domain) == Kind.NUMBER) {
+      return Lambda.unary(failing(domain));
+    }
     return switch (Kind.of(domain)) {
       case NUMBER -> Lambda.unary(random.nextInt(3) == 0 ? numberPredicate(domain) : numberFunction(domain));
       case TEXT, BOOLEAN, MIXED -> indicator(domain);
@@ -99,6 +114,11 @@ final class LambdaTemplates {
   Lambda binary(SortedSet<Value> first, SortedSet<Value> second) {
     Kind a = Kind.of(first);
     Kind b = Kind.of(second);
+    if (drawsFailing()) {
+      // x / y fails where y is 0; x < y fails where one is a string and the other is not.
+      return Lambda.binary(a.orderable() && b.orderable() && random.nextBoolean()
+          ? new Term.Binary(Binary.DIVIDE, X, Y) : compare(X, Y, Binary.LT));
+    }
     Value u = pick(first);
     Value w = pick(second);
     Term body;
@@ -200,6 +220,30 @@ final class LambdaTemplates {
       case 9 -> new Term.Binary(Binary.DIVIDE, X, constant(Value.of(random.nextBoolean() ? 2L : 4L)));
       default -> new Term.Call(pick(List.of(Builtin.ROUND, Builtin.FLOOR, Builtin.CEIL)),
           List.of(new Term.Binary(Binary.MULTIPLY, X, constant(Value.of(random.nextBoolean() ? 0.5 : 1.5)))));
+    };
+  }
+
+  private boolean drawsFailing() {
+    return outsideContract && random.nextInt(FAILING_ONE_IN) == 0;
+  }
+
+  /**
+   * A function that fails on some value of {@code domain}, or on none when the values happen to avoid it:
+   * {@code c / (x - v)}, {@code 1e308 * 10 if x == v else x} (infinite), {@code x < "a"} on numbers and
+   * booleans, {@code x + 1} on strings.
+   */
+  private Term failing(SortedSet<Value> domain) {
+    Value v = pick(domain);
+    return switch (Kind.of(domain)) {
+      case NUMBER -> switch (random.nextInt(3)) {
+        case 0 -> new Term.Binary(Binary.DIVIDE, smallPositive(), new Term.Binary(Binary.SUBTRACT, X, constant(v)));
+        case 1 -> new Term.Conditional(new Term.Binary(Binary.MULTIPLY, constant(Value.of(1e308)),
+            constant(Value.of(10L))), compare(X, constant(v), Binary.EQ), X);
+        default -> compare(X, constant(Value.of("a")), Binary.LT);
+      };
+      case BOOLEAN -> compare(X, constant(Value.of("a")), Binary.LT);
+      case TEXT -> new Term.Binary(Binary.ADD, X, constant(Value.of(1L)));
+      case MIXED -> compare(X, constant(Value.of(1L)), Binary.LT);
     };
   }
 

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
 import org.tracr4j.rasp.Comparison;
@@ -25,7 +27,7 @@ import org.tracr4j.rasp.Value;
 /**
  * Builds a program one statement at a time, and refuses a statement the compiler refuses or that could
  * leave the contract. Whether a statement compiles, and the values it can take, are the compiler's answer
- * ({@link Compiler#analyzeBeforeLowering} on the statement's s-op, and {@link ProgramGenerator} checks the
+ * ({@link Compiler#analyzeFragment} on the statement's s-op, and {@link ProgramGenerator} checks the
  * finished program with {@link Compiler#analyze}, so "compilable" cannot drift from the compiler). On top,
  * the generator's own rules keep a program inside the contract: a statement is refused when its function
  * fails on a possible input, its values exceed the configured bounds, a select could see none, or a
@@ -49,7 +51,6 @@ final class ProgramBuilder {
     }
   }
 
-  /** What is known about a selector statement: its keys, queries and (merged) predicate. */
   /**
    * What the builder knows of a selector: its keys, queries and predicate, or, for a composite over other
    * s-ops ({@code composite}), those of its first operand (an AND selects a subset of it; it may select
@@ -73,6 +74,8 @@ final class ProgramBuilder {
   private final Map<String, SOpInfo> sopInfos = new HashMap<>();
   private final Map<String, Selector> selectors = new LinkedHashMap<>();
   private final Map<String, SelectorInfo> selectorInfos = new HashMap<>();
+  /** The statements the compiler refused, by rule code (see {@link GeneratedProgram#compilerRefusals}). */
+  private final Map<String, Integer> compilerRefusals = new TreeMap<>();
   private final Map<String, Construct> constructs = new HashMap<>();
 
   ProgramBuilder(GeneratorConfig config) {
@@ -151,7 +154,8 @@ final class ProgramBuilder {
       source.append(statement.source()).append('\n');
     }
     source.append("return ").append(output).append(";\n");
-    return new GeneratedProgram(sops.get(output), source.toString(), ordered, output, config, counts);
+    return new GeneratedProgram(sops.get(output), source.toString(), ordered, output, config, counts,
+        compilerRefusals);
   }
 
   private void leaf(String name, SOp sop, SortedSet<Value> values, boolean unique) {
@@ -369,7 +373,10 @@ final class ProgramBuilder {
    */
   private void define(String name, SOp built, Facts facts, Construct construct) throws Refused {
     SOp named = built.named(name);
-    Compiler.Analysis analysis = Compiler.analyzeBeforeLowering(named, options);
+    Compiler.Analysis analysis = Compiler.analyzeFragment(named, options);
+    for (Finding finding : analysis.findings()) {
+      compilerRefusals.merge(finding.rule().code(), 1, Integer::sum);
+    }
     require(analysis.compiles(), "the compiler refuses it");
     SortedSet<Value> values = analysis.valueSets().of(named);
     if (construct != Construct.LIBRARY_CALL) {
@@ -463,6 +470,7 @@ final class ProgramBuilder {
       throw new Refused(e.getMessage());
     }
     require(!result.isNone() && !(result instanceof Value.Tuple), "a function returned none or a tuple");
+    require(!result.isNumber() || Double.isFinite(result.asDouble()), "a function returned a non-finite number");
     return result;
   }
 

@@ -5,12 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
 import org.tracr4j.generate.Definition.SelectCondition;
 import org.tracr4j.generate.ProgramBuilder.SOpInfo;
+import org.tracr4j.rasp.Comparison;
 import org.tracr4j.rasp.Encoding;
 import org.tracr4j.rasp.Lambda;
 import org.tracr4j.rasp.Value;
@@ -52,17 +55,40 @@ public final class ProgramGenerator {
 
   /** The program for {@code seed}. */
   public GeneratedProgram generate(long seed) {
-    Random random = new Random(seed);
     CompileOptions options = CompileOptions.of(config.vocab(), config.maxSeqLen());
     // Statements are checked without lowering (half the cost); the rare program only lowering refuses is
     // drawn again, from the same random source, so a seed still gives one program.
+    return generate(seed, program -> Compiler.analyze(program.program(), options).compiles()).program();
+  }
+
+  /** A program drawn for a seed, and whether the caller's test accepted it. */
+  public record Draw(GeneratedProgram program, boolean accepted) {}
+
+  /**
+   * The first program for {@code seed} that {@code accept} takes, drawing again from the same random source
+   * up to 20 times; after that the last draw, not accepted. {@link #generate(long)} accepts what the
+   * compiler compiles; a caller that compiles the program anyway (the dataset) passes its own compile
+   * instead of paying for the compiler's analysis twice. The program's {@link
+   * GeneratedProgram#compilerRefusals} include those of the draws before it.
+   */
+  public Draw generate(long seed, Predicate<GeneratedProgram> accept) {
+    Random random = new Random(seed);
+    Map<String, Integer> earlierRefusals = new TreeMap<>();
     for (int attempt = 1; ; attempt++) {
       GeneratedProgram program = new Generation(random).run();
-      if (attempt == MAX_DRAWS || Compiler.analyze(program.program(), options).compiles()) {
-        return program;
+      boolean accepted = accept.test(program);
+      if (accepted || attempt == MAX_DRAWS) {
+        return new Draw(program.withEarlierRefusals(earlierRefusals), accepted);
       }
+      program.compilerRefusals().forEach((rule, n) -> earlierRefusals.merge(rule, n, Integer::sum));
     }
   }
+
+  /** Pairs of comparisons that no key-query pair meets both (see {@link Generation#disjointOr}). */
+  private static final List<List<Comparison>> DISJOINT_COMPARISONS = List.of(
+      List.of(Comparison.LT, Comparison.EQ), List.of(Comparison.GT, Comparison.EQ),
+      List.of(Comparison.LT, Comparison.GEQ), List.of(Comparison.LEQ, Comparison.GT),
+      List.of(Comparison.NEQ, Comparison.EQ));
 
   private static final int MAX_DRAWS = 20;
 
@@ -77,7 +103,7 @@ public final class ProgramGenerator {
 
     Generation(Random random) {
       this.random = random;
-      this.templates = new LambdaTemplates(random);
+      this.templates = new LambdaTemplates(random, config.outsideContract());
     }
 
     GeneratedProgram run() {
@@ -308,8 +334,14 @@ public final class ProgramGenerator {
       if (equality && kind == Construct.SELECTOR_OR) {
         kind = Construct.SELECTOR_AND;
       }
+      if (kind == Construct.SELECTOR_OR && random.nextInt(4) == 0) {
+        String disjoint = disjointOr(keys, queries);
+        if (disjoint != null) {
+          return disjoint;
+        }
+      }
       SelectCondition first = kind == Construct.SELECTOR_NOT && equality
-          ? new SelectCondition.Compare(org.tracr4j.rasp.Comparison.NEQ)
+          ? new SelectCondition.Compare(Comparison.NEQ)
           : templates.predicate(keyInfo.values(), queryInfo.values(), equality);
       String select = selectorStatement(new Definition.SelectOf(keys, queries, first));
       if (select == null || kind == Construct.SELECT) {
@@ -339,6 +371,31 @@ public final class ProgramGenerator {
       // Sometimes negate the combination (De Morgan in the compiler); never where one key value is needed.
       return combined != null && !equality && random.nextInt(4) == 0
           ? selectorStatement(new Definition.SelectorNotOf(combined)) : combined;
+    }
+
+    /**
+     * The stable-sort shape {@code select(k, q, c1) or (select(k, q, c2) and select(k2, q2, p))} with
+     * comparisons c1 and c2 that no key-query pair meets both (the compiler may split its width into a sum
+     * of widths); null when a statement is refused.
+     */
+    private String disjointOr(String keys, String queries) {
+      LambdaTemplates.Kind keyKind = LambdaTemplates.Kind.of(builder.sopInfo(keys).values());
+      LambdaTemplates.Kind queryKind = LambdaTemplates.Kind.of(builder.sopInfo(queries).values());
+      boolean ordered = keyKind.orderable() && queryKind.orderable()
+          || keyKind == LambdaTemplates.Kind.TEXT && queryKind == LambdaTemplates.Kind.TEXT;
+      List<List<Comparison>> pairs = ordered ? DISJOINT_COMPARISONS : List.of(List.of(Comparison.NEQ, Comparison.EQ));
+      List<Comparison> pair = pairs.get(random.nextInt(pairs.size()));
+      String either = selectorStatement(new Definition.SelectOf(keys, queries, new SelectCondition.Compare(pair.get(0))));
+      String or = selectorStatement(new Definition.SelectOf(keys, queries, new SelectCondition.Compare(pair.get(1))));
+      String tieKeys = sop(this::selectable);
+      String tieQueries = sop(this::selectable);
+      if (either == null || or == null || tieKeys == null || tieQueries == null) {
+        return null;
+      }
+      String tie = selectorStatement(new Definition.SelectOf(tieKeys, tieQueries, templates.predicate(
+          builder.sopInfo(tieKeys).values(), builder.sopInfo(tieQueries).values(), false)));
+      String tieBroken = tie == null ? null : selectorStatement(new Definition.SelectorAndOf(or, tie));
+      return tieBroken == null ? null : selectorStatement(new Definition.SelectorOrOf(either, tieBroken));
     }
 
     private String sopStatement(Definition definition) {

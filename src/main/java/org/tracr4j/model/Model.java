@@ -41,7 +41,8 @@ public final class Model {
   private final List<Guard> guards;
 
   /** A categorical aggregate whose precondition the model checks: its value features in the residual. */
-  private record Guard(String expression, String origin, String precondition, int[] features) {}
+  private record Guard(String expression, String origin, String precondition, int[] features, int[] keys,
+      int[] numbers) {}
 
   /**
    * Assembles a model, checking that every part agrees with {@code config}. The weights are copied.
@@ -265,6 +266,9 @@ public final class Model {
     return decoded;
   }
 
+  /** Positions × parameters under which a batch runs in the calling thread (about a millisecond). */
+  private static final long SEQUENTIAL_WORK = 2_000_000;
+
   /**
    * The unembedded output, {@code [batch][T_b][dVocabOut]}, of a batch of token-id sequences (each BOS
    * first, of its own length {@code T_b ≤ nCtx}). Equivalent to padding every sequence with PAD to the
@@ -282,9 +286,17 @@ public final class Model {
     }
     double[][][] result = new double[tokenIds.length][][];
     String[] refusals = new String[tokenIds.length];
-    int workers = Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
+    long positionsTotal = 0;
+    for (int[] ids : tokenIds) {
+      positionsTotal += ids.length;
+    }
+    // A batch whose whole work is under a millisecond runs in the calling thread: handing it to the pool
+    // costs more than it saves (the dataset checks each small model on 8 short inputs, from its own workers).
+    int workers = positionsTotal * config.params() < SEQUENTIAL_WORK ? 1
+        : Math.max(1, Math.min(tokenIds.length, Runtime.getRuntime().availableProcessors()));
     int positions = longest;
-    IntStream.range(0, workers).parallel().forEach(worker -> {
+    IntStream range = IntStream.range(0, workers);
+    (workers > 1 ? range.parallel() : range).forEach(worker -> {
       Workspace workspace = new Workspace(config, positions);
       double[] out = new double[positions * config.dVocabOut()];
       for (int b = worker; b < tokenIds.length; b += workers) {
@@ -340,8 +352,9 @@ public final class Model {
           sum += v;
           max = Math.max(max, v);
         }
-        // Two values share the weight, or a value shares it with none (whose direction is the zero vector).
-        if (sum - max > split || sum > split && sum < 1 - split) {
+        // Two values share the weight, or a value shares it with none (whose direction is the zero vector);
+        // or, in the key channel, two keys share it (one string selected twice is no RASP mean either).
+        if (sum - max > split || sum > split && sum < 1 - split || severalKeysNotAllNumbers(guard, residual, p * d, split)) {
           return "input refused: aggregate " + guard.expression()
               + (guard.origin() == null ? "" : " (" + guard.origin() + ")") + " would average several values at "
               + "position " + (p - 1) + ", where the compiled model cannot give RASP's answer; its precondition: "
@@ -352,6 +365,34 @@ public final class Model {
     return null;
   }
 
+  /**
+   * Whether the aggregate's key channel shows several selected keys while not all their values are numbers
+   * (a string or none among them): RASP's mean fails there, even on one string selected twice. Several keys
+   * with numbers are RASP's mean, and the value features show whether it is one value.
+   */
+  private static boolean severalKeysNotAllNumbers(Guard guard, double[] residual, int at, double split) {
+    if (guard.keys().length == 0 || spread(residual, at, guard.keys()) <= split) {
+      return false;
+    }
+    double numbers = 0;
+    for (int f : guard.numbers()) {
+      numbers += residual[at + f];
+    }
+    return numbers < 1 - split;
+  }
+
+  /** The weight of features {@code f} at row offset {@code at} beyond their largest. */
+  private static double spread(double[] residual, int at, int[] features) {
+    double sum = 0;
+    double max = 0;
+    for (int f : features) {
+      double v = residual[at + f];
+      sum += v;
+      max = Math.max(max, v);
+    }
+    return sum - max;
+  }
+
   private static List<Guard> guards(Provenance provenance) {
     if (provenance == null) {
       return List.of();
@@ -360,13 +401,23 @@ public final class Model {
     for (Provenance.Expression e : provenance.expressions()) {
       if (e.precondition() != null) {
         List<Integer> features = new ArrayList<>();
+        List<Integer> keys = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         for (int i : provenance.featuresOf(e.label())) {
-          if (provenance.residual().get(i).role() == Provenance.Role.VALUE) {
+          Provenance.Feature feature = provenance.residual().get(i);
+          Provenance.Role role = feature.role();
+          if (role == Provenance.Role.VALUE) {
             features.add(i);
+            if (feature.value() instanceof Number || feature.value() instanceof Boolean) {
+              numbers.add(i);
+            }
+          } else if (role == Provenance.Role.INTERMEDIATE) {
+            keys.add(i); // the aggregate's key channel: one share per selected key
           }
         }
         guards.add(new Guard(e.label(), e.origin(), e.precondition(),
-            features.stream().mapToInt(Integer::intValue).toArray()));
+            features.stream().mapToInt(Integer::intValue).toArray(), keys.stream().mapToInt(Integer::intValue).toArray(),
+            numbers.stream().mapToInt(Integer::intValue).toArray()));
       }
     }
     return List.copyOf(guards);

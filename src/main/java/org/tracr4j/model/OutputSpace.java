@@ -11,10 +11,27 @@ import java.util.List;
  * @param values one value per column (output id = index): {@code Long}, {@code Double}, {@code Boolean},
  *     {@code String}, or null for none. {@code Integer} and {@code Float} are widened. A numerical space
  *     has exactly one column, whose value (often null) is only a label.
+ * @param valueSet for a numerical output, every number it can take (the compiler's value set, sorted), so a
+ *     reader can decode the model's number to the nearest of them; empty when unknown (a categorical
+ *     output, a hand-built model, a directory written before it was recorded, or more than {@link
+ *     #MAX_VALUE_SET} values)
  */
-public record OutputSpace(OutputEncoding encoding, List<Object> values) {
+public record OutputSpace(OutputEncoding encoding, List<Object> values, List<Double> valueSet) {
+  /** The most values recorded in {@link #valueSet()}; a larger set is left out (decoding falls back to raw). */
+  public static final int MAX_VALUE_SET = 65_536;
+
+  /** An output space without a value set. */
+  public OutputSpace(OutputEncoding encoding, List<Object> values) {
+    this(encoding, values, List.of());
+  }
 
   public OutputSpace {
+    valueSet = valueSet.stream().sorted().distinct().toList();
+    if (!valueSet.isEmpty() && (encoding != OutputEncoding.NUMERICAL
+        || valueSet.stream().anyMatch(v -> !Double.isFinite(v)) || valueSet.size() > MAX_VALUE_SET)) {
+      throw new IllegalArgumentException("an output value set holds at most " + MAX_VALUE_SET
+          + " finite numbers, of a numerical output");
+    }
     if (encoding == null) {
       throw new IllegalArgumentException("output encoding is missing");
     }

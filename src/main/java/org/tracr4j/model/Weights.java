@@ -46,13 +46,13 @@ public record Weights(double[] wE, double[] wPos, List<Layer> layers, double[] w
 
     /** A layer of zeros: a no-op attention sub-layer and a no-op MLP sub-layer. */
     public static Layer zeros(ModelConfig c) {
-      int qkv = c.heads() * c.dModel() * c.dHead();
+      int qkv = ModelSize.arrayLength("attn.W_Q", c.heads(), c.dModel(), c.dHead());
+      int heads = ModelSize.arrayLength("attn.b_Q", c.heads(), c.dHead());
+      int mlp = ModelSize.arrayLength("mlp.W_in", c.dModel(), c.dMlp());
       return new Layer(
-          new double[qkv], new double[qkv], new double[qkv], new double[c.heads() * c.dHead() * c.dModel()],
-          new double[c.heads() * c.dHead()], new double[c.heads() * c.dHead()],
-          new double[c.heads() * c.dHead()], new double[c.dModel()],
-          new double[c.dModel() * c.dMlp()], new double[c.dMlp()],
-          new double[c.dMlp() * c.dModel()], new double[c.dModel()]);
+          new double[qkv], new double[qkv], new double[qkv], new double[qkv],
+          new double[heads], new double[heads], new double[heads], new double[c.dModel()],
+          new double[mlp], new double[c.dMlp()], new double[mlp], new double[c.dModel()]);
     }
 
     Layer copy() {
@@ -63,12 +63,15 @@ public record Weights(double[] wE, double[] wPos, List<Layer> layers, double[] w
 
   /** All-zero weights of the configured shapes, ready to be filled in. */
   public static Weights zeros(ModelConfig c) {
+    ModelSize.arrayLength("attn.W_Q", c.heads(), c.dModel(), c.dHead()); // before any layer is allocated
+    ModelSize.arrayLength("mlp.W_in", c.dModel(), c.dMlp());
     List<Layer> layers = new ArrayList<>();
     for (int l = 0; l < c.layers(); l++) {
       layers.add(Layer.zeros(c));
     }
-    return new Weights(new double[c.dVocab() * c.dModel()], new double[c.nCtx() * c.dModel()], layers,
-        new double[c.dModel() * c.dVocabOut()], new double[c.dVocabOut()]);
+    return new Weights(new double[ModelSize.arrayLength("embed.W_E", c.dVocab(), c.dModel())],
+        new double[ModelSize.arrayLength("pos_embed.W_pos", c.nCtx(), c.dModel())], layers,
+        new double[ModelSize.arrayLength("unembed.W_U", c.dModel(), c.dVocabOut())], new double[c.dVocabOut()]);
   }
 
   /** Index of {@code W_Q/W_K/W_V[head][residual][component]} in the flat array. */

@@ -7,6 +7,6 @@
  * ({@link org.tracr4j.model.Model#trace}).
  *
  * <p><b>May import</b>: the JDK and the root exceptions ({@code org.tracr4j.InvalidInputException},
- * {@code org.tracr4j.CorruptModelException}) only, so that a saved model runs without the compiler.
+ * {@code org.tracr4j.CorruptModelException}, {@code org.tracr4j.ModelTooLargeException}) only, so that a saved model runs without the compiler.
  */
 package org.tracr4j.model;

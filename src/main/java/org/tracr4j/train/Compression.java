@@ -10,15 +10,17 @@ import org.tracr4j.model.Model;
  * @param options the settings of the run
  * @param w the compression, {@code [D][d]} row-major: row i is the d-wide direction residual feature i
  *     is written to and read from
- * @param outputLoss the output loss of the last training step
- * @param layerLoss the per-layer loss of the last training step (unweighted)
+ * @param outputLoss the output loss of {@code w} on the trainer's validation inputs
+ * @param layerLoss the per-layer loss of {@code w} on the validation inputs (unweighted)
  * @param accuracy fraction of fresh inputs on which every position decodes as in the compiled model
  * @param tokenAccuracy fraction of fresh input positions that decode as in the compiled model
  * @param layerCosines per sublayer (attention, MLP, attention, …), the cosine similarity of the compressed
  *     model's read-back sublayer outputs and the compiled model's, over all positions of the fresh inputs
+ * @param stepsTrained the Adam steps taken: fewer than {@code options.steps()} when every validation input
+ *     came out right earlier (0 when the start already does)
  */
 public record Compression(Model compiled, CompressionOptions options, double[] w, double outputLoss,
-    double layerLoss, double accuracy, double tokenAccuracy, List<Double> layerCosines) {
+    double layerLoss, double accuracy, double tokenAccuracy, List<Double> layerCosines, int stepsTrained) {
 
   public Compression {
     layerCosines = List.copyOf(layerCosines);

@@ -10,8 +10,16 @@ import org.tracr4j.model.Model;
  * Trains a compression W of a compiled model's residual stream with Adam (the method of the Tracr paper,
  * section 5; the loss is described in {@link Objective}). Only W trains; the compiled weights stay frozen.
  *
- * <p>W starts as {@link CompressionOptions#init()} says; every step draws a fresh batch from {@link
- * CompressionOptions#inputs()}.
+ * <p>W starts as {@link CompressionOptions#init()} says (of several candidate starts, the one that does
+ * best on the validation inputs); every step draws a fresh batch from {@link CompressionOptions#inputs()}.
+ * Every {@value #CHECK_EVERY} steps W is checked on {@value #VALIDATION_INPUTS} validation inputs (their
+ * own stream): the run returns the best W seen (most inputs right, then lowest loss), not the last one,
+ * and stops as soon as every validation input is right. Both matter on compiled models: their attention
+ * and MLP discretisation are sharp (softmax logits of size 100), so the loss around an exact compression
+ * is a narrow valley, and Adam, whose step is about the learning rate in every coordinate whatever the
+ * size of the gradient, leaves it. At d = D with an exact start the gradient is rounding noise (about
+ * 1e-13 on sort_unique); Adam turns it into steps of 1e-3 within two steps, and sort_unique's loss goes
+ * from 1e-10 to 2 (20 % accuracy, inputs of length 1 only) and never comes back.
  *
  * <p>Deterministic: the initial W, the batches and the evaluation inputs come from {@link
  * SplittableRandom}s seeded by the seed alone, and a batch's gradient is the sum of two fixed halves,
@@ -25,6 +33,11 @@ public final class Compressor {
   /** The last step's learning rate as a fraction of the first's. */
   static final double FINAL_RATE = 0.01;
   private static final long EVAL_STREAM = 0x5DEECE66DL;
+  private static final long VALIDATION_STREAM = 0x2545F4914F6CDD1DL;
+  /** Inputs of the validation set. */
+  static final int VALIDATION_INPUTS = 256;
+  /** Steps between two checks of W on the validation inputs. */
+  static final int CHECK_EVERY = 50;
 
   /** Called after every step. */
   @FunctionalInterface
@@ -56,31 +69,62 @@ public final class Compressor {
           "the compressed width " + d + " exceeds the compiled residual width " + big);
     }
     SplittableRandom random = new SplittableRandom(options.seed());
-    double[] w = options.init().initial(objective, options, random);
+    int[][] validation = validationInputs(options);
+    double[] w = null;
+    Objective.Stats bestStats = null;
+    for (double[] start : options.init().candidates(objective, options, random)) {
+      Objective.Stats stats = run(start, d, validation, options.layerLossWeight(), null, parallel);
+      if (w == null || better(stats, bestStats)) {
+        w = start;
+        bestStats = stats;
+      }
+    }
+    double[] best = w.clone();
     Adam adam = new Adam(w.length);
-    Objective.Stats last = new Objective.Stats(subs);
-    for (int step = 1; step <= options.steps(); step++) {
+    int trained = 0;
+    for (int step = 1; step <= options.steps() && !allRight(bestStats); step++) {
       int[][] batch = new int[options.batch()][];
       for (int b = 0; b < batch.length; b++) {
         batch[b] = options.inputs().sample(compiled, random);
       }
       double[] grad = new double[w.length];
-      last = run(w, d, batch, options.layerLossWeight(), grad, parallel);
+      Objective.Stats last = run(w, d, batch, options.layerLossWeight(), grad, parallel);
       adam.step(w, grad, learningRate(options, step));
+      trained = step;
       if (progress != null) {
         progress.step(step, options.steps(), last.outputLoss + last.layerLoss,
             last.sequencesRight / (double) last.sequences);
       }
+      if (step % CHECK_EVERY == 0 || step == options.steps()) {
+        Objective.Stats check = run(w, d, validation, options.layerLossWeight(), null, parallel);
+        if (better(check, bestStats)) {
+          bestStats = check;
+          best = w.clone();
+        }
+      }
     }
-    Objective.Stats eval = evaluate(w, d, options, parallel);
+    Objective.Stats eval = evaluate(best, d, options, parallel);
     List<Double> cosines = new ArrayList<>();
     for (int s = 0; s < subs; s++) {
       cosines.add(eval.cosine(s));
     }
     double weight = options.layerLossWeight();
-    return new Compression(compiled, options, w, last.outputLoss,
-        weight == 0 ? 0 : last.layerLoss / weight, eval.sequencesRight / (double) eval.sequences,
-        eval.positionsRight / (double) Math.max(1, eval.positions), cosines);
+    return new Compression(compiled, options, best, bestStats.outputLoss,
+        weight == 0 ? 0 : bestStats.layerLoss / weight, eval.sequencesRight / (double) eval.sequences,
+        eval.positionsRight / (double) Math.max(1, eval.positions), cosines, trained);
+  }
+
+  /** Whether every input of {@code stats} came out right: training stops there. */
+  private static boolean allRight(Objective.Stats stats) {
+    return stats.sequencesRight == stats.sequences;
+  }
+
+  /** Whether {@code a} beats {@code b}: more inputs right, or as many and a lower loss. */
+  private static boolean better(Objective.Stats a, Objective.Stats b) {
+    if (a.sequencesRight != b.sequencesRight) {
+      return a.sequencesRight > b.sequencesRight;
+    }
+    return a.outputLoss + a.layerLoss < b.outputLoss + b.layerLoss;
   }
 
   /**
@@ -100,6 +144,20 @@ public final class Compressor {
   public int[][] evaluationInputs(CompressionOptions options) {
     SplittableRandom random = new SplittableRandom(options.seed() ^ EVAL_STREAM);
     int[][] inputs = new int[options.evalInputs()][];
+    for (int b = 0; b < inputs.length; b++) {
+      inputs[b] = options.inputs().sample(compiled, random);
+    }
+    return inputs;
+  }
+
+  /**
+   * The inputs W is checked on every {@value #CHECK_EVERY} steps (their own stream, apart from the
+   * training batches and the evaluation inputs): the run returns the W that did best on them, and stops
+   * once every one of them is right.
+   */
+  int[][] validationInputs(CompressionOptions options) {
+    SplittableRandom random = new SplittableRandom(options.seed() ^ VALIDATION_STREAM);
+    int[][] inputs = new int[VALIDATION_INPUTS][];
     for (int b = 0; b < inputs.length; b++) {
       inputs[b] = options.inputs().sample(compiled, random);
     }

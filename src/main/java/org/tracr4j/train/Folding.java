@@ -84,6 +84,7 @@ public final class Folding {
     meta.put(PREFIX + "d_model", String.valueOf(compression.width()));
     meta.put(PREFIX + "seed", String.valueOf(o.seed()));
     meta.put(PREFIX + "steps", String.valueOf(o.steps()));
+    meta.put(PREFIX + "steps_trained", String.valueOf(compression.stepsTrained()));
     meta.put(PREFIX + "learning_rate", String.valueOf(o.learningRate()));
     meta.put(PREFIX + "batch", String.valueOf(o.batch()));
     meta.put(PREFIX + "layer_loss_weight", String.valueOf(o.layerLossWeight()));

@@ -118,6 +118,7 @@ public final class SweepReport {
         run.put("seed", c.options().seed());
         run.put("accuracy", c.accuracy());
         run.put("token_accuracy", c.tokenAccuracy());
+        run.put("steps_trained", c.stepsTrained());
         run.put("output_loss", c.outputLoss());
         run.put("layer_loss", c.layerLoss());
         run.put("layer_cosines", c.layerCosines());

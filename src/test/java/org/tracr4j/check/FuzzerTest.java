@@ -56,6 +56,8 @@ class FuzzerTest {
         true)).run(null);
     assertThat(report.failures()).as("failures: %s", report.failures()).isEmpty();
     assertThat(report.inputsOutsideContract()).as("inputs refused").isPositive();
+    // The failing functions drawn outside the contract reached the compiler, which refused each one.
+    assertThat(report.generatorRefusals()).containsKey("function-fails");
     assertThat(report.positionsCompared()).isGreaterThan(5_000);
   }
 }

@@ -62,7 +62,8 @@ class CheckCommandTest {
     CliRun failing = CliRun.of("check", program.toString(), "--vocab", "a,b,c", "--max-seq-len", "3",
         "--input", "a a a");
     assertThat(failing.exitCode()).isEqualTo(CheckCommand.FINDINGS);
-    assertThat(failing.outLines().get(0)).contains("the interpreter fails on this input", "only numbers");
+    assertThat(failing.outLines().get(0)).contains("at most one key where the values are not numbers",
+        "(input: a a a)");
   }
 
   @Test

@@ -30,23 +30,41 @@ class CompressCommandTest {
   @Test
   void writesACompressedModelDirectoryThatRunLoads() throws Exception {
     Path out = dir.resolve("c");
-    CliRun result = compress("--dim", "8", "-o", out.toString(), "--onnx");
+    CliRun result = compress("--dim", "6", "-o", out.toString(), "--onnx");
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.outLines()).singleElement().asString()
-        .startsWith("compressed D 13 -> d 8 (seed 0, 30 steps").contains("accuracy", "layer cosines", "-> " + out);
+        .startsWith("compressed D 13 -> d 6 (seed 0, 30 of 30 steps").contains("accuracy", "layer cosines", "-> " + out);
     assertThat(result.err()).contains("step 30/30", "loss", "batch accuracy");
     for (String file : List.of("model.safetensors", "config.json", "model.onnx", "compression.safetensors")) {
       assertThat(out.resolve(file)).isRegularFile();
     }
     JsonNode config = JSON.readTree(Files.readString(out.resolve("config.json")));
-    assertThat(config.get("d_model").asInt()).isEqualTo(8);
+    assertThat(config.get("d_model").asInt()).isEqualTo(6);
     JsonNode meta = config.path("tracr4j").path("metadata");
+    assertThat(meta.path("compression.steps_trained").asText()).isEqualTo("30");
     assertThat(meta.path("compressed").asText()).isEqualTo("true");
     assertThat(meta.path("compression.original_d_model").asText()).isEqualTo("13");
     CliRun run = CliRun.of("run", "--model", out.toString(), "--input", "h e l l");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.outLines()).hasSize(1);
     assertThat(run.outLines().get(0).split(" ")).hasSize(4);
+  }
+
+  /** A sweep's progress bar counts runs and labels the accuracy as the finished run's, not a batch's. */
+  @Test
+  void aSweepsProgressBarCountsRunsAndNamesTheFinishedRun() {
+    CliRun result = compress("--sweep", "7:8", "--seeds", "1", "-o", dir.resolve("s").toString());
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err()).contains("run 2/2", "last finished: d ", "accuracy").doesNotContain("batch accuracy");
+  }
+
+  /** At d = 8 the used features fit: the start is exact and no step is taken. */
+  @Test
+  void anExactStartStopsBeforeTheFirstStep() {
+    CliRun result = compress("--dim", "8");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.outLines()).singleElement().asString()
+        .startsWith("compressed D 13 -> d 8 (seed 0, 0 of 30 steps").contains("accuracy 100.00%");
   }
 
   @Test

@@ -156,13 +156,25 @@ class FrontEndErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"eval", "compile", "run", "info", "check", "bench", "fuzz"})
+  @ValueSource(strings = {"eval", "compile", "run", "info", "check", "bench", "fuzz", "viz", "compress", "decompile",
+      "dataset"})
   void everyHelpGivesOutputExitCodesAndAnExample(String command) {
     CliRun help = CliRun.of(command, "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("Output:", "Exit codes:", "Example: tracr4j " + command);
     if (!command.equals("compile")) {
-      assertThat(help.out()).contains("--json");
+      assertThat(help.out()).contains("--json"); // its shape, or why there is none
     }
+    assertThat(help.out()).contains("Default");
+  }
+
+  /** Issue 10 §3: viz, compress, decompile and dataset list their exit codes and their --json (or why none). */
+  @ParameterizedTest
+  @ValueSource(strings = {"viz", "compress", "decompile", "dataset"})
+  void theHelpFootersOfTheNewerCommandsSayWhatTheyPrint(String command) {
+    String help = CliRun.of(command, "--help").out();
+    String exitCodes = help.substring(help.indexOf("Exit codes:"));
+    assertThat(exitCodes).contains("0 ", "64 usage");
+    assertThat(help).containsPattern("No --json|With --json");
   }
 }

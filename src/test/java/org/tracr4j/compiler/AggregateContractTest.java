@@ -41,10 +41,56 @@ class AggregateContractTest {
     assertThat(preconditions(compile(Library.makeReverse(Rasp.tokens()), Sequences.charVocab("abc"), 5))).isEmpty();
     SOp sameToken = RaspLanguage.parse("s = select(tokens, tokens, ==);\nx = aggregate(s, tokens);\n", "t.rasp")
         .output();
-    assertThat(preconditions(compile(sameToken, Sequences.charVocab("abc"), 5))).isEmpty();
+    assertThat(preconditions(compile(sameToken, Sequences.intVocab(1, 2, 3), 5))).isEmpty();
     SOp constant = RaspLanguage.parse("s = select(indices, indices, <=);\nc = map(v -> 1, tokens);\n"
         + "x = aggregate(s, c);\n", "t.rasp").output();
     assertThat(preconditions(compile(constant, Sequences.charVocab("ab"), 4))).isEmpty();
+  }
+
+  /**
+   * Issue 10, the hole: selecting several keys with one string value. RASP's mean fails on strings (Tracr's
+   * evaluator raises, tracr-reference §1.8), so `a a` has no answer, yet the model sees one value and would
+   * answer `a a`. No longer a proof: the precondition is recorded with that witness, the contract flags the
+   * input, and `run` (from source or from the directory) refuses it; numbers keep the proof (their mean is
+   * the common value).
+   */
+  @Test
+  void severalSelectionsOfOneStringAreNotProvenAndRunRefusesThem() throws Exception {
+    String source = "s = select(tokens, tokens, ==);\nx = aggregate(s, tokens);\n";
+    SOp program = RaspLanguage.parse(source, "same.rasp").output();
+    Model model = compile(program, Sequences.charVocab("abc"), 4);
+    assertThat(model.provenance().orElseThrow().expression("x").orElseThrow().precondition())
+        .contains("at most one key (RASP averages only numbers)", "input `a a` averages");
+    assertThatThrownBy(() -> org.tracr4j.rasp.Interpreter.standard().evaluate(program, Sequences.chars("aa")))
+        .isInstanceOf(org.tracr4j.EvaluationException.class);
+    // The model itself sees it: its key channel shows two keys, and their value is no number.
+    assertThatThrownBy(() -> model.run(Sequences.chars("baa"))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("aggregate x (same.rasp:2:5)").hasMessageContaining("position 1");
+    assertThat(model.run(Sequences.chars("cab"))).containsExactly("c", "a", "b");
+    DynamicValidation contract = new DynamicValidation(ProgramGraph.of(program), false);
+    assertThat(contract.check(Sequences.chars("aa"))).hasSize(1);
+    assertThat(contract.check(Sequences.chars("abc"))).isEmpty();
+
+    Path file = dir.resolve("same.rasp");
+    java.nio.file.Files.writeString(file, source);
+    org.tracr4j.testing.CliRun run = org.tracr4j.testing.CliRun.of("run", file.toString(), "--vocab", "a,b,c",
+        "--max-seq-len", "4", "--input", "b a a");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(66);
+    assertThat(run.errLines()).singleElement().asString().startsWith("tracr4j: invalid input: input refused: "
+        + "aggregate x: ").contains("at position 1");
+    assertThat(org.tracr4j.testing.CliRun.of("run", file.toString(), "--vocab", "a,b,c", "--max-seq-len", "4",
+        "--input", "c a b").out()).isEqualTo("c a b\n");
+    Path saved = dir.resolve("same");
+    assertThat(org.tracr4j.testing.CliRun.of("compile", file.toString(), "--vocab", "a,b,c", "--max-seq-len", "4",
+        "-o", saved.toString()).exitCode()).isZero();
+    org.tracr4j.testing.CliRun fromDirectory = org.tracr4j.testing.CliRun.of("run", "--model", saved.toString(),
+        "--input", "a a");
+    assertThat(fromDirectory.exitCode()).as(fromDirectory.toString()).isEqualTo(66);
+    assertThat(fromDirectory.err()).contains("aggregate x: ");
+
+    Model numbers = compile(program, Sequences.intVocab(1, 2, 3), 4);
+    assertThat(preconditions(numbers)).isEmpty();
+    assertThat(numbers.run(Sequences.ints(2, 2, 1))).containsExactly(2L, 2L, 1L);
   }
 
   @Test

@@ -30,6 +30,26 @@ class NoneAnalysisTest {
         .satisfies(e -> assertThat(((UnsupportedProgramException) e).rules()).containsExactly(RuleCode.NUMERICAL_NONE));
   }
 
+  /**
+   * Causal outside-contract fuzzing (seed 32, program 32002098): a numerical mean over an s-op that may be
+   * none. RASP's mean fails on [0, none] (and keeps a lone none); the model averaged a 0 and answered.
+   */
+  @Test
+  void aNumericalAggregateReadingANumericalThatMayBeNoneIsRejected() {
+    SOp shifted = Library.shiftBy(1, Rasp.tokens());
+    SOp isOne = Rasp.numerical(Rasp.map(x -> Value.of(ValueOperations.equal(x, Value.of(1)) ? 1 : 0), shifted))
+        .named("is_one");
+    SOp program = Rasp.numericalAggregate(Rasp.select(Rasp.indices(), Rasp.indices(),
+        org.tracr4j.rasp.Comparison.LEQ), isOne).named("mean");
+    assertThatThrownBy(() -> org.tracr4j.rasp.Interpreter.standard().evaluate(program,
+        List.of(Value.of(1), Value.of(2), Value.of(3)))).isInstanceOf(org.tracr4j.EvaluationException.class);
+    assertThatThrownBy(() -> Compiler.compile(program, CompileOptions.of(VOCAB, 5).withCausal(true)))
+        .isInstanceOf(UnsupportedProgramException.class)
+        .hasMessageContaining("is_one: it is numerical but can be none")
+        .hasMessageContaining("mean would read 0")
+        .satisfies(e -> assertThat(((UnsupportedProgramException) e).rules()).containsExactly(RuleCode.NUMERICAL_NONE));
+  }
+
   @Test
   void aNumericalOutputThatMayBeNoneCompilesAndAgreesWithTheInterpreter() {
     SOp program = Library.shiftBy(1, Rasp.tokens()).multiply(3).numerical();

@@ -39,6 +39,28 @@ class ProvenanceTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("programs")
+  void expressionsBeforeCompilingAreTheCompiledProvenancesExpressions(LibraryProgram program,
+      CompileOptions.Mode mode) {
+    CompileOptions options = CompileOptions.of(program.vocab(), program.maxSeqLen()).withMode(mode);
+    List<Provenance.Expression> before = Compiler.expressions(program.program().get(), options);
+    Model model = Compiler.compile(program.program().get(), options).model();
+    List<Provenance.Expression> compiled = model.provenance().orElseThrow().expressions();
+    // The graph alone gives the layers, except where the exact mode fused maps or moved a block to a less
+    // busy layer after lowering (both recorded in the model); the dataset checks and falls back then.
+    String changes = model.metadata().getOrDefault(Compiler.REWRITES, "") + "\n"
+        + model.metadata().getOrDefault(Compiler.CONSTRUCTIONS, "");
+    org.junit.jupiter.api.Assumptions.assumeFalse(mode == CompileOptions.Mode.EXACT
+        && java.util.stream.Stream.of("instead of Tracr's", "MapOfSequenceMap", "SequenceMapOfMap", "SelectOfMap",
+            "DisjointWidthSplit").anyMatch(changes::contains),
+        "layers changed after the graph: " + changes);
+    assertThat(before.stream().map(e -> e.label() + " " + e.kind() + " " + e.layer() + " " + e.inputs()))
+        .containsExactlyElementsOf(compiled.stream()
+            .map(e -> e.label() + " " + e.kind() + " " + e.layer() + " " + e.inputs()).toList());
+    assertThat(before.stream().mapToInt(Provenance.Expression::layer).max().orElse(-1)).isNotNegative();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("programs")
   void provenanceDescribesTheWeights(LibraryProgram program, CompileOptions.Mode mode) {
     Model model = Compiler.compile(program.program().get(),
         CompileOptions.of(program.vocab(), program.maxSeqLen()).withMode(mode)).model();

@@ -43,6 +43,7 @@ class GeneratedDecompileTest {
     int samples = Integer.getInteger("decompile.samples", 100);
     List<String> report = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    List<String> different = new ArrayList<>();
     for (CompileOptions.Mode mode : CompileOptions.Mode.values()) {
       for (boolean causal : new boolean[] {false, true}) {
         int compiled = 0;
@@ -108,6 +109,8 @@ class GeneratedDecompileTest {
           SOp recovered = RaspLanguage.parse(result.source(), "decompiled.rasp").output();
           if (Structure.of(recovered) == Structure.of(program.program())) {
             structural++;
+          } else {
+            different.add(where + "\n" + result.source());
           }
         }
         int faithful = compiled - unfaithfulModels;
@@ -122,6 +125,7 @@ class GeneratedDecompileTest {
     Files.createDirectories(out.getParent());
     Files.write(out, report);
     Files.write(out.resolveSibling("decompile-generated-failures.txt"), failures);
+    Files.write(out.resolveSibling("decompile-generated-structure.txt"), different);
     report.forEach(System.out::println);
     assertThat(failures).as(String.join("\n", report)).isEmpty();
   }

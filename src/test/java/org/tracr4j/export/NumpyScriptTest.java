@@ -127,7 +127,7 @@ class NumpyScriptTest {
     assumePython();
     ModelDirectory.write(TestModels.fraction(false, OutputEncoding.CATEGORICAL), dir, DataType.F32);
     Result result = python(List.of(SCRIPT.toString(), dir.toString(), "a z"));
-    assertThat(result.exitCode).isEqualTo(2);
+    assertThat(result.exitCode).isEqualTo(66);
     assertThat(result.stderr).contains("unknown token 'z' at position 1");
   }
 }

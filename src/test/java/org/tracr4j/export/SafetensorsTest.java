@@ -55,6 +55,32 @@ class SafetensorsTest {
   }
 
   @Test
+  void encodedTensorsRenamedAreWrittenAsTheTensorsThemselves() throws IOException {
+    Map<String, Tensor> tensors = sample(DataType.F32);
+    Map<String, Tensor> prefixed = new LinkedHashMap<>();
+    java.util.List<Safetensors.Encoded> encoded = new java.util.ArrayList<>();
+    tensors.forEach((name, tensor) -> {
+      prefixed.put("p1/" + name, tensor);
+      encoded.add(Safetensors.encode(name, tensor).named("p1/" + name));
+    });
+    Path direct = dir.resolve("direct.safetensors");
+    Path fromEncoded = dir.resolve("encoded.safetensors");
+    Safetensors.write(direct, prefixed, Map.of("format", "pt"));
+    Safetensors.writeEncoded(fromEncoded, encoded, Map.of("format", "pt"));
+    assertThat(Files.readAllBytes(fromEncoded)).isEqualTo(Files.readAllBytes(direct));
+    assertThat(Safetensors.read(fromEncoded).tensors()).containsOnlyKeys(prefixed.keySet());
+  }
+
+  @Test
+  void encodedTensorsWithOneNameTwiceAreRefused() {
+    Tensor tensor = new Tensor(DataType.F32, new int[] {1}, new double[] {1});
+    java.util.List<Safetensors.Encoded> twice =
+        java.util.List.of(Safetensors.encode("a", tensor), Safetensors.encode("a", tensor));
+    assertThatThrownBy(() -> Safetensors.writeEncoded(dir.resolve("x.safetensors"), twice, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two tensors named a");
+  }
+
+  @Test
   void float32RoundTripRoundsEachValueToNearest() throws IOException {
     Path file = dir.resolve("x.safetensors");
     Map<String, Tensor> tensors = sample(DataType.F32);

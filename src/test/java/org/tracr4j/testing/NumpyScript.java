@@ -94,6 +94,51 @@ public final class NumpyScript {
     return all;
   }
 
+  /** How one call of the script ended: exit status, stdout, stderr. */
+  public record Outcome(int exitCode, String stdout, String stderr) {}
+
+  /** The script run as a command, in a process of its own, with {@code arguments} after the script path. */
+  public static Outcome command(List<String> arguments) throws IOException {
+    List<String> all = new ArrayList<>(List.of(SCRIPT.toString()));
+    all.addAll(arguments);
+    Result result = python(all, new byte[0]);
+    return new Outcome(result.exitCode(), result.stdout(), result.stderr());
+  }
+
+  /**
+   * Calls the script's {@code main} once per argument list in one python process (importing numpy is most
+   * of a run's time), each with its own stdout and stderr. An exception escaping {@code main} (what would
+   * print a traceback) is reported as exit status -1 with the exception on stderr.
+   */
+  public static List<Outcome> outcomes(List<List<String>> argvs) throws IOException {
+    String driver = String.join("\n",
+        "import contextlib, io, json, sys, traceback",
+        "sys.path.insert(0, sys.argv[1])",
+        "import tracr4j_numpy",
+        "for argv in json.load(sys.stdin):",
+        "    out, err = io.StringIO(), io.StringIO()",
+        "    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):",
+        "        try:",
+        "            code = tracr4j_numpy.main(['tracr4j_numpy.py'] + argv)",
+        "        except BaseException:",
+        "            traceback.print_exc()",
+        "            code = -1",
+        "    print(json.dumps({'code': code, 'out': out.getvalue(), 'err': err.getvalue()}))");
+    Result result = python(List.of("-c", driver, SCRIPT.getParent().toString()), JSON.writeValueAsBytes(argvs));
+    if (result.exitCode() != 0) {
+      throw new AssertionError("numpy driver exited with " + result.exitCode() + ": " + result.stderr());
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String line : result.stdout().lines().toList()) {
+      JsonNode node = JSON.readTree(line);
+      outcomes.add(new Outcome(node.get("code").intValue(), node.get("out").textValue(), node.get("err").textValue()));
+    }
+    if (outcomes.size() != argvs.size()) {
+      throw new AssertionError("numpy driver printed " + outcomes.size() + " outcomes for " + argvs.size() + " calls");
+    }
+    return outcomes;
+  }
+
   private static List<List<Object>> outputs(String document) throws IOException {
     List<List<Object>> outputs = new ArrayList<>();
     for (JsonNode item : JSON.readTree(document)) {

@@ -92,7 +92,7 @@ class SweepTest {
     for (int j = 0; j < d; j++) {
       w[labels.indexOf(keep.get(j)) * d + j] = 1;
     }
-    Compression exact = new Compression(model, options.withDim(d), w, 0, 0, 1, 1, List.of());
+    Compression exact = new Compression(model, options.withDim(d), w, 0, 0, 1, 1, List.of(), 0);
     assertThat(new Compressor(model, 0.01).evaluate(w, d, options.withDim(d).withEvalInputs(300), true)
         .sequencesRight).as("the exact compression is right on every input").isEqualTo(300);
     Recovery.Result r = Recovery.learn(exact);

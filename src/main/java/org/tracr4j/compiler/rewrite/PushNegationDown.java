@@ -19,6 +19,11 @@ import org.tracr4j.rasp.SelectorOr;
  */
 public final class PushNegationDown implements RewriteRule {
   @Override
+  public boolean beforeOperands() {
+    return true;
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (expr instanceof SelectorNot not) {
       return switch (not.inner()) {

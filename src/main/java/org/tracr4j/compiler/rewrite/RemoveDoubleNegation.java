@@ -14,6 +14,11 @@ import org.tracr4j.rasp.SelectorNot;
  */
 public final class RemoveDoubleNegation implements RewriteRule {
   @Override
+  public boolean beforeOperands() {
+    return true;
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (expr instanceof SelectorNot outer && outer.inner() instanceof SelectorNot inner) {
       return Optional.of(inner.inner());

@@ -14,4 +14,13 @@ import org.tracr4j.rasp.RaspExpr;
 public interface RewriteRule {
   /** The rewritten expression, or empty when the rule does not apply. */
   Optional<RaspExpr> apply(RaspExpr expr);
+
+  /**
+   * True for a rule that must see an expression before its operands are rewritten (a negation before its
+   * operand becomes a select; an OR before it becomes a product-route select); such rules run first, at
+   * every expression, top-down.
+   */
+  default boolean beforeOperands() {
+    return false;
+  }
 }

@@ -35,14 +35,12 @@ public final class Rewriter {
 
   private final List<RewriteRule> rules;
 
-  /** The rules that move a negation towards the selects; applied before an expression's operands. */
-  private final List<RewriteRule> negationRules;
+  /** The rules applied before an expression's operands ({@link RewriteRule#beforeOperands}). */
+  private final List<RewriteRule> topDownRules;
 
   public Rewriter(List<RewriteRule> rules) {
     this.rules = List.copyOf(rules);
-    this.negationRules = this.rules.stream()
-        .filter(rule -> rule instanceof RemoveDoubleNegation || rule instanceof PushNegationDown)
-        .toList();
+    this.topDownRules = this.rules.stream().filter(RewriteRule::beforeOperands).toList();
   }
 
   /**
@@ -53,6 +51,16 @@ public final class Rewriter {
   public static Rewriter standard() {
     return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
         new NegateSelect(), new MergeAlignedSelects(), ProductRoute.forOr()));
+  }
+
+  /**
+   * {@link #standard()} with the width of a disjoint OR split into a sum of widths
+   * ({@link DisjointWidthSplit}) before any OR goes by the product route: the second route the exact mode
+   * compiles, keeping the cheaper model that has no more layers.
+   */
+  public static Rewriter splittingDisjointWidths() {
+    return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
+        new DisjointWidthSplit(), new NegateSelect(), new MergeAlignedSelects(), ProductRoute.forOr()));
   }
 
   /**
@@ -107,7 +115,7 @@ public final class Rewriter {
       // (causal fuzz, program seed 22041979, compiled wrong).
       RaspExpr start = expr;
       for (int step = 0; step < MAX_STEPS_AT_ONE_EXPRESSION; step++) {
-        Optional<RaspExpr> pushed = firstApplying(start, negationRules);
+        Optional<RaspExpr> pushed = firstApplying(start, topDownRules);
         if (pushed.isEmpty()) {
           break;
         }
