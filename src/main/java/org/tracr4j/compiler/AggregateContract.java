@@ -139,7 +139,7 @@ final class AggregateContract {
               (x, y) -> UserFunctions.call(() -> m.function().apply(x, y)));
       case org.tracr4j.rasp.SelectorWidth w -> !causal && w.selector() instanceof Select s
           && s.keys().equals(s.queries()) && !none.mayBeNone(s.keys())
-          && strictTotalOrder(s.predicate(), valueSets.of(s.keys())) && distinct(s.keys(), valueSets, none, causal);
+          && distinct(s.keys(), valueSets, none, causal) && strictTotalOrder(s.predicate(), valueSets.of(s.keys()));
       default -> false;
     };
   }
@@ -152,6 +152,9 @@ final class AggregateContract {
 
   /** Whether exactly one of {@code p(x, y)}, {@code p(y, x)} holds for distinct values, and never {@code p(x, x)}. */
   private static boolean strictTotalOrder(org.tracr4j.rasp.SelectorPredicate p, java.util.Collection<Value> values) {
+    if ((p == Comparison.LT || p == Comparison.GT) && values.stream().allMatch(Value::isNumber)) {
+      return true; // < and > order distinct numbers totally
+    }
     for (Value x : values) {
       for (Value y : values) {
         boolean xy = UserFunctions.selects(p, x, y);

@@ -98,7 +98,7 @@ final class DiscretisingLayer<T> {
             "Input " + input + ", one " + one + " and " + atBos + " must be different directions");
       }
     }
-    double[] sorted = Arrays.stream(inputValues).sorted().distinct().toArray();
+    double[] sorted = sortedDistinct(inputValues);
     double[] kept = new double[sorted.length];
     List<T> outputs = new ArrayList<>();
     for (double value : sorted) {
@@ -176,6 +176,16 @@ final class DiscretisingLayer<T> {
       }
     }
     return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build(), positions);
+  }
+
+  /** The values sorted and without repeats ({@link Double#compare} order); value sets come sorted already. */
+  private static double[] sortedDistinct(double[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (Double.compare(values[i - 1], values[i]) >= 0) {
+        return Arrays.stream(values).sorted().distinct().toArray();
+      }
+    }
+    return values.clone();
   }
 
   private static <T> T evaluate(DoubleFunction<T> f, double value) {
