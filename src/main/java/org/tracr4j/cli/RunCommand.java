@@ -125,18 +125,17 @@ final class RunCommand implements Callable<Integer> {
         : org.tracr4j.rasp.Interpreter.standard();
     for (int i = 0; i < sequences.size(); i++) {
       String which = sequences.size() > 1 ? "input " + (i + 1) + ": " : "";
-      List<Finding> findings;
       try {
+        List<Finding> findings = contract.check(sequences.get(i));
+        if (!findings.isEmpty()) {
+          Finding f = findings.get(0);
+          throw new InvalidInputException(which + "input refused: aggregate " + f.expression() + ": " + f.reason()
+              + "; the compiled model cannot give RASP's answer");
+        }
         interpreter.evaluate(program, sequences.get(i));
-        findings = contract.check(sequences.get(i));
       } catch (org.tracr4j.EvaluationException e) {
         throw new org.tracr4j.EvaluationException(which + e.expression(), "input refused: RASP gives no answer "
             + "here (" + e.getMessage().substring(e.expression().length() + 2) + "), so the model gives none");
-      }
-      if (!findings.isEmpty()) {
-        Finding f = findings.get(0);
-        throw new InvalidInputException(which + "input refused: "
-            + "aggregate " + f.expression() + ": " + f.reason() + "; the compiled model cannot give RASP's answer");
       }
     }
   }

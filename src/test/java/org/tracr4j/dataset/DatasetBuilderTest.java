@@ -142,7 +142,8 @@ class DatasetBuilderTest {
       Path modelDir = dir.resolve("model-" + i);
       writeModelDirectory(line, modelDir);
       List<Object> expected = ModelDirectory.read(modelDir).run(List.of("0", "1", "2"));
-      List<Object> actual = JSON.convertValue(result.get("output"), List.class);
+      List<Object> actual = JSON.convertValue(result.get("output"),
+          new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
       assertThat(actual).hasSize(expected.size());
       for (int p = 0; p < expected.size(); p++) {
         Object want = expected.get(p);
