@@ -417,6 +417,8 @@ def _check_provenance(json_, meta, layers, heads, d_model, d_mlp):
         json_.text_or_none(entry, at + ".origin")
         if "precondition" in entry:
             json_.text(entry, at + ".precondition")
+        if "never_none" in entry:
+            json_.text(entry, at + ".never_none")
         if label in listed:
             raise json_.corrupt(f"provenance lists expression {label} twice")
         listed.add(label)
@@ -562,6 +564,17 @@ def guards(config):
     return result
 
 
+def none_guards(config):
+    """(label, origin, reason, value features) of each categorical s-op that must never be none: a select
+    compares it and RASP fails on a none there."""
+    provenance = config["tracr4j"].get("provenance")
+    if not provenance:
+        return []
+    return [(e["label"], e.get("origin"), e["never_none"],
+             [i for i, f in enumerate(provenance["residual"]) if f["expression"] == e["label"] and f["role"] == "value"])
+            for e in provenance["expressions"] if e.get("never_none") is not None]
+
+
 def _spread(values):
     """The weight beyond the largest share."""
     return float(values.sum()) - max(0.0, float(values.max())) if len(values) else 0.0
@@ -572,6 +585,12 @@ def refusal(config, residual, t):
     the check of org.tracr4j.model.Model. A categorical aggregate's value features are one-hot (or zero)
     where its query selects one distinct value, and its key channel one-hot where it selects one key; a split
     above half the smallest share (1/n_ctx) is an average."""
+    for label, origin, reason, features in none_guards(config):
+        for p in range(1, t):
+            # one-hot where it has a value; the zero vector where it is none
+            if float(residual[p, features].sum()) < 0.5:
+                return (f"input refused: {label}" + (f" ({origin})" if origin else "")
+                        + f" is none at position {p - 1}, and {reason} (RASP gives no answer)")
     split = 0.5 / config["n_ctx"]
     for label, origin, precondition, features, keys, numbers in guards(config):
         for p in range(1, t):

@@ -67,9 +67,13 @@ public final class DifferentialCheck {
     }
   }
 
+  /**
+   * Whether RASP answers the input and no aggregate would have to average: a refusal of such an input is
+   * wrong. An input on which the interpreter fails (a select comparing a none key) may be refused.
+   */
   private boolean insideContract(List<Value> input) {
     try {
-      return contract.check(input).isEmpty();
+      return contract.check(input).isEmpty() && interpreterOrNull(input) != null;
     } catch (EvaluationException e) {
       return false;
     }

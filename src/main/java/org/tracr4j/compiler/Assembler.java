@@ -40,7 +40,8 @@ final class Assembler {
 
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
-      Map<String, String> metadata, Map<Long, String> preconditions, String sizeDetail, List<Double> outputValues) {}
+      Map<String, String> metadata, Map<Long, String> preconditions, Map<Long, String> neverNone,
+      String sizeDetail, List<Double> outputValues) {}
 
   /**
    * What the model's input side needs from the options.
@@ -130,7 +131,7 @@ final class Assembler {
       placed.add(new Provenance.Layer(headSlots, ranges, neuronNames));
     }
     Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
-        ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions()), placed);
+        ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions(), in.neverNone()), placed);
     return Model.compiled(config, weights, vocabulary(in), outputSpace(in), metadata, provenance);
   }
 

@@ -128,7 +128,8 @@ public final class Compiler {
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
-        preconditions, largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
+        preconditions, NoneContract.neverNone(graph, checked.valueSets(), mode),
+        largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
 
@@ -227,7 +228,7 @@ public final class Compiler {
   public static List<org.tracr4j.model.Provenance.Expression> expressions(SOp program, CompileOptions options) {
     checkOptions(options);
     ProgramGraph graph = ProgramGraph.of(BuildMode.of(options).rewriter().rewriteLogged(program).program());
-    return ProvenanceRecorder.expressions(graph, LayerAllocation.allocate(graph), Map.of());
+    return ProvenanceRecorder.expressions(graph, LayerAllocation.allocate(graph), Map.of(), Map.of());
   }
 
   /** The answer of {@link #analyze}. */

@@ -72,7 +72,7 @@ final class ProvenanceRecorder {
    * {@code indices} ({@code keys = tokens;}) share the input's label and residual space: listed once.
    */
   static List<Provenance.Expression> expressions(ProgramGraph graph, LayerPlan plan,
-      Map<Long, String> preconditions) {
+      Map<Long, String> preconditions, Map<Long, String> neverNone) {
     List<Provenance.Expression> expressions = new ArrayList<>(graph.nodes().size());
     java.util.Set<String> listed = new java.util.HashSet<>();
     Map<Long, Integer> layers = plan.layersById();
@@ -88,7 +88,7 @@ final class ProvenanceRecorder {
       }
       List<String> inputs = expr.children().stream().map(graph::label).toList();
       expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer, inputs,
-          expr.meta().origin(), preconditions.get(expr.id())));
+          expr.meta().origin(), preconditions.get(expr.id()), neverNone.get(expr.id())));
     }
     return expressions;
   }

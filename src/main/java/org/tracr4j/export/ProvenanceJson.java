@@ -44,6 +44,9 @@ final class ProvenanceJson {
       if (expression.precondition() != null) {
         entry.put("precondition", expression.precondition());
       }
+      if (expression.neverNone() != null) {
+        entry.put("never_none", expression.neverNone());
+      }
     }
     ArrayNode layers = node.putArray("layers");
     for (Provenance.Layer layer : provenance.layers()) {
@@ -114,7 +117,8 @@ final class ProvenanceJson {
       expressions.add(new Provenance.Expression(json.text(entry, path + ".label"), json.text(entry, path + ".kind"),
           encoding, json.integer(entry, path + ".layer", -1), strings(json, entry, path + ".inputs"),
           json.textOrNull(entry, path + ".origin"),
-          entry.has("precondition") ? json.text(entry, path + ".precondition") : null));
+          entry.has("precondition") ? json.text(entry, path + ".precondition") : null,
+          entry.has("never_none") ? json.text(entry, path + ".never_none") : null));
     }
     List<Provenance.Layer> layers = new ArrayList<>();
     JsonNode layerList = json.array(node, PATH + ".layers");

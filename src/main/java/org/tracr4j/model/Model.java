@@ -44,6 +44,12 @@ public final class Model {
   private record Guard(String expression, String origin, String precondition, int[] features, int[] keys,
       int[] numbers) {}
 
+  /** The categorical s-ops a failing select compares, which must never be none, checked on every input run. */
+  private final List<NoneGuard> noneGuards;
+
+  /** A categorical s-op that must never be none: its value features in the residual, and why. */
+  private record NoneGuard(String expression, String origin, String reason, int[] features) {}
+
   /**
    * Assembles a model, checking that every part agrees with {@code config}. The weights are copied.
    *
@@ -143,6 +149,7 @@ public final class Model {
     }
     this.provenance = provenance;
     this.guards = guards(provenance);
+    this.noneGuards = noneGuards(provenance);
     Map<String, Integer> ids = new HashMap<>();
     for (int i = 0; i < vocabulary.size(); i++) {
       ids.put(vocabulary.tokens().get(i), i);
@@ -338,10 +345,24 @@ public final class Model {
    * answer is not what the model would decode.
    */
   private String refusal(double[] residual, int t) {
+    int d = config.dModel();
+    for (NoneGuard guard : noneGuards) {
+      for (int p = 1; p < t; p++) {
+        double sum = 0;
+        for (int f : guard.features()) {
+          sum += residual[p * d + f];
+        }
+        // One-hot where it has a value; the zero vector where it is none.
+        if (sum < 0.5) {
+          return "input refused: " + guard.expression()
+              + (guard.origin() == null ? "" : " (" + guard.origin() + ")") + " is none at position " + (p - 1)
+              + ", and " + guard.reason() + " (RASP gives no answer)";
+        }
+      }
+    }
     if (guards.isEmpty()) {
       return null;
     }
-    int d = config.dModel();
     double split = 0.5 / config.nCtx();
     for (Guard guard : guards) {
       for (int p = 1; p < t; p++) {
@@ -391,6 +412,26 @@ public final class Model {
       max = Math.max(max, v);
     }
     return sum - max;
+  }
+
+  private static List<NoneGuard> noneGuards(Provenance provenance) {
+    if (provenance == null) {
+      return List.of();
+    }
+    List<NoneGuard> out = new ArrayList<>();
+    for (Provenance.Expression e : provenance.expressions()) {
+      if (e.neverNone() != null) {
+        List<Integer> features = new ArrayList<>();
+        for (int i : provenance.featuresOf(e.label())) {
+          if (provenance.residual().get(i).role() == Provenance.Role.VALUE) {
+            features.add(i);
+          }
+        }
+        out.add(new NoneGuard(e.label(), e.origin(), e.neverNone(),
+            features.stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static List<Guard> guards(Provenance provenance) {

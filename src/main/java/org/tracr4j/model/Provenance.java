@@ -80,9 +80,12 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
    * @param precondition what an input must satisfy for the model to compute it faithfully, in words, or
    *     null: a categorical aggregate the compiler could not prove selects at most one distinct value per
    *     query. {@link Model} refuses an input whose residual shows it averaging (see {@link Model#runBatch}).
+   * @param neverNone why this categorical s-op must never be none, or null: a select compares it and RASP
+   *     fails on a none there. {@link Model} refuses an input whose residual shows it none (all its value
+   *     features zero) at a position.
    */
   public record Expression(String label, String kind, Encoding encoding, int layer, List<String> inputs,
-      String origin, String precondition) {
+      String origin, String precondition, String neverNone) {
     public Expression {
       require(label != null && kind != null, "an expression needs a label and a kind");
       inputs = List.copyOf(inputs);
@@ -91,7 +94,13 @@ public record Provenance(List<Feature> residual, List<Expression> expressions, L
     /** An expression without a precondition. */
     public Expression(String label, String kind, Encoding encoding, int layer, List<String> inputs,
         String origin) {
-      this(label, kind, encoding, layer, inputs, origin, null);
+      this(label, kind, encoding, layer, inputs, origin, null, null);
+    }
+
+    /** An expression with an aggregate's precondition (or none) and no never-none requirement. */
+    public Expression(String label, String kind, Encoding encoding, int layer, List<String> inputs,
+        String origin, String precondition) {
+      this(label, kind, encoding, layer, inputs, origin, precondition, null);
     }
 
     public boolean isSelector() {
