@@ -112,6 +112,35 @@ public final class FuseMaps {
     return x.isNone() ? Value.NONE : f.apply(x);
   }
 
+  /**
+   * One operand of a fused expression: the map's input and function where the map is fused into its
+   * reader, else the operand itself ({@code map} null).
+   */
+  private record Operand(SOp sop, UnaryFunction map) {
+    static Operand of(SOp operand, boolean fused) {
+      return fused ? new Operand(((ElementwiseMap) operand).inner(), ((ElementwiseMap) operand).function())
+          : new Operand(operand, null);
+    }
+
+    boolean fused() {
+      return map != null;
+    }
+
+    /** What the unfused operand holds where its input holds {@code x} (a map without a result: none). */
+    Value value(Value x) {
+      if (map == null) {
+        return x;
+      }
+      Value y = applyMap(map, x);
+      return y == null ? Value.NONE : y;
+    }
+
+    /** The operand in a fused function's description, {@code parameter} naming the input. */
+    String describe(String parameter) {
+      return map == null ? parameter : "(" + map + ")(" + parameter + ")";
+    }
+  }
+
   /** {@code map(f, sequence_map(g, x, y))} → one sequence map. */
   static final class MapOfSequenceMap implements RewriteRule {
     private final Predicate<SOp> fusable;
@@ -151,23 +180,21 @@ public final class FuseMaps {
       if (!(expr instanceof SequenceMap s) || s.first().equals(s.second())) {
         return Optional.empty();
       }
-      boolean first = categoricalMap(s.first(), fusable) && mayWiden.test((ElementwiseMap) s.first());
-      boolean second = categoricalMap(s.second(), fusable) && mayWiden.test((ElementwiseMap) s.second());
-      if (!first && !second) {
+      Operand first = Operand.of(s.first(),
+          categoricalMap(s.first(), fusable) && mayWiden.test((ElementwiseMap) s.first()));
+      Operand second = Operand.of(s.second(),
+          categoricalMap(s.second(), fusable) && mayWiden.test((ElementwiseMap) s.second()));
+      if (!first.fused() && !second.fused()) {
         return Optional.empty();
       }
-      UnaryFunction f1 = first ? ((ElementwiseMap) s.first()).function() : null;
-      UnaryFunction f2 = second ? ((ElementwiseMap) s.second()).function() : null;
       BinaryFunction g = s.function();
-      BinaryFunction h = BinaryFunction.described("(x, y) -> (" + g + ")(" + (first ? "(" + f1 + ")(x)" : "x")
-          + ", " + (second ? "(" + f2 + ")(y)" : "y") + ")", (x, y) -> {
-            Value a = first ? applyMap(f1, x) : x;
-            Value b = second ? applyMap(f2, y) : y;
-            return a == null || b == null || a.isNone() || b.isNone() ? Value.NONE : g.apply(a, b);
+      BinaryFunction h = BinaryFunction.described("(x, y) -> (" + g + ")(" + first.describe("x") + ", "
+          + second.describe("y") + ")", (x, y) -> {
+            Value a = first.value(x);
+            Value b = second.value(y);
+            return a.isNone() || b.isNone() ? Value.NONE : g.apply(a, b);
           });
-      SOp x = first ? ((ElementwiseMap) s.first()).inner() : s.first();
-      SOp y = second ? ((ElementwiseMap) s.second()).inner() : s.second();
-      return Optional.of(new SequenceMap(h, x, y, Meta.sop().encoded(s.encoding())));
+      return Optional.of(new SequenceMap(h, first.sop(), second.sop(), Meta.sop().encoded(s.encoding())));
     }
   }
 
@@ -186,24 +213,16 @@ public final class FuseMaps {
       if (!(expr instanceof Select s) || s.keys().equals(s.queries())) {
         return Optional.empty();
       }
-      boolean keys = categoricalMap(s.keys(), fusable) && mayWiden.test((ElementwiseMap) s.keys());
-      boolean queries = categoricalMap(s.queries(), fusable);
-      if (!keys && !queries) {
+      Operand keys = Operand.of(s.keys(),
+          categoricalMap(s.keys(), fusable) && mayWiden.test((ElementwiseMap) s.keys()));
+      Operand queries = Operand.of(s.queries(), categoricalMap(s.queries(), fusable));
+      if (!keys.fused() && !queries.fused()) {
         return Optional.empty();
       }
-      UnaryFunction fk = keys ? ((ElementwiseMap) s.keys()).function() : null;
-      UnaryFunction fq = queries ? ((ElementwiseMap) s.queries()).function() : null;
       SelectorPredicate p = s.predicate();
-      SelectorPredicate fused = SelectorPredicate.described("(k, q) -> (" + p + ")(" + (keys ? "(" + fk + ")(k)" : "k")
-          + ", " + (queries ? "(" + fq + ")(q)" : "q") + ")",
-          (k, q) -> p.test(keys ? orNone(applyMap(fk, k)) : k, queries ? orNone(applyMap(fq, q)) : q));
-      SOp newKeys = keys ? ((ElementwiseMap) s.keys()).inner() : s.keys();
-      SOp newQueries = queries ? ((ElementwiseMap) s.queries()).inner() : s.queries();
-      return Optional.of(new Select(newKeys, newQueries, fused, Meta.selector()));
-    }
-
-    private static Value orNone(Value v) {
-      return v == null ? Value.NONE : v;
+      SelectorPredicate fused = SelectorPredicate.described("(k, q) -> (" + p + ")(" + keys.describe("k") + ", "
+          + queries.describe("q") + ")", (k, q) -> p.test(keys.value(k), queries.value(q)));
+      return Optional.of(new Select(keys.sop(), queries.sop(), fused, Meta.selector()));
     }
   }
 }
