@@ -56,7 +56,21 @@ final class Assembler {
   /** One head slot: its head and the s-ops it computes (several when heads with one W_QK were merged). */
   private record Slot(AttentionHead head, List<SOp> sops) {}
 
-  static Model assemble(Inputs in) {
+  /**
+   * Where everything goes, before any weight is written: each layer's head slots and MLPs, the residual
+   * space, the model's shape, its metadata and provenance. The compiler compares routes by this and
+   * assembles only the one it keeps.
+   */
+  record Layout(Inputs in, List<List<AttentionHead>> heads, List<List<Mlp>> mlps, VectorSpace residual,
+      ModelConfig config, Map<String, String> metadata, Provenance provenance) {}
+
+  /**
+   * The layout of {@code in}: head slots merged where the mode merges them, the residual, the shape, and
+   * where each expression went.
+   *
+   * @throws org.tracr4j.ModelTooLargeException when the model would not fit (nothing is allocated yet)
+   */
+  static Layout layout(Inputs in) {
     List<List<AttentionHead>> heads = new ArrayList<>();
     List<List<List<SOp>>> headSops = new ArrayList<>();
     List<List<Mlp>> mlps = new ArrayList<>();
@@ -83,7 +97,6 @@ final class Assembler {
       mlps.add(layerMlps);
     }
     VectorSpace residual = VectorSpace.join(spaces);
-    Map<String, String> metadata = withSharedHeads(in, headSops);
 
     int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
     int dHead = 1;
@@ -101,15 +114,17 @@ final class Assembler {
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     ModelSize.require(config, in.sizeDetail());
-    Weights weights = Weights.zeros(config);
-    embed(in, residual, config, weights);
-    double queryScale = in.mode().queryScale(dHead);
+    return new Layout(in, heads, mlps, residual, config, withSharedHeads(in, headSops),
+        provenance(in, residual, headSops, mlps));
+  }
+
+  /** Which head and which MLP neurons compute each expression, and what each residual direction means. */
+  private static Provenance provenance(Inputs in, VectorSpace residual, List<List<List<SOp>>> headSops,
+      List<List<Mlp>> mlps) {
     List<Provenance.Layer> placed = new ArrayList<>();
-    for (int l = 0; l < config.layers(); l++) {
-      Weights.Layer layer = weights.layers().get(l);
+    for (int l = 0; l < headSops.size(); l++) {
       List<Provenance.Head> headSlots = new ArrayList<>();
-      for (int h = 0; h < heads.get(l).size(); h++) {
-        writeHead(heads.get(l).get(h), h, residual, config, layer, queryScale);
+      for (int h = 0; h < headSops.get(l).size(); h++) {
         for (SOp sop : headSops.get(l).get(h)) {
           headSlots.add(new Provenance.Head(h, in.graph().label(sop)));
         }
@@ -119,7 +134,6 @@ final class Assembler {
       int offset = 0;
       for (int m = 0; m < mlps.get(l).size(); m++) {
         Mlp mlp = mlps.get(l).get(m);
-        writeMlp(mlp, offset, residual, config, layer);
         int hidden = mlp.hiddenSpace().dims();
         if (hidden > 0) {
           ranges.add(new Provenance.Neurons(offset, offset + hidden,
@@ -130,9 +144,31 @@ final class Assembler {
       }
       placed.add(new Provenance.Layer(headSlots, ranges, neuronNames));
     }
-    Provenance provenance = new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
+    return new Provenance(ProvenanceRecorder.residual(in.graph(), residual, in.one()),
         ProvenanceRecorder.expressions(in.graph(), in.plan(), in.preconditions(), in.neverNone()), placed);
-    return Model.compiled(config, weights, vocabulary(in), outputSpace(in), metadata, provenance);
+  }
+
+  /** Writes the weights of {@code layout}: the model. */
+  static Model assemble(Layout layout) {
+    Inputs in = layout.in();
+    ModelConfig config = layout.config();
+    VectorSpace residual = layout.residual();
+    Weights weights = Weights.zeros(config);
+    embed(in, residual, config, weights);
+    double queryScale = in.mode().queryScale(config.dHead());
+    for (int l = 0; l < config.layers(); l++) {
+      Weights.Layer layer = weights.layers().get(l);
+      List<AttentionHead> heads = layout.heads().get(l);
+      for (int h = 0; h < heads.size(); h++) {
+        writeHead(heads.get(h), h, residual, config, layer, queryScale);
+      }
+      int offset = 0;
+      for (Mlp mlp : layout.mlps().get(l)) {
+        writeMlp(mlp, offset, residual, config, layer);
+        offset += mlp.hiddenSpace().dims();
+      }
+    }
+    return Model.compiled(config, weights, vocabulary(in), outputSpace(in), layout.metadata(), layout.provenance());
   }
 
   /**

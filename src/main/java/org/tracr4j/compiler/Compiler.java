@@ -48,8 +48,7 @@ public final class Compiler {
 
   /**
    * Compiles, telling {@code progress} the name of each stage as it starts ({@link #STAGES}), so that a
-   * caller can show what a long compile is doing. Where the mode has several routes ({@link
-   * BuildMode#routes}), each is checked and assembled, and the cheapest model is kept.
+   * caller can show what a long compile is doing: {@link #plan}, then {@link #assemble}.
    *
    * @throws org.tracr4j.ModelTooLargeException before the weights are allocated, when the model would not
    *     fit in the heap or a tensor in a Java array (also before value sets, when the token and position
@@ -57,12 +56,29 @@ public final class Compiler {
    */
   public static CompiledProgram compile(SOp program, CompileOptions options, Map<String, String> metadata,
       Consumer<String> progress) {
+    return assemble(plan(program, options, metadata, progress), progress);
+  }
+
+  /** {@link #plan(SOp, CompileOptions, Map, Consumer)} without metadata or progress. */
+  public static PlannedProgram plan(SOp program, CompileOptions options) {
+    return plan(program, options, Map.of(), stage -> {});
+  }
+
+  /**
+   * Every stage but the last: the program lowered to craft blocks, allocated to layers and laid out in the
+   * residual, up to the weight arrays, which {@link #assemble} writes. Where the mode has several routes
+   * ({@link BuildMode#routes}), each is checked and laid out, and the cheapest model is kept.
+   *
+   * @throws org.tracr4j.ModelTooLargeException as {@link #compile} does; nothing large is allocated here
+   */
+  public static PlannedProgram plan(SOp program, CompileOptions options, Map<String, String> metadata,
+      Consumer<String> progress) {
     checkOptions(options);
     progress.accept("checking the size");
     requireEmbeddingsFit(options);
     BuildMode mode = BuildMode.of(options);
     progress.accept("rewriting");
-    CompiledProgram best = null;
+    PlannedProgram best = null;
     List<Finding> refused = null;
     for (Rewriter.Result route : routes(program, mode)) {
       Checked checked = check(route, options, mode, true, false, progress);
@@ -70,8 +86,8 @@ public final class Compiler {
         refused = refused == null ? checked.findings() : refused;
         continue;
       }
-      CompiledProgram candidate = assemble(program, options, metadata, checked, progress);
-      if (best == null || cheaper(candidate.model(), best.model())) {
+      PlannedProgram candidate = layout(program, options, metadata, checked, progress);
+      if (best == null || cheaper(candidate.config(), best.config())) {
         best = candidate;
       }
     }
@@ -81,12 +97,24 @@ public final class Compiler {
     return best;
   }
 
+  /** The last stage: writes the weights of a planned program into the residual space; the runnable model. */
+  public static CompiledProgram assemble(PlannedProgram planned) {
+    return assemble(planned, stage -> {});
+  }
+
+  private static CompiledProgram assemble(PlannedProgram planned, Consumer<String> progress) {
+    progress.accept("assembling the weights");
+    Model model = Assembler.assemble(planned.layout());
+    return new CompiledProgram(planned.program(), planned.options(), planned.graph(), planned.valueSets(),
+        planned.plan(), model);
+  }
+
   /**
    * The cost model between routes: fewer layers, then fewer parameters; on a tie the earlier route (the
    * mode's first, Tracr's construction where it has one) stays.
    */
-  private static boolean cheaper(Model candidate, Model best) {
-    int layers = Integer.compare(candidate.config().layers(), best.config().layers());
+  private static boolean cheaper(ModelConfig candidate, ModelConfig best) {
+    int layers = Integer.compare(candidate.layers(), best.layers());
     return layers < 0 || layers == 0 && candidate.params() < best.params();
   }
 
@@ -102,7 +130,7 @@ public final class Compiler {
     return routes;
   }
 
-  private static CompiledProgram assemble(SOp program, CompileOptions options, Map<String, String> metadata,
+  private static PlannedProgram layout(SOp program, CompileOptions options, Map<String, String> metadata,
       Checked checked, Consumer<String> progress) {
     BuildMode mode = checked.mode();
     Lowering lowering = checked.lowering();
@@ -123,14 +151,13 @@ public final class Compiler {
     }
     progress.accept("checking aggregate preconditions");
     Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
-    progress.accept("assembling the weights");
-    Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
+    Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
         preconditions, NoneContract.neverNone(graph, checked.valueSets(), mode),
         largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
-    return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
+    return new PlannedProgram(program, options, graph, checked.valueSets(), plan, layout);
   }
 
   /** The stages {@link #compile} reports, in order. */

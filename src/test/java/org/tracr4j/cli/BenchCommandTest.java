@@ -22,6 +22,9 @@ class BenchCommandTest {
       assertThat(row.get("program").asText()).isNotEmpty();
       assertThat(row.get("params").asLong()).isPositive();
       assertThat(row.get("compile_ms").asDouble()).isPositive();
+      assertThat(row.get("assembled_ms").asDouble()).isPositive();
+      assertThat(row.get("speedup").asDouble())
+          .isEqualTo(row.get("tracr_compile_ms").asDouble() / row.get("compile_ms").asDouble());
       assertThat(row.get("max_seq_len").asInt()).isBetween(1, 10);
       assertThat(row.get("speedup").asDouble()).isPositive();
     }
@@ -33,6 +36,7 @@ class BenchCommandTest {
     assertThat(document.get("library_params_ratio").asDouble())
         .isEqualTo(document.get("library_params_total").asDouble() / 453_961);
     assertThat(document.get("library_speedup").asDouble()).isPositive();
+    assertThat(document.get("library_assembled_ms_total").asDouble()).isPositive();
     assertThat(document.get("library_params_total").asLong()).isPositive();
     assertThat(document.get("library_directory_read_ms_total").asDouble()).isPositive();
   }

@@ -60,4 +60,25 @@ class CompilerTest {
         .isInstanceOf(UnsupportedProgramException.class)
         .satisfies(e -> assertThat(((UnsupportedProgramException) e).findings()).isNotEmpty());
   }
+
+  /**
+   * The stage boundary: assembling a plan gives the model that compile gives (same shape, weights, labels,
+   * metadata and provenance), and the plan already knows the shape; a plan can be assembled more than once.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void compileIsPlanThenAssemble(LibraryCase c) {
+    for (CompileOptions.Mode mode : CompileOptions.Mode.values()) {
+      PlannedProgram planned = Compiler.plan(c.program().get(), options(c, mode));
+      Model compiled = Compiler.compile(c.program().get(), options(c, mode)).model();
+      Model assembled = Compiler.assemble(planned).model();
+      assertThat(planned.config()).isEqualTo(compiled.config());
+      assertThat(assembled.weights()).usingRecursiveComparison().isEqualTo(compiled.weights());
+      assertThat(assembled.residualLabels()).isEqualTo(compiled.residualLabels());
+      assertThat(assembled.metadata()).isEqualTo(compiled.metadata());
+      assertThat(assembled.provenance()).isEqualTo(compiled.provenance());
+      assertThat(Compiler.assemble(planned).model().weights()).usingRecursiveComparison()
+          .isEqualTo(compiled.weights());
+    }
+  }
 }

@@ -15,10 +15,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tracr4j.cli.BenchmarkCases;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
+import org.tracr4j.compiler.PlannedProgram;
 import org.tracr4j.model.Model;
 import org.tracr4j.rasp.SOp;
 
-/** Compile time of each library program at its test size (targets.md), RASP program to assembled model. */
+/**
+ * Compile time of each library program at its test size (targets.md): {@code plan}, the span of Tracr's
+ * figures (up to the weight arrays), and {@code compile}, the whole compile to an assembled model.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -41,6 +45,13 @@ public class LibraryCompileBenchmark {
     options = CompileOptions.of(c.vocab(), c.maxSeqLen());
   }
 
+  /** Tracr's span (targets.md): the program to blocks allocated to layers, weight arrays not written. */
+  @Benchmark
+  public PlannedProgram plan() {
+    return Compiler.plan(expression, options);
+  }
+
+  /** The whole compile, to a runnable model. */
   @Benchmark
   public Model compile() {
     return Compiler.compile(expression, options).model();

@@ -15,12 +15,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.tracr4j.cli.BenchmarkCases;
 import org.tracr4j.compiler.CompileOptions;
 import org.tracr4j.compiler.Compiler;
+import org.tracr4j.compiler.PlannedProgram;
 import org.tracr4j.model.Model;
 import org.tracr4j.rasp.SOp;
 
 /**
  * Compile time at each point of the scaling series of targets.md: the vocabulary size swept at length 10
- * ({@code sweep = V}) and the length swept with 10 values ({@code sweep = N}).
+ * ({@code sweep = V}) and the length swept with 10 values ({@code sweep = N}); {@code plan} times the span of
+ * Tracr's figures (up to the weight arrays), {@code compile} the whole compile to an assembled model.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +50,13 @@ public class SeriesCompileBenchmark {
     options = CompileOptions.of(c.vocab(), c.maxSeqLen());
   }
 
+  /** Tracr's span (targets.md): the program to blocks allocated to layers, weight arrays not written. */
+  @Benchmark
+  public PlannedProgram plan() {
+    return Compiler.plan(expression, options);
+  }
+
+  /** The whole compile, to a runnable model. */
   @Benchmark
   public Model compile() {
     return Compiler.compile(expression, options).model();
