@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Matrix;
 import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.model.InputVocabulary;
@@ -279,57 +280,57 @@ final class Assembler {
       Weights.Layer layer, double queryScale) {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
-    int keys = keyRows.length;
-    double[] qk = finite(head.qk().matrix());
+    Matrix.Rows qk = finite(head.qk().weights());
     for (int i = 0; i < queryRows.length; i++) {
-      for (int j = 0; j < keys; j++) {
-        layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], j)] += qk[i * keys + j] * queryScale;
+      for (int e = qk.rowStart()[i]; e < qk.rowStart()[i + 1]; e++) {
+        layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], qk.columns()[e])] += qk.values()[e] * queryScale;
       }
     }
-    for (int j = 0; j < keys; j++) {
+    for (int j = 0; j < keyRows.length; j++) {
       layer.wK()[Weights.qkvIndex(c, h, keyRows[j], j)] = 1;
     }
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
-    int outputs = outputColumns.length;
-    double[] ov = finite(head.ov().matrix());
+    Matrix.Rows ov = finite(head.ov().weights());
     for (int i = 0; i < valueRows.length; i++) {
-      for (int j = 0; j < outputs; j++) {
-        layer.wV()[Weights.qkvIndex(c, h, valueRows[i], j)] += ov[i * outputs + j];
+      for (int e = ov.rowStart()[i]; e < ov.rowStart()[i + 1]; e++) {
+        layer.wV()[Weights.qkvIndex(c, h, valueRows[i], ov.columns()[e])] += ov.values()[e];
       }
     }
-    for (int j = 0; j < outputs; j++) {
+    for (int j = 0; j < outputColumns.length; j++) {
       layer.wO()[Weights.outputIndex(c, h, j, outputColumns[j])] = 1;
     }
   }
 
   private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, ModelConfig c, Weights.Layer layer) {
-    int hidden = mlp.hiddenSpace().dims();
     int[] inputRows = mlp.first().input().embeddingInto(residual);
-    double[] first = finite(mlp.first().matrix());
+    Matrix.Rows first = finite(mlp.first().weights());
     for (int i = 0; i < inputRows.length; i++) {
-      for (int j = 0; j < hidden; j++) {
-        layer.wIn()[inputRows[i] * c.dMlp() + offset + j] += first[i * hidden + j];
+      for (int e = first.rowStart()[i]; e < first.rowStart()[i + 1]; e++) {
+        layer.wIn()[inputRows[i] * c.dMlp() + offset + first.columns()[e]] += first.values()[e];
       }
     }
     int[] outputColumns = mlp.second().output().embeddingInto(residual);
-    int outputs = outputColumns.length;
-    double[] second = finite(mlp.second().matrix());
-    for (int j = 0; j < hidden; j++) {
-      for (int o = 0; o < outputs; o++) {
-        layer.wOut()[(offset + j) * c.dModel() + outputColumns[o]] += second[j * outputs + o];
+    Matrix.Rows second = finite(mlp.second().weights());
+    for (int j = 0; j < mlp.hiddenSpace().dims(); j++) {
+      for (int e = second.rowStart()[j]; e < second.rowStart()[j + 1]; e++) {
+        layer.wOut()[(offset + j) * c.dModel() + outputColumns[second.columns()[e]]] += second.values()[e];
       }
     }
   }
 
-  /** A block's weights, which must be finite (the model is not checked entry by entry again). */
-  private static double[] finite(double[] matrix) {
-    for (double v : matrix) {
+  /**
+   * A block's stored weights (every entry but the {@code +0.0}s, which add nothing), which must be finite:
+   * the model is not checked entry by entry again.
+   */
+  private static Matrix.Rows finite(Matrix matrix) {
+    Matrix.Rows rows = matrix.sparse();
+    for (double v : rows.values()) {
       if (!Double.isFinite(v)) {
         throw new IllegalStateException("a block has a weight that is not finite: " + v);
       }
     }
-    return matrix;
+    return rows;
   }
 
   private static InputVocabulary vocabulary(Inputs in) {

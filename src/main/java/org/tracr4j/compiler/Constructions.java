@@ -14,6 +14,7 @@ import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Block;
 import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Matrix;
 import org.tracr4j.craft.Mlp;
 import org.tracr4j.craft.SeriesWithResiduals;
 import org.tracr4j.craft.VectorInBasis;
@@ -213,12 +214,11 @@ final class Constructions {
   /** Drops hidden neurons that write nothing (all their output weights are zero). */
   static Mlp prune(Mlp mlp) {
     VectorSpace hidden = mlp.hiddenSpace();
-    int outputs = mlp.second().output().dims();
-    double[] second = mlp.second().matrix();
+    Matrix.Rows second = mlp.second().weights().sparse();
     List<BasisDirection> kept = new ArrayList<>();
     for (int h = 0; h < hidden.dims(); h++) {
-      for (int o = 0; o < outputs; o++) {
-        if (second[h * outputs + o] != 0) {
+      for (int e = second.rowStart()[h]; e < second.rowStart()[h + 1]; e++) {
+        if (second.values()[e] != 0) {
           kept.add(hidden.direction(h));
           break;
         }
@@ -232,20 +232,24 @@ final class Constructions {
     Linear.Builder out = Linear.builder(prunedHidden, mlp.second().output());
     for (int h = 0; h < prunedHidden.dims(); h++) {
       int row = hidden.indexOf(prunedHidden.direction(h));
-      for (int o = 0; o < outputs; o++) {
-        out.set(h, o, second[row * outputs + o]);
+      for (int e = second.rowStart()[row]; e < second.rowStart()[row + 1]; e++) {
+        out.set(h, second.columns()[e], second.values()[e]);
       }
     }
     return new Mlp(first, out.build());
   }
 
+  /** {@code linear} on the output directions {@code columns} only (a subset of its output, in their order). */
   private static Linear restrictColumns(Linear linear, VectorSpace columns) {
     Linear.Builder builder = Linear.builder(linear.input(), columns);
-    int width = linear.output().dims();
-    for (int c = 0; c < columns.dims(); c++) {
-      int source = linear.output().indexOf(columns.direction(c));
-      for (int r = 0; r < linear.input().dims(); r++) {
-        builder.set(r, c, linear.matrix()[r * width + source]);
+    int[] target = linear.output().indicesIn(columns);
+    Matrix.Rows rows = linear.weights().sparse();
+    for (int r = 0; r < linear.input().dims(); r++) {
+      for (int e = rows.rowStart()[r]; e < rows.rowStart()[r + 1]; e++) {
+        int c = target[rows.columns()[e]];
+        if (c >= 0) {
+          builder.set(r, c, rows.values()[e]);
+        }
       }
     }
     return builder.build();

@@ -1,23 +1,62 @@
 package org.tracr4j.craft;
 
-import java.util.Arrays;
 import java.util.function.ToDoubleBiFunction;
 
 /**
  * A scalar bilinear form {@code (x, y) ↦ x·matrix·yᵀ} between named spaces (tracr-reference.md §3.5), used
- * as an attention head's W_QK with the query space on the left and the key space on the right.
- *
- * @param left the left (query) space, rows
- * @param right the right (key) space, columns
- * @param matrix row-major {@code [left.dims()][right.dims()]}; shared, not copied
+ * as an attention head's W_QK with the query space on the left and the key space on the right. The weights
+ * are a {@link Matrix} {@code [left.dims()][right.dims()]}, dense or sparse as it was built.
  */
-public record Bilinear(VectorSpace left, VectorSpace right, double[] matrix) {
+public final class Bilinear {
+  private final VectorSpace left;
+  private final VectorSpace right;
+  private final Matrix weights;
 
-  public Bilinear {
+  /**
+   * @param left the left (query) space, rows
+   * @param right the right (key) space, columns
+   * @param matrix row-major {@code [left.dims()][right.dims()]}; shared, not copied
+   */
+  public Bilinear(VectorSpace left, VectorSpace right, double[] matrix) {
+    this(left, right, checked(left, right, matrix));
+  }
+
+  private static Matrix checked(VectorSpace left, VectorSpace right, double[] matrix) {
     if (matrix.length != left.dims() * right.dims()) {
       throw new IllegalArgumentException("Matrix has " + matrix.length + " entries, expected "
           + left.dims() + "x" + right.dims() + " for " + left + " x " + right);
     }
+    return Matrix.dense(left.dims(), right.dims(), matrix);
+  }
+
+  /** The form with {@code weights} {@code [left.dims()][right.dims()]}. */
+  public Bilinear(VectorSpace left, VectorSpace right, Matrix weights) {
+    if (weights.rows() != left.dims() || weights.cols() != right.dims()) {
+      throw new IllegalArgumentException("Matrix is " + weights.rows() + "x" + weights.cols() + ", expected "
+          + left.dims() + "x" + right.dims() + " for " + left + " x " + right);
+    }
+    this.left = left;
+    this.right = right;
+    this.weights = weights;
+  }
+
+  /** The left (query) space, rows. */
+  public VectorSpace left() {
+    return left;
+  }
+
+  /** The right (key) space, columns. */
+  public VectorSpace right() {
+    return right;
+  }
+
+  public Matrix weights() {
+    return weights;
+  }
+
+  /** The row-major weights {@code [left.dims()][right.dims()]}; shared, not copied: do not change the array. */
+  public double[] matrix() {
+    return weights.dense();
   }
 
   /** Entry {@code (i, j)} is {@code action(left.direction(i), right.direction(j))}. */
@@ -41,7 +80,7 @@ public record Bilinear(VectorSpace left, VectorSpace right, double[] matrix) {
       throw new IllegalArgumentException(
           "Entry (" + leftDirection + ", " + rightDirection + ") is outside " + left + " x " + right);
     }
-    return matrix[row * right.dims() + column];
+    return weights.get(row, column);
   }
 
   /** {@code x·matrix·yᵀ}; {@code x} must live in {@link #left} and {@code y} in {@link #right}. */
@@ -51,7 +90,7 @@ public record Bilinear(VectorSpace left, VectorSpace right, double[] matrix) {
           + " do not match the form's spaces " + left + " and " + right);
     }
     double[] xw = new double[right.dims()];
-    Dense.multiplyRow(x.magnitudes(), matrix, right.dims(), xw);
+    Dense.multiplyRow(x.magnitudes(), matrix(), right.dims(), xw);
     double total = 0;
     for (int j = 0; j < xw.length; j++) {
       total += xw[j] * y.magnitudes()[j];
@@ -62,12 +101,12 @@ public record Bilinear(VectorSpace left, VectorSpace right, double[] matrix) {
   @Override
   public boolean equals(Object other) {
     return other instanceof Bilinear form && left.equals(form.left) && right.equals(form.right)
-        && Arrays.equals(matrix, form.matrix);
+        && weights.equals(form.weights);
   }
 
   @Override
   public int hashCode() {
-    return (left.hashCode() * 31 + right.hashCode()) * 31 + Arrays.hashCode(matrix);
+    return (left.hashCode() * 31 + right.hashCode()) * 31 + weights.hashCode();
   }
 
   @Override

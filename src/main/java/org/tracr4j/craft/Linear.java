@@ -1,27 +1,70 @@
 package org.tracr4j.craft;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A linear map between named spaces: {@code x ↦ x·matrix} for row vectors (tracr-reference.md §3.4).
  *
- * <p>{@code matrix} is row-major {@code [input.dims()][output.dims()]}: entry {@code (i, j)} sits at
- * {@code i * output.dims() + j}. The array is shared, not copied: do not change it after construction.
- *
- * @param input the input space (rows)
- * @param output the output space (columns)
- * @param matrix row-major weights, {@code input.dims() * output.dims()} entries
+ * <p>The weights are a {@link Matrix} {@code [input.dims()][output.dims()]}: entry {@code (i, j)} maps input
+ * direction i to output direction j. {@link #builder} and {@link #project} hold only the entries they set
+ * (the constructions' tables are mostly zeros); {@link #matrix} gives the dense row-major form.
  */
-public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
+public final class Linear {
+  private final VectorSpace input;
+  private final VectorSpace output;
+  private final Matrix weights;
 
-  public Linear {
+  /**
+   * @param input the input space (rows)
+   * @param output the output space (columns)
+   * @param matrix row-major weights, {@code input.dims() * output.dims()} entries; shared, not copied
+   */
+  public Linear(VectorSpace input, VectorSpace output, double[] matrix) {
+    this(input, output, checked(input, output, matrix));
+  }
+
+  private static Matrix checked(VectorSpace input, VectorSpace output, double[] matrix) {
     if (matrix.length != input.dims() * output.dims()) {
       throw new IllegalArgumentException("Matrix has " + matrix.length + " entries, expected "
           + input.dims() + "x" + output.dims() + " for " + input + " -> " + output);
     }
+    return Matrix.dense(input.dims(), output.dims(), matrix);
+  }
+
+  /** The map with {@code weights} {@code [input.dims()][output.dims()]}. */
+  public Linear(VectorSpace input, VectorSpace output, Matrix weights) {
+    if (weights.rows() != input.dims() || weights.cols() != output.dims()) {
+      throw new IllegalArgumentException("Matrix is " + weights.rows() + "x" + weights.cols() + ", expected "
+          + input.dims() + "x" + output.dims() + " for " + input + " -> " + output);
+    }
+    this.input = input;
+    this.output = output;
+    this.weights = weights;
+  }
+
+  /** The input space (rows). */
+  public VectorSpace input() {
+    return input;
+  }
+
+  /** The output space (columns). */
+  public VectorSpace output() {
+    return output;
+  }
+
+  /** The weights. */
+  public Matrix weights() {
+    return weights;
+  }
+
+  /**
+   * The row-major weights, {@code input.dims() * output.dims()} entries: entry {@code (i, j)} at {@code i *
+   * output.dims() + j}. Shared, not copied: do not change the array.
+   */
+  public double[] matrix() {
+    return weights.dense();
   }
 
   /** Builds the matrix row by row: row {@code d} is {@code action(d)}, a vector of {@code output}. */
@@ -42,14 +85,14 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
 
   /** Maps each direction of {@code from} to the same direction of {@code to}, or to zero if absent. */
   public static Linear project(VectorSpace from, VectorSpace to) {
-    double[] matrix = new double[from.dims() * to.dims()];
+    Matrix.Builder matrix = Matrix.builder(from.dims(), to.dims());
     int[] positions = from.indicesIn(to);
     for (int i = 0; i < positions.length; i++) {
       if (positions[i] >= 0) {
-        matrix[i * to.dims() + positions[i]] = 1;
+        matrix.set(i, positions[i], 1);
       }
     }
-    return new Linear(from, to, matrix);
+    return new Linear(from, to, matrix.build());
   }
 
   public static Linear identity(VectorSpace space) {
@@ -70,19 +113,18 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
     }
     VectorSpace input = VectorSpace.join(inputs);
     VectorSpace output = VectorSpace.join(outputs);
-    double[] matrix = new double[input.dims() * output.dims()];
+    Matrix.Builder matrix = Matrix.builder(input.dims(), output.dims());
     for (Linear map : maps) {
       int[] rows = map.input.indicesIn(input);
       int[] columns = map.output.indicesIn(output);
-      int width = map.output.dims();
+      Matrix.Rows entries = map.weights.sparse();
       for (int i = 0; i < rows.length; i++) {
-        int base = rows[i] * output.dims();
-        for (int j = 0; j < width; j++) {
-          matrix[base + columns[j]] += map.matrix[i * width + j];
+        for (int e = entries.rowStart()[i]; e < entries.rowStart()[i + 1]; e++) {
+          matrix.add(rows[i], columns[entries.columns()[e]], entries.values()[e]);
         }
       }
     }
-    return new Linear(input, output, matrix);
+    return new Linear(input, output, matrix.build());
   }
 
   public static Builder builder(VectorSpace input, VectorSpace output) {
@@ -91,7 +133,7 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
 
   /** The weight from input direction {@code from} to output direction {@code to}. */
   public double get(BasisDirection from, BasisDirection to) {
-    return matrix[row(from) * output.dims() + column(to)];
+    return weights.get(row(from), column(to));
   }
 
   /** The image of {@code x}, which must live exactly in {@link #input}. */
@@ -100,7 +142,7 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
       throw new IllegalArgumentException("Vector space " + x.space() + " does not match input space " + input);
     }
     double[] result = new double[output.dims()];
-    Dense.multiplyRow(x.magnitudes(), matrix, output.dims(), result);
+    Dense.multiplyRow(x.magnitudes(), matrix(), output.dims(), result);
     return new VectorInBasis(output, result);
   }
 
@@ -123,12 +165,12 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
   @Override
   public boolean equals(Object other) {
     return other instanceof Linear linear && input.equals(linear.input) && output.equals(linear.output)
-        && Arrays.equals(matrix, linear.matrix);
+        && weights.equals(linear.weights);
   }
 
   @Override
   public int hashCode() {
-    return (input.hashCode() * 31 + output.hashCode()) * 31 + Arrays.hashCode(matrix);
+    return (input.hashCode() * 31 + output.hashCode()) * 31 + weights.hashCode();
   }
 
   @Override
@@ -136,16 +178,19 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
     return "Linear[" + input + " -> " + output + "]";
   }
 
-  /** Fills a zero matrix entry by entry, by direction or by index; {@link #build} hands the array over. */
+  /**
+   * Fills a zero matrix entry by entry, by direction or by index, holding only the entries given; {@link
+   * #build} hands them over. Use each builder once.
+   */
   public static final class Builder {
     private final VectorSpace input;
     private final VectorSpace output;
-    private double[] matrix;
+    private Matrix.Builder matrix;
 
     private Builder(VectorSpace input, VectorSpace output) {
       this.input = input;
       this.output = output;
-      this.matrix = new double[input.dims() * output.dims()];
+      this.matrix = Matrix.builder(input.dims(), output.dims());
     }
 
     /** Adds {@code weight} to the entry {@code (from, to)}; both directions must be in their spaces. */
@@ -155,7 +200,7 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
       if (row < 0 || column < 0) {
         throw new IllegalArgumentException("Entry (" + from + ", " + to + ") is outside " + input + " -> " + output);
       }
-      matrix[row * output.dims() + column] += weight;
+      matrix().add(row, column, weight);
       return this;
     }
 
@@ -170,26 +215,33 @@ public record Linear(VectorSpace input, VectorSpace output, double[] matrix) {
       }
       double[] magnitudes = vector.magnitudes();
       for (int j = 0; j < magnitudes.length; j++) {
-        matrix[row * output.dims() + j] += weight * magnitudes[j];
+        matrix().add(row, j, weight * magnitudes[j]);
       }
       return this;
     }
 
     /** Adds {@code weight} to the entry at row {@code row}, column {@code column} of the sorted bases. */
     public Builder addAt(int row, int column, double weight) {
-      matrix[row * output.dims() + column] += weight;
+      matrix().add(row, column, weight);
       return this;
     }
 
     /** Sets the entry at row {@code row}, column {@code column} of the sorted bases. */
     public Builder set(int row, int column, double weight) {
-      matrix[row * output.dims() + column] = weight;
+      matrix().set(row, column, weight);
       return this;
     }
 
+    private Matrix.Builder matrix() {
+      if (matrix == null) {
+        throw new IllegalStateException("this builder has already built its map");
+      }
+      return matrix;
+    }
+
     public Linear build() {
-      Linear built = new Linear(input, output, matrix);
-      matrix = new double[matrix.length];
+      Linear built = new Linear(input, output, matrix().build());
+      matrix = null;
       return built;
     }
   }

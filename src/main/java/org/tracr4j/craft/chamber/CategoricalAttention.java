@@ -9,6 +9,7 @@ import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Bilinear;
 import org.tracr4j.craft.Linear;
+import org.tracr4j.craft.Matrix;
 import org.tracr4j.craft.VectorInBasis;
 import org.tracr4j.craft.VectorSpace;
 
@@ -125,7 +126,8 @@ public final class CategoricalAttention {
       BiPredicate<BasisDirection, BasisDirection> predicate, Options options) {
     double coldness = options.softmaxColdness();
     int columns = keys.dims();
-    double[] matrix = new double[queries.dims() * columns];
+    // Only the selected pairs are set: an equality select is one entry per value, not a square of zeros.
+    Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
     boolean[] specialKey = new boolean[columns];
     for (int j = 0; j < columns; j++) {
       specialKey[j] = keys.direction(j).equals(one) || keys.direction(j).equals(bos);
@@ -137,14 +139,14 @@ public final class CategoricalAttention {
       }
       for (int j = 0; j < columns; j++) {
         if (!specialKey[j] && predicate.test(q, keys.direction(j))) {
-          matrix[i * columns + j] = coldness;
+          matrix.set(i, j, coldness);
         }
       }
     }
     // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
     // selected key (c) by c/2 and beats unselected keys (0) by c/2; at c it ties with the selected keys.
-    matrix[queries.indexOf(one) * columns + keys.indexOf(bos)] = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
-    return new Bilinear(queries, keys, matrix);
+    matrix.set(queries.indexOf(one), keys.indexOf(bos), (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness);
+    return new Bilinear(queries, keys, matrix.build());
   }
 
   /** W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. */

@@ -7,6 +7,7 @@ import java.util.function.BiPredicate;
 import org.tracr4j.craft.AttentionHead;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Bilinear;
+import org.tracr4j.craft.Matrix;
 import org.tracr4j.craft.VectorSpace;
 
 /**
@@ -68,7 +69,7 @@ public final class ConjunctionAttention {
     VectorSpace keys = VectorSpace.join(keySpaces);
     double coldness = options.softmaxColdness();
     int columns = keys.dims();
-    double[] matrix = new double[queries.dims() * columns];
+    Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
     for (Conjunct conjunct : conjuncts) {
       int[] rows = conjunct.query().embeddingInto(queries);
       int[] cols = conjunct.key().embeddingInto(keys);
@@ -76,17 +77,16 @@ public final class ConjunctionAttention {
         BasisDirection q = conjunct.query().direction(i);
         for (int j = 0; j < cols.length; j++) {
           if (conjunct.predicate().test(q, conjunct.key().direction(j))) {
-            matrix[rows[i] * columns + cols[j]] += coldness;
+            matrix.add(rows[i], cols[j], coldness);
           }
         }
       }
     }
     int n = conjuncts.size();
     // BOS between a full match (n·c) and the best partial one ((n−1)·c), or tied with full matches.
-    matrix[queries.indexOf(one) * columns + keys.indexOf(bos)] =
-        (options.alwaysAttendToBos() ? n : n - 0.5) * coldness;
+    matrix.set(queries.indexOf(one), keys.indexOf(bos), (options.alwaysAttendToBos() ? n : n - 0.5) * coldness);
     VectorSpace values = VectorSpace.join(value, VectorSpace.of(bos));
-    return new AttentionHead(new Bilinear(queries, keys, matrix),
+    return new AttentionHead(new Bilinear(queries, keys, matrix.build()),
         CategoricalAttention.outputValue(values, output, bos, options));
   }
 }

@@ -1,0 +1,225 @@
+package org.tracr4j.craft;
+
+import java.util.Arrays;
+
+/**
+ * An immutable real matrix {@code [rows][cols]}, held either dense (row-major) or as its rows of stored
+ * entries (compressed sparse rows, ascending columns), whichever it was made as; the other form is built on
+ * first use. The constructions' tables are mostly one-hot (a lookup MLP of n values has n ones in an n x n
+ * W2), so building them sparse saves allocating and zero-filling the whole square.
+ *
+ * <p>An entry is stored when its bits are not those of {@code +0.0}: {@code -0.0} is kept, so both forms
+ * hold exactly the same numbers. {@link #equals} is {@link Arrays#equals(double[], double[])} of the dense
+ * forms, whatever each matrix was made as.
+ */
+public final class Matrix {
+  private final int rows;
+  private final int cols;
+  // At least one form is set at construction; the other is built on first use. Both are immutable once
+  // published, so a race only builds one twice (the racy single-check idiom).
+  private volatile double[] dense;
+  private volatile Rows sparse;
+
+  /**
+   * The stored entries row by row: row {@code k}'s are at {@code rowStart[k] .. rowStart[k + 1] - 1} of
+   * {@code columns} and {@code values}, columns ascending. Shared, not copied: do not change the arrays.
+   */
+  public record Rows(int[] rowStart, int[] columns, double[] values) {}
+
+  private Matrix(int rows, int cols, double[] dense, Rows sparse) {
+    this.rows = rows;
+    this.cols = cols;
+    this.dense = dense;
+    this.sparse = sparse;
+  }
+
+  /** The row-major {@code values} as a matrix, shared, not copied. */
+  public static Matrix dense(int rows, int cols, double[] values) {
+    if ((long) rows * cols != values.length) {
+      throw new IllegalArgumentException("Matrix has " + values.length + " entries, expected " + rows + "x" + cols);
+    }
+    return new Matrix(rows, cols, values, null);
+  }
+
+  /** A builder of a {@code [rows][cols]} matrix, all zero until entries are set or added. */
+  public static Builder builder(int rows, int cols) {
+    return new Builder(rows, cols);
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  /** The row-major entries, {@code rows·cols} of them; shared, not copied: do not change the array. */
+  public double[] dense() {
+    double[] d = dense;
+    if (d == null) {
+      Rows s = sparse;
+      d = new double[rows * cols];
+      for (int k = 0; k < rows; k++) {
+        for (int e = s.rowStart[k]; e < s.rowStart[k + 1]; e++) {
+          d[k * cols + s.columns[e]] = s.values[e];
+        }
+      }
+      dense = d;
+    }
+    return d;
+  }
+
+  /** The stored entries by row. */
+  public Rows sparse() {
+    Rows s = sparse;
+    if (s == null) {
+      double[] d = dense;
+      int count = 0;
+      for (double v : d) {
+        if (stored(v)) {
+          count++;
+        }
+      }
+      int[] rowStart = new int[rows + 1];
+      int[] columns = new int[count];
+      double[] values = new double[count];
+      int next = 0;
+      for (int k = 0; k < rows; k++) {
+        rowStart[k] = next;
+        for (int j = 0; j < cols; j++) {
+          double v = d[k * cols + j];
+          if (stored(v)) {
+            columns[next] = j;
+            values[next++] = v;
+          }
+        }
+      }
+      rowStart[rows] = next;
+      s = new Rows(rowStart, columns, values);
+      sparse = s;
+    }
+    return s;
+  }
+
+  /** Entry {@code (row, column)}. */
+  public double get(int row, int column) {
+    double[] d = dense;
+    if (d != null) {
+      return d[row * cols + column];
+    }
+    Rows s = sparse;
+    int at = Arrays.binarySearch(s.columns, s.rowStart[row], s.rowStart[row + 1], column);
+    return at >= 0 ? s.values[at] : 0.0;
+  }
+
+  private static boolean stored(double v) {
+    return Double.doubleToRawLongBits(v) != 0L;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof Matrix m) || m.rows != rows || m.cols != cols) {
+      return false;
+    }
+    Rows a = sparse();
+    Rows b = m.sparse();
+    return Arrays.equals(a.rowStart, b.rowStart) && Arrays.equals(a.columns, b.columns)
+        && Arrays.equals(a.values, b.values);
+  }
+
+  @Override
+  public int hashCode() {
+    Rows s = sparse();
+    return (rows * 31 + cols) * 31 + Arrays.hashCode(s.columns) * 31 + Arrays.hashCode(s.values);
+  }
+
+  /**
+   * Sets and adds entries in any order; {@link #build} replays them per entry in the order given (each
+   * entry starts at {@code +0.0}; {@code add} adds to it, {@code set} replaces it), so the result is what
+   * the same calls on a zero dense array give, bit for bit. Memory grows with the calls, not the size.
+   */
+  public static final class Builder {
+    private final int rows;
+    private final int cols;
+    private long[] keys = new long[16];
+    private double[] weights = new double[16];
+    private boolean[] replaces = new boolean[16];
+    private int size;
+
+    private Builder(int rows, int cols) {
+      if ((long) rows * cols > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("A " + rows + "x" + cols + " matrix does not fit in a Java array");
+      }
+      this.rows = rows;
+      this.cols = cols;
+    }
+
+    /** Adds {@code weight} to entry {@code (row, column)}. */
+    public Builder add(int row, int column, double weight) {
+      return record(row, column, weight, false);
+    }
+
+    /** Sets entry {@code (row, column)} to {@code weight}. */
+    public Builder set(int row, int column, double weight) {
+      return record(row, column, weight, true);
+    }
+
+    private Builder record(int row, int column, double weight, boolean replace) {
+      if (row < 0 || row >= rows || column < 0 || column >= cols) {
+        throw new IndexOutOfBoundsException("Entry (" + row + ", " + column + ") is outside " + rows + "x" + cols);
+      }
+      if (size == keys.length) {
+        keys = Arrays.copyOf(keys, size * 2);
+        weights = Arrays.copyOf(weights, size * 2);
+        replaces = Arrays.copyOf(replaces, size * 2);
+      }
+      keys[size] = (long) row * cols + column;
+      weights[size] = weight;
+      replaces[size++] = replace;
+      return this;
+    }
+
+    /** The matrix: stored entries only, however large it is. */
+    public Matrix build() {
+      // Order the calls by entry, keeping their order within an entry (a stable sort), unless they came so.
+      int[] order = null;
+      for (int i = 1; i < size && order == null; i++) {
+        if (keys[i] < keys[i - 1]) {
+          Integer[] boxed = new Integer[size];
+          for (int c = 0; c < size; c++) {
+            boxed[c] = c;
+          }
+          Arrays.sort(boxed, (x, y) -> Long.compare(keys[x], keys[y]));
+          order = new int[size];
+          for (int c = 0; c < size; c++) {
+            order[c] = boxed[c];
+          }
+        }
+      }
+      int[] rowStart = new int[rows + 1];
+      int[] columns = new int[size];
+      double[] values = new double[size];
+      int count = 0;
+      for (int i = 0; i < size;) {
+        long key = keys[order == null ? i : order[i]];
+        double v = 0.0;
+        for (; i < size && keys[order == null ? i : order[i]] == key; i++) {
+          int call = order == null ? i : order[i];
+          v = replaces[call] ? weights[call] : v + weights[call];
+        }
+        if (stored(v)) {
+          int row = (int) (key / cols);
+          columns[count] = (int) (key % cols);
+          values[count++] = v;
+          rowStart[row + 1]++;
+        }
+      }
+      for (int k = 0; k < rows; k++) {
+        rowStart[k + 1] += rowStart[k];
+      }
+      return new Matrix(rows, cols, null, new Rows(rowStart, Arrays.copyOf(columns, count),
+          Arrays.copyOf(values, count)));
+    }
+  }
+}
