@@ -308,37 +308,39 @@ public final class Safetensors {
     if (bytes > org.tracr4j.model.ModelSize.MAX_ARRAY) {
       throw new org.tracr4j.ModelTooLargeException("a tensor of " + bytes + " bytes does not fit one Java array");
     }
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) bytes);
-    try {
-      encode(tensor, out);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    // Straight into an array of the exact size: a dataset encodes tens of small tensors per program, and a
+    // block buffer per tensor was most of what the whole build allocated.
+    ByteBuffer out = ByteBuffer.wrap(new byte[(int) bytes]).order(ByteOrder.LITTLE_ENDIAN);
+    put(tensor, 0, tensor.data().length, out);
+    return out.array();
   }
 
   /** Writes a tensor's data little-endian, in blocks: its byte size may exceed a Java array's. */
   private static void encode(Tensor tensor, OutputStream out) throws IOException {
     double[] data = tensor.data();
-    int width = tensor.type().bytes();
-    int perBlock = 1 << 16;
-    ByteBuffer buffer = ByteBuffer.allocate(perBlock * width).order(ByteOrder.LITTLE_ENDIAN);
+    int perBlock = Math.min(1 << 16, Math.max(1, data.length));
+    ByteBuffer buffer = ByteBuffer.allocate(perBlock * tensor.type().bytes()).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < data.length; from += perBlock) {
       buffer.clear();
-      int to = (int) Math.min(data.length, (long) from + perBlock);
-      switch (tensor.type()) {
-        case F32 -> {
-          for (int i = from; i < to; i++) {
-            buffer.putFloat((float) data[i]);
-          }
-        }
-        case F64 -> {
-          for (int i = from; i < to; i++) {
-            buffer.putDouble(data[i]);
-          }
+      put(tensor, from, (int) Math.min(data.length, (long) from + perBlock), buffer);
+      out.write(buffer.array(), 0, buffer.position());
+    }
+  }
+
+  /** Puts elements {@code from .. to - 1} of the tensor's data into {@code buffer}, in the tensor's type. */
+  private static void put(Tensor tensor, int from, int to, ByteBuffer buffer) {
+    double[] data = tensor.data();
+    switch (tensor.type()) {
+      case F32 -> {
+        for (int i = from; i < to; i++) {
+          buffer.putFloat((float) data[i]);
         }
       }
-      out.write(buffer.array(), 0, buffer.position());
+      case F64 -> {
+        for (int i = from; i < to; i++) {
+          buffer.putDouble(data[i]);
+        }
+      }
     }
   }
 
