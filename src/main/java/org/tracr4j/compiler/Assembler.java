@@ -16,7 +16,7 @@ import org.tracr4j.model.ModelSize;
 import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.OutputSpace;
 import org.tracr4j.model.Provenance;
-import org.tracr4j.model.Weights;
+import org.tracr4j.model.WeightEntries;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
@@ -154,22 +154,25 @@ final class Assembler {
     Inputs in = layout.in();
     ModelConfig config = layout.config();
     VectorSpace residual = layout.residual();
-    Weights weights = Weights.zeros(config);
+    // Only the entries that are not zero are written: a large model's dense float64 arrays are mostly zeros,
+    // and allocating them was most of a compile (Model builds them when asked).
+    WeightEntries.Builder weights = WeightEntries.builder(config);
     embed(in, residual, config, weights);
     double queryScale = in.mode().queryScale(config.dHead());
     for (int l = 0; l < config.layers(); l++) {
-      Weights.Layer layer = weights.layers().get(l);
       List<AttentionHead> heads = layout.heads().get(l);
       for (int h = 0; h < heads.size(); h++) {
-        writeHead(heads.get(h), h, residual, config, layer, queryScale);
+        writeHead(heads.get(h), residual, weights.wQ(l, h), weights.wK(l, h), weights.wV(l, h), weights.wO(l, h),
+            queryScale);
       }
       int offset = 0;
       for (Mlp mlp : layout.mlps().get(l)) {
-        writeMlp(mlp, offset, residual, config, layer);
+        writeMlp(mlp, offset, residual, weights.wIn(l), weights.wOut(l));
         offset += mlp.hiddenSpace().dims();
       }
     }
-    return Model.compiled(config, weights, vocabulary(in), outputSpace(in), layout.metadata(), layout.provenance());
+    return Model.compiled(config, weights.build(), vocabulary(in), outputSpace(in), layout.metadata(),
+        layout.provenance());
   }
 
   /**
@@ -256,7 +259,7 @@ final class Assembler {
     return metadata;
   }
 
-  private static void embed(Inputs in, VectorSpace residual, ModelConfig config, Weights weights) {
+  private static void embed(Inputs in, VectorSpace residual, ModelConfig config, WeightEntries.Builder weights) {
     int d = config.dModel();
     int oneColumn = residual.contains(in.one()) ? residual.indexOf(in.one()) : -1;
     int[] tokenColumns = in.tokenSpace().embeddingInto(residual);
@@ -276,45 +279,46 @@ final class Assembler {
     }
   }
 
-  private static void writeHead(AttentionHead head, int h, VectorSpace residual, ModelConfig c,
-      Weights.Layer layer, double queryScale) {
+  private static void writeHead(AttentionHead head, VectorSpace residual, WeightEntries.Entries wQ,
+      WeightEntries.Entries wK, WeightEntries.Entries wV, WeightEntries.Entries wO, double queryScale) {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
     Matrix.Rows qk = finite(head.qk().weights());
     for (int i = 0; i < queryRows.length; i++) {
       for (int e = qk.rowStart()[i]; e < qk.rowStart()[i + 1]; e++) {
-        layer.wQ()[Weights.qkvIndex(c, h, queryRows[i], qk.columns()[e])] += qk.values()[e] * queryScale;
+        wQ.add(queryRows[i], qk.columns()[e], qk.values()[e] * queryScale);
       }
     }
     for (int j = 0; j < keyRows.length; j++) {
-      layer.wK()[Weights.qkvIndex(c, h, keyRows[j], j)] = 1;
+      wK.set(keyRows[j], j, 1);
     }
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
     Matrix.Rows ov = finite(head.ov().weights());
     for (int i = 0; i < valueRows.length; i++) {
       for (int e = ov.rowStart()[i]; e < ov.rowStart()[i + 1]; e++) {
-        layer.wV()[Weights.qkvIndex(c, h, valueRows[i], ov.columns()[e])] += ov.values()[e];
+        wV.add(valueRows[i], ov.columns()[e], ov.values()[e]);
       }
     }
     for (int j = 0; j < outputColumns.length; j++) {
-      layer.wO()[Weights.outputIndex(c, h, j, outputColumns[j])] = 1;
+      wO.set(j, outputColumns[j], 1);
     }
   }
 
-  private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, ModelConfig c, Weights.Layer layer) {
+  private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, WeightEntries.Entries wIn,
+      WeightEntries.Entries wOut) {
     int[] inputRows = mlp.first().input().embeddingInto(residual);
     Matrix.Rows first = finite(mlp.first().weights());
     for (int i = 0; i < inputRows.length; i++) {
       for (int e = first.rowStart()[i]; e < first.rowStart()[i + 1]; e++) {
-        layer.wIn()[inputRows[i] * c.dMlp() + offset + first.columns()[e]] += first.values()[e];
+        wIn.add(inputRows[i], offset + first.columns()[e], first.values()[e]);
       }
     }
     int[] outputColumns = mlp.second().output().embeddingInto(residual);
     Matrix.Rows second = finite(mlp.second().weights());
     for (int j = 0; j < mlp.hiddenSpace().dims(); j++) {
       for (int e = second.rowStart()[j]; e < second.rowStart()[j + 1]; e++) {
-        layer.wOut()[(offset + j) * c.dModel() + outputColumns[second.columns()[e]]] += second.values()[e];
+        wOut.add(offset + j, outputColumns[second.columns()[e]], second.values()[e]);
       }
     }
   }

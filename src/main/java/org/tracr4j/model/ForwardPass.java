@@ -27,21 +27,35 @@ final class ForwardPass {
   static final double MASKED = -1e30;
 
   private final ModelConfig config;
-  private final Weights weights;
+  /** The dense weights of a model built or read as such, else null. */
+  private final Weights dense;
   private final int pad;
-  // Built on the first run; immutable, so a race only builds it twice (the racy single-check idiom).
+  // Built on the first run (the entries from the dense weights when there are only those); immutable, so
+  // a race only builds them twice (the racy single-check idiom).
+  private volatile WeightEntries entries;
   private volatile SparseWeights sparse;
 
-  ForwardPass(ModelConfig config, Weights weights, int pad) {
+  /** A forward pass over {@code dense} weights or, when that is null, over {@code entries}. */
+  ForwardPass(ModelConfig config, Weights dense, WeightEntries entries, int pad) {
     this.config = config;
-    this.weights = weights;
+    this.dense = dense;
+    this.entries = entries;
     this.pad = pad;
+  }
+
+  private WeightEntries entries() {
+    WeightEntries e = entries;
+    if (e == null) {
+      e = WeightEntries.of(config, dense);
+      entries = e;
+    }
+    return e;
   }
 
   private SparseWeights sparse() {
     SparseWeights s = sparse;
     if (s == null) {
-      s = SparseWeights.of(config, weights);
+      s = SparseWeights.of(config, entries());
       sparse = s;
     }
     return s;
@@ -54,6 +68,7 @@ final class ForwardPass {
    */
   void run(int[] ids, Workspace w, double[] out, TraceRecorder trace) {
     SparseWeights sparseWeights = sparse();
+    WeightEntries weights = entries();
     int t = ids.length;
     int d = config.dModel();
     int dHead = config.dHead();
@@ -62,7 +77,7 @@ final class ForwardPass {
 
     for (int p = 0; p < t; p++) { // x = W_E[t] + W_pos[p]
       for (int i = 0; i < d; i++) {
-        x[p * d + i] = weights.wE()[ids[p] * d + i] + weights.wPos()[p * d + i];
+        x[p * d + i] = weights.wE[ids[p] * d + i] + weights.wPos[p * d + i];
       }
       w.keyAllowed[p] = ids[p] != pad;
     }
@@ -72,7 +87,7 @@ final class ForwardPass {
 
     double scale = 1.0 / Math.sqrt(dHead);
     for (int l = 0; l < config.layers(); l++) {
-      Weights.Layer layer = weights.layers().get(l);
+      WeightEntries.Layer layer = weights.layers[l];
       SparseWeights.Layer sparseLayer = sparseWeights.layers[l];
 
       // Attention: every head reads x; their outputs and b_O sum into one sub-layer output. Only the
@@ -145,7 +160,7 @@ final class ForwardPass {
 
     int dOut = config.dVocabOut();
     for (int p = 0; p < t; p++) { // out = x·W_U + b_U
-      System.arraycopy(weights.bU(), 0, out, p * dOut, dOut);
+      System.arraycopy(weights.bU, 0, out, p * dOut, dOut);
     }
     Kernels.nonzeros(x, t, d, sparseWeights.unembeddingReads, w.residualIndex, w.residualCount);
     Kernels.matmulAdd(x, w.residualIndex, w.residualCount, sparseWeights.wU, out, t);

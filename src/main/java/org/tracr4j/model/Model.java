@@ -29,7 +29,10 @@ public final class Model {
   private static final int VOCABULARY_SHOWN = 20;
 
   private final ModelConfig config;
+  /** The dense weights of a model built or read as such; null for a compiled one, which has only entries. */
   private final Weights weights;
+  /** The entries of a compiled model, from which {@link #weights()} builds the dense weights; else null. */
+  private final WeightEntries entries;
   private final InputVocabulary vocabulary;
   private final OutputSpace output;
   private final List<String> residualLabels;
@@ -98,15 +101,22 @@ public final class Model {
   }
 
   /**
-   * {@link #takingOwnership} for the compiler, which checks every weight it writes as it writes it and
-   * builds the provenance record from the same plan (the compiler's tests check that record against the
-   * weights): only the shapes are checked here, not every entry again.
+   * A model over the weight entries the compiler wrote, which checks every weight it writes as it writes it
+   * and builds the provenance record from the same plan (the compiler's tests check that record against the
+   * weights): nothing is checked entry by entry again, and the dense {@link Weights} are built only when
+   * {@link #weights()} is asked (the forward pass runs on the entries).
    *
-   * @throws IllegalArgumentException naming the first part whose shape does not fit
+   * @throws IllegalArgumentException when the entries are of another shape than {@code config}, or a part
+   *     does not fit
    */
-  public static Model compiled(ModelConfig config, Weights weights, InputVocabulary vocabulary,
+  public static Model compiled(ModelConfig config, WeightEntries weights, InputVocabulary vocabulary,
       OutputSpace output, Map<String, String> metadata, Provenance provenance) {
-    return new Model(config, weights, vocabulary, output, labels(provenance), metadata, provenance, false, true);
+    if (!weights.config().equals(config)) {
+      throw new IllegalArgumentException("the weights have shape " + weights.config() + ", the configuration "
+          + config);
+    }
+    return new Model(config, null, weights, vocabulary, output, labels(provenance), metadata, provenance, false,
+        true);
   }
 
   private static List<String> labels(Provenance provenance) {
@@ -115,17 +125,16 @@ public final class Model {
 
   private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
       List<String> residualLabels, Map<String, String> metadata, Provenance provenance, boolean copyWeights) {
-    this(config, weights, vocabulary, output, residualLabels, metadata, provenance, copyWeights, false);
+    this(config, weights, null, vocabulary, output, residualLabels, metadata, provenance, copyWeights, false);
   }
 
-  private Model(ModelConfig config, Weights weights, InputVocabulary vocabulary, OutputSpace output,
-      List<String> residualLabels, Map<String, String> metadata, Provenance provenance, boolean copyWeights,
-      boolean compiled) {
+  private Model(ModelConfig config, Weights weights, WeightEntries entries, InputVocabulary vocabulary,
+      OutputSpace output, List<String> residualLabels, Map<String, String> metadata, Provenance provenance,
+      boolean copyWeights, boolean compiled) {
     this.config = config;
-    this.weights = copyWeights ? weights.copy() : weights;
-    if (compiled) {
-      this.weights.checkShapes(config);
-    } else {
+    this.weights = weights == null ? null : copyWeights ? weights.copy() : weights;
+    this.entries = entries;
+    if (this.weights != null) {
       this.weights.check(config);
     }
     this.vocabulary = vocabulary;
@@ -155,16 +164,16 @@ public final class Model {
       ids.put(vocabulary.tokens().get(i), i);
     }
     this.tokenIds = ids;
-    this.forwardPass = new ForwardPass(config, this.weights, vocabulary.pad());
+    this.forwardPass = new ForwardPass(config, this.weights, entries, vocabulary.pad());
   }
 
   public ModelConfig config() {
     return config;
   }
 
-  /** A deep copy of the weights. */
+  /** A deep copy of the weights (for a compiled model, built from its entries at each call). */
   public Weights weights() {
-    return weights.copy();
+    return weights != null ? weights.copy() : entries.toDense();
   }
 
   public InputVocabulary vocabulary() {

@@ -93,4 +93,94 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
   boolean rowUsed(int k) {
     return rowStart[k + 1] > rowStart[k];
   }
+
+  /**
+   * Sets and adds entries in any order, holding only those; {@link #build} replays the calls per entry in
+   * the order given (from {@code +0.0}; {@code add} adds, {@code set} replaces), so the matrix is what the
+   * same calls on a zero dense block give, its zeros (of either sign) left out.
+   */
+  static final class Builder {
+    private final int rows;
+    private final int cols;
+    private long[] keys = new long[8];
+    private double[] weights = new double[8];
+    private boolean[] replaces = new boolean[8];
+    private int size;
+
+    Builder(int rows, int cols) {
+      this.rows = rows;
+      this.cols = cols;
+    }
+
+    void add(int row, int column, double weight) {
+      record(row, column, weight, false);
+    }
+
+    void set(int row, int column, double weight) {
+      record(row, column, weight, true);
+    }
+
+    private void record(int row, int column, double weight, boolean replace) {
+      if (row < 0 || row >= rows || column < 0 || column >= cols) {
+        throw new IndexOutOfBoundsException("Entry (" + row + ", " + column + ") is outside " + rows + "x" + cols);
+      }
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+        weights = java.util.Arrays.copyOf(weights, size * 2);
+        replaces = java.util.Arrays.copyOf(replaces, size * 2);
+      }
+      keys[size] = (long) row * cols + column;
+      weights[size] = weight;
+      replaces[size++] = replace;
+    }
+
+    SparseMatrix build() {
+      // Order the calls by entry, keeping their order within an entry (a stable sort), unless they came so.
+      int[] order = null;
+      for (int i = 1; i < size && order == null; i++) {
+        if (keys[i] < keys[i - 1]) {
+          Integer[] boxed = new Integer[size];
+          for (int c = 0; c < size; c++) {
+            boxed[c] = c;
+          }
+          java.util.Arrays.sort(boxed, (x, y) -> Long.compare(keys[x], keys[y]));
+          order = new int[size];
+          for (int c = 0; c < size; c++) {
+            order[c] = boxed[c];
+          }
+        }
+      }
+      int[] rowStart = new int[rows + 1];
+      int[] columns = new int[size];
+      double[] values = new double[size];
+      int count = 0;
+      for (int i = 0; i < size;) {
+        long key = keys[order == null ? i : order[i]];
+        double v = 0.0;
+        for (; i < size && keys[order == null ? i : order[i]] == key; i++) {
+          int call = order == null ? i : order[i];
+          v = replaces[call] ? weights[call] : v + weights[call];
+        }
+        if (v != 0.0) {
+          columns[count] = (int) (key % cols);
+          values[count++] = v;
+          rowStart[(int) (key / cols) + 1]++;
+        }
+      }
+      for (int k = 0; k < rows; k++) {
+        rowStart[k + 1] += rowStart[k];
+      }
+      return new SparseMatrix(rows, cols, rowStart, java.util.Arrays.copyOf(columns, count),
+          java.util.Arrays.copyOf(values, count));
+    }
+  }
+
+  /** Writes this matrix into the zero row-major block {@code dense[offset ..]} of {@code cols} columns. */
+  void scatterInto(double[] dense, int offset) {
+    for (int k = 0; k < rows; k++) {
+      for (int e = rowStart[k]; e < rowStart[k + 1]; e++) {
+        dense[offset + k * cols + columns[e]] = values[e];
+      }
+    }
+  }
 }

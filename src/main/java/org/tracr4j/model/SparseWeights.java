@@ -2,7 +2,7 @@ package org.tracr4j.model;
 
 /**
  * A model's weight matrices as {@link SparseMatrix}es, and which components each sub-layer reads and writes,
- * for the forward pass. Built from the dense {@link Weights} on the first forward pass, so compiling a model
+ * for the forward pass. Built from the {@link WeightEntries} on the first forward pass, so compiling a model
  * that is only exported never pays for it.
  *
  * <p>What may be skipped, and why it changes no result:
@@ -54,29 +54,28 @@ final class SparseWeights {
     this.allHiddenUnits = allHiddenUnits;
   }
 
-  static SparseWeights of(ModelConfig c, Weights weights) {
+  static SparseWeights of(ModelConfig c, WeightEntries weights) {
     Layer[] layers = new Layer[c.layers()];
     for (int l = 0; l < c.layers(); l++) {
-      layers[l] = layer(c, weights.layers().get(l));
+      layers[l] = layer(c, weights.layers[l]);
     }
     boolean[] everyUnit = new boolean[c.dMlp()];
     java.util.Arrays.fill(everyUnit, true);
-    return new SparseWeights(layers, SparseMatrix.of(weights.wU(), 0, c.dModel(), c.dVocabOut()),
+    return new SparseWeights(layers, SparseMatrix.of(weights.wU, 0, c.dModel(), c.dVocabOut()),
         indices(everyUnit));
   }
 
-  private static Layer layer(ModelConfig c, Weights.Layer layer) {
+  private static Layer layer(ModelConfig c, WeightEntries.Layer layer) {
     int d = c.dModel();
     int dHead = c.dHead();
     Head[] heads = new Head[c.heads()];
     boolean[] reads = new boolean[d];
     boolean[] writes = nonzero(layer.bO(), 0, d);
     for (int h = 0; h < c.heads(); h++) {
-      int block = h * d * dHead;
-      SparseMatrix wQ = SparseMatrix.of(layer.wQ(), block, d, dHead);
-      SparseMatrix wK = SparseMatrix.of(layer.wK(), block, d, dHead);
-      SparseMatrix wV = SparseMatrix.of(layer.wV(), block, d, dHead);
-      SparseMatrix wO = SparseMatrix.of(layer.wO(), h * dHead * d, dHead, d);
+      SparseMatrix wQ = layer.wQ()[h];
+      SparseMatrix wK = layer.wK()[h];
+      SparseMatrix wV = layer.wV()[h];
+      SparseMatrix wO = layer.wO()[h];
       boolean[] score = and(mayBeNonzero(wQ, layer.bQ(), h * dHead), mayBeNonzero(wK, layer.bK(), h * dHead));
       boolean[] value = and(mayBeNonzero(wV, layer.bV(), h * dHead), wO.usedRows());
       Head head = new Head(wQ.keepColumns(score), wK.keepColumns(score), wV.keepColumns(value), wO,
@@ -93,8 +92,8 @@ final class SparseWeights {
         }
       }
     }
-    SparseMatrix wIn = SparseMatrix.of(layer.wIn(), 0, d, c.dMlp());
-    SparseMatrix wOut = SparseMatrix.of(layer.wOut(), 0, c.dMlp(), d);
+    SparseMatrix wIn = layer.wIn();
+    SparseMatrix wOut = layer.wOut();
     boolean[] mlpWrites = nonzero(layer.bOut(), 0, d);
     or(mlpWrites, wOut.usedColumns());
     boolean[] reaching = wOut.usedRows();

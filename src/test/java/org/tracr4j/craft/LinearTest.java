@@ -66,4 +66,11 @@ class LinearTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1x2");
   }
+
+  @Test
+  void aBuilderBuildsOnce() {
+    Linear.Builder builder = Linear.builder(VectorSpace.of(A), VectorSpace.of(B)).add(A, B, 1);
+    assertThat(builder.build().matrix()).containsExactly(1);
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+  }
 }

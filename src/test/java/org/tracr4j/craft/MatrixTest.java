@@ -1,0 +1,47 @@
+package org.tracr4j.craft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MatrixTest {
+  /** The builder gives what the same calls on a zero dense array give, bit for bit, in any call order. */
+  @Test
+  void builderReplaysCallsPerEntryInOrder() {
+    Matrix built = Matrix.builder(2, 3)
+        .add(1, 2, 2).set(0, 1, 5).add(1, 2, 0.5).add(0, 1, 1).set(1, 0, -0.0).add(0, 0, 1).add(0, 0, -1)
+        .build();
+    double[] dense = new double[6];
+    dense[5] += 2;
+    dense[1] = 5;
+    dense[5] += 0.5;
+    dense[1] += 1;
+    dense[3] = -0.0;
+    dense[0] += 1;
+    dense[0] += -1;
+    assertThat(built.dense()).isEqualTo(dense);
+    assertThat(Double.doubleToRawLongBits(built.get(1, 0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(built.sparse().columns()).containsExactly(1, 0, 2); // +0.0 is not stored, -0.0 is
+    assertThat(built.sparse().rowStart()).containsExactly(0, 1, 3);
+    assertThat(built.get(0, 1)).isEqualTo(6);
+    assertThat(built.get(0, 2)).isZero();
+  }
+
+  @Test
+  void denseAndSparseFormsAreEqualWhenTheirNumbersAre() {
+    Matrix dense = Matrix.dense(2, 2, new double[] {0, 3, 4, 0});
+    Matrix sparse = Matrix.builder(2, 2).set(1, 0, 4).set(0, 1, 3).build();
+    assertThat(sparse).isEqualTo(dense).hasSameHashCodeAs(dense);
+    assertThat(dense.sparse().values()).containsExactly(3, 4);
+    assertThat(Matrix.dense(2, 2, new double[] {0, 3, 4, -0.0})).isNotEqualTo(sparse);
+  }
+
+  @Test
+  void refusesEntriesOutsideItsShape() {
+    assertThatThrownBy(() -> Matrix.builder(2, 2).add(2, 0, 1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessageContaining("2x2");
+    assertThatThrownBy(() -> Matrix.dense(2, 2, new double[3])).hasMessageContaining("2x2");
+  }
+}
