@@ -124,34 +124,33 @@ final class Candidates {
    * by layer), so that tokens, source and weights describe exactly the same program. The graph's layer
    * allocation gives the layers before the one compile, and the compiled model's own provenance confirms
    * the order. Where the exact mode moved a block to another layer (layer balancing, fused maps, a second
-   * route), the order comes from a compile of the program as generated, and the tokens are compiled once
-   * more. Null when not compiled, the reason in {@code rejection[0]}.
+   * route), that model's provenance gives the order (the layers a compile of the program as generated
+   * would give: renaming moves no block), and the tokens are compiled once more. Null when not compiled,
+   * the reason in {@code rejection[0]}.
    */
   private static Compiled compile(GeneratedProgram program, CompileOptions compileOptions, String[] rejection) {
-    List<String> tokens;
+    ProgramTokens.Ordered ordered;
     try {
-      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
+      ordered = ProgramTokens.ordered(program, Compiler.expressions(program.program(), compileOptions));
     } catch (RuntimeException e) {
       rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
       return null;
     }
-    Compiled compiled = compileTokens(tokens, compileOptions, rejection);
-    if (compiled == null || ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+    Compiled compiled = compileTokens(ordered.tokens(), compileOptions, rejection);
+    if (compiled == null || ProgramTokens.layerOrdered(ordered.tokens(), provenance(compiled))) {
       return compiled;
     }
-    try {
-      tokens = ProgramTokens.of(program, Compiler.compile(program.program(), compileOptions).model().provenance()
-          .orElseThrow());
-    } catch (RuntimeException e) {
-      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
-      return null;
-    }
+    List<String> tokens = ProgramTokens.reordered(program, ordered, provenance(compiled)).tokens();
     compiled = compileTokens(tokens, compileOptions, rejection);
-    if (compiled != null && !ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+    if (compiled != null && !ProgramTokens.layerOrdered(tokens, provenance(compiled))) {
       rejection[0] = "tokens not in the model's layer order";
       return null;
     }
     return compiled;
+  }
+
+  private static org.tracr4j.model.Provenance provenance(Compiled compiled) {
+    return compiled.model().provenance().orElseThrow();
   }
 
   /** The program its tokens spell, compiled; null when not, the reason in {@code rejection[0]}. */
