@@ -1,9 +1,11 @@
 package org.tracr4j.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -99,21 +101,35 @@ final class Candidates {
         return new Candidate.Rejected(rejections);
       }
     }
-    ObjectNode fields = JSON.createObjectNode();
-    fields.put("source", source);
-    ArrayNode tokenArray = fields.putArray("tokens");
-    tokens.forEach(tokenArray::add);
-    fields.set("config", ModelDirectory.configObject(model));
-    String text;
-    try {
-      text = JSON.writeValueAsString(fields);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a configuration", e);
-    }
+    String text = indexFields(source, tokens, ModelDirectory.configObject(model));
     List<Safetensors.Encoded> tensors = new ArrayList<>();
     ModelDirectory.tensors(model, DataType.F32).forEach((name, tensor) -> tensors.add(Safetensors.encode(name, tensor)));
     return new Candidate.Accepted(tokens, source, DatasetBuilder.split(source),
-        text.substring(1, text.length() - 1), tensors, rejections);
+        text, tensors, rejections);
+  }
+
+  /**
+   * The index line's {@code "source":...,"tokens":[...],"config":{...}}, as Jackson writes that object
+   * without its braces; streamed, only the configuration is a tree.
+   */
+  private static String indexFields(String source, List<String> tokens, ObjectNode config) {
+    StringWriter text = new StringWriter(4096);
+    try (JsonGenerator out = JSON.createGenerator(text)) {
+      out.writeStartObject();
+      out.writeStringField("source", source);
+      out.writeArrayFieldStart("tokens");
+      for (String token : tokens) {
+        out.writeString(token);
+      }
+      out.writeEndArray();
+      out.writeFieldName("config");
+      out.writeTree(config);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise a configuration", e);
+    }
+    StringBuffer buffer = text.getBuffer();
+    return buffer.substring(1, buffer.length() - 1);
   }
 
   /** A program renamed and ordered by layer, its s-op and its model; only inside {@link #draw}. */
