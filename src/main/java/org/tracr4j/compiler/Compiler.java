@@ -232,7 +232,15 @@ public final class Compiler {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
     Analysis first = null;
-    for (Rewriter.Result route : routes(program, mode)) {
+    // Each route is rewritten only when the routes before it are refused: the first that compiles is the
+    // answer, and the generator asks this for every statement it draws.
+    List<Rewriter.Result> tried = new ArrayList<>();
+    for (Rewriter rewriter : mode.routes()) {
+      Rewriter.Result route = rewriter.rewriteLogged(program);
+      if (tried.stream().anyMatch(other -> other.applied().equals(route.applied()))) {
+        continue;
+      }
+      tried.add(route);
       Checked checked = check(route, options, mode, lower, fragment, stage -> {});
       Analysis analysis = new Analysis(checked.valueSets(), checked.findings());
       if (analysis.compiles()) {

@@ -1,9 +1,11 @@
 package org.tracr4j.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -99,21 +101,35 @@ final class Candidates {
         return new Candidate.Rejected(rejections);
       }
     }
-    ObjectNode fields = JSON.createObjectNode();
-    fields.put("source", source);
-    ArrayNode tokenArray = fields.putArray("tokens");
-    tokens.forEach(tokenArray::add);
-    fields.set("config", ModelDirectory.configObject(model));
-    String text;
-    try {
-      text = JSON.writeValueAsString(fields);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a configuration", e);
-    }
+    String text = indexFields(source, tokens, ModelDirectory.configObject(model));
     List<Safetensors.Encoded> tensors = new ArrayList<>();
     ModelDirectory.tensors(model, DataType.F32).forEach((name, tensor) -> tensors.add(Safetensors.encode(name, tensor)));
     return new Candidate.Accepted(tokens, source, DatasetBuilder.split(source),
-        text.substring(1, text.length() - 1), tensors, rejections);
+        text, tensors, rejections);
+  }
+
+  /**
+   * The index line's {@code "source":...,"tokens":[...],"config":{...}}, as Jackson writes that object
+   * without its braces; streamed, only the configuration is a tree.
+   */
+  private static String indexFields(String source, List<String> tokens, ObjectNode config) {
+    StringWriter text = new StringWriter(4096);
+    try (JsonGenerator out = JSON.createGenerator(text)) {
+      out.writeStartObject();
+      out.writeStringField("source", source);
+      out.writeArrayFieldStart("tokens");
+      for (String token : tokens) {
+        out.writeString(token);
+      }
+      out.writeEndArray();
+      out.writeFieldName("config");
+      out.writeTree(config);
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serialise a configuration", e);
+    }
+    StringBuffer buffer = text.getBuffer();
+    return buffer.substring(1, buffer.length() - 1);
   }
 
   /** A program renamed and ordered by layer, its s-op and its model; only inside {@link #draw}. */
@@ -124,34 +140,33 @@ final class Candidates {
    * by layer), so that tokens, source and weights describe exactly the same program. The graph's layer
    * allocation gives the layers before the one compile, and the compiled model's own provenance confirms
    * the order. Where the exact mode moved a block to another layer (layer balancing, fused maps, a second
-   * route), the order comes from a compile of the program as generated, and the tokens are compiled once
-   * more. Null when not compiled, the reason in {@code rejection[0]}.
+   * route), that model's provenance gives the order (the layers a compile of the program as generated
+   * would give: renaming moves no block), and the tokens are compiled once more. Null when not compiled,
+   * the reason in {@code rejection[0]}.
    */
   private static Compiled compile(GeneratedProgram program, CompileOptions compileOptions, String[] rejection) {
-    List<String> tokens;
+    ProgramTokens.Ordered ordered;
     try {
-      tokens = ProgramTokens.of(program, Compiler.expressions(program.program(), compileOptions));
+      ordered = ProgramTokens.ordered(program, Compiler.expressions(program.program(), compileOptions));
     } catch (RuntimeException e) {
       rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
       return null;
     }
-    Compiled compiled = compileTokens(tokens, compileOptions, rejection);
-    if (compiled == null || ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+    Compiled compiled = compileTokens(ordered.tokens(), compileOptions, rejection);
+    if (compiled == null || ProgramTokens.layerOrdered(ordered.tokens(), provenance(compiled))) {
       return compiled;
     }
-    try {
-      tokens = ProgramTokens.of(program, Compiler.compile(program.program(), compileOptions).model().provenance()
-          .orElseThrow());
-    } catch (RuntimeException e) {
-      rejection[0] = "compiler crash (" + e.getClass().getSimpleName() + ")";
-      return null;
-    }
+    List<String> tokens = ProgramTokens.reordered(program, ordered, provenance(compiled)).tokens();
     compiled = compileTokens(tokens, compileOptions, rejection);
-    if (compiled != null && !ProgramTokens.layerOrdered(tokens, compiled.model().provenance().orElseThrow())) {
+    if (compiled != null && !ProgramTokens.layerOrdered(tokens, provenance(compiled))) {
       rejection[0] = "tokens not in the model's layer order";
       return null;
     }
     return compiled;
+  }
+
+  private static org.tracr4j.model.Provenance provenance(Compiled compiled) {
+    return compiled.model().provenance().orElseThrow();
   }
 
   /** The program its tokens spell, compiled; null when not, the reason in {@code rejection[0]}. */

@@ -54,13 +54,61 @@ public final class ProgramTokens {
    * {@link org.tracr4j.compiler.Compiler#expressions} gives them before the program is compiled.
    */
   public static List<String> of(GeneratedProgram program, List<Provenance.Expression> expressions) {
+    return ordered(program, expressions).tokens();
+  }
+
+  /**
+   * A program's tokens and the name each statement has in them.
+   *
+   * @param tokens the tokens, as {@link #of} gives them
+   * @param names each statement's generated name to its name in the tokens ({@code v1, v2, ...})
+   */
+  record Ordered(List<String> tokens, Map<String, String> names) {
+    Ordered {
+      tokens = List.copyOf(tokens);
+      names = Map.copyOf(names);
+    }
+  }
+
+  /** {@link #of(GeneratedProgram, List)}, with the names the statements got. */
+  static Ordered ordered(GeneratedProgram program, List<Provenance.Expression> expressions) {
+    Map<String, Provenance.Expression> byLabel = new HashMap<>();
+    for (Provenance.Expression expression : expressions) {
+      byLabel.putIfAbsent(expression.label(), expression);
+    }
+    return ordered(program, byLabel);
+  }
+
+  /**
+   * The program's tokens ordered by a model compiled from {@code earlier}, an ordering of the same program:
+   * {@code provenance} names the statements as {@code earlier}'s tokens do. This is the order a compile of
+   * the program as generated gives, without that compile: the model of the renamed program has the same
+   * layers (renaming and reordering statements does not move a block), and the stable order starts from the
+   * generated statements, as {@link #of} does.
+   */
+  static Ordered reordered(GeneratedProgram program, Ordered earlier, Provenance provenance) {
+    Map<String, Provenance.Expression> byRenamed = new HashMap<>();
+    for (Provenance.Expression expression : provenance.expressions()) {
+      byRenamed.putIfAbsent(expression.label(), expression);
+    }
+    Map<String, Provenance.Expression> byLabel = new HashMap<>();
+    earlier.names().forEach((name, renamed) -> {
+      Provenance.Expression expression = byRenamed.get(renamed);
+      if (expression != null) {
+        byLabel.put(name, expression);
+      }
+    });
+    return ordered(program, byLabel);
+  }
+
+  private static Ordered ordered(GeneratedProgram program, Map<String, Provenance.Expression> byLabel) {
     List<String> names = new ArrayList<>();
     List<List<String>> lexed = new ArrayList<>();
     for (Statement statement : program.statements()) {
       names.add(statement.name());
       lexed.add(lex(statement.source()));
     }
-    return order(names, lexed, program.output(), expressions);
+    return order(names, lexed, program.output(), byLabel);
   }
 
   /**
@@ -89,15 +137,18 @@ public final class ProgramTokens {
         statement.clear();
       }
     }
-    return output != null && order(names, lexed, output, provenance.expressions()).equals(tokens);
-  }
-
-  private static List<String> order(List<String> names, List<List<String>> lexed, String output,
-      List<Provenance.Expression> expressions) {
+    if (output == null) {
+      return false;
+    }
     Map<String, Provenance.Expression> byLabel = new HashMap<>();
-    for (Provenance.Expression expression : expressions) {
+    for (Provenance.Expression expression : provenance.expressions()) {
       byLabel.putIfAbsent(expression.label(), expression);
     }
+    return order(names, lexed, output, byLabel).tokens().equals(tokens);
+  }
+
+  private static Ordered order(List<String> names, List<List<String>> lexed, String output,
+      Map<String, Provenance.Expression> byLabel) {
     int[] key = new int[names.size()];
     Map<String, Integer> keyOf = new HashMap<>();
     for (int s = 0; s < names.size(); s++) {
@@ -138,7 +189,7 @@ public final class ProgramTokens {
     out.add(rename.getOrDefault(output, output));
     out.add(";");
     out.add(EOS);
-    return out;
+    return new Ordered(out, rename);
   }
 
   /** The {@code .rasp} program the tokens spell: one statement per line. */

@@ -1,12 +1,12 @@
 package org.tracr4j.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.BufferedOutputStream;
@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tracr4j.CorruptModelException;
 
 /**
@@ -119,30 +121,43 @@ public final class Safetensors {
    * data section is aligned; names must be distinct.
    */
   private static byte[] header(List<Layout> layouts, Map<String, String> metadata) throws IOException {
-    ObjectNode header = JSON.createObjectNode();
-    if (!metadata.isEmpty()) {
-      ObjectNode meta = header.putObject(METADATA);
-      metadata.forEach(meta::put);
-    }
-    long offset = 0;
-    for (Layout layout : layouts) {
-      if (header.has(layout.name())) {
-        throw new IllegalArgumentException("two tensors named " + layout.name());
+    // Streamed, not built as a tree: a dataset shard's header lists tens of thousands of tensors.
+    ByteArrayOutputStream json = new ByteArrayOutputStream(64 + 96 * layouts.size());
+    Set<String> names = new HashSet<>();
+    try (JsonGenerator out = JSON.getFactory().createGenerator(json)) {
+      out.writeStartObject();
+      if (!metadata.isEmpty()) {
+        out.writeObjectFieldStart(METADATA);
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+          out.writeStringField(entry.getKey(), entry.getValue());
+        }
+        out.writeEndObject();
       }
-      ObjectNode node = header.putObject(layout.name());
-      node.put("dtype", layout.type().name());
-      ArrayNode shape = node.putArray("shape");
-      for (int dimension : layout.shape()) {
-        shape.add(dimension);
+      long offset = 0;
+      for (Layout layout : layouts) {
+        if (layout.name().equals(METADATA) && !metadata.isEmpty() || !names.add(layout.name())) {
+          throw new IllegalArgumentException("two tensors named " + layout.name());
+        }
+        out.writeObjectFieldStart(layout.name());
+        out.writeStringField("dtype", layout.type().name());
+        out.writeArrayFieldStart("shape");
+        for (int dimension : layout.shape()) {
+          out.writeNumber(dimension);
+        }
+        out.writeEndArray();
+        long end = offset + layout.bytes();
+        out.writeArrayFieldStart("data_offsets");
+        out.writeNumber(offset);
+        out.writeNumber(end);
+        out.writeEndArray();
+        out.writeEndObject();
+        offset = end;
       }
-      long end = offset + layout.bytes();
-      node.putArray("data_offsets").add(offset).add(end);
-      offset = end;
+      out.writeEndObject();
     }
-    byte[] json = JSON.writeValueAsBytes(header);
-    int padded = (json.length + 7) / 8 * 8;
+    int padded = (json.size() + 7) / 8 * 8;
     ByteBuffer out = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
-    out.putLong(padded).put(json);
+    out.putLong(padded).put(json.toByteArray());
     while (out.hasRemaining()) {
       out.put((byte) ' ');
     }

@@ -45,6 +45,32 @@ class ProgramTokensTest {
     assertThat(predictedRight).as("layer orders predicted before compiling").isGreaterThan(20);
   }
 
+  /**
+   * Where the model of the renamed program is not in the predicted order, its provenance orders the
+   * program as a compile of the program as generated does (the dataset saves that compile).
+   */
+  @Test
+  void renamedProgramsModelReordersAsTheGeneratedProgramsModel() {
+    ProgramGenerator generator = new ProgramGenerator(GeneratorConfig.defaults(5, VOCAB, 5));
+    int reordered = 0;
+    for (long seed = 1; seed <= 120; seed++) {
+      GeneratedProgram program = generator.generate(seed);
+      CompileOptions options = CompileOptions.of(VOCAB, 5).withCausal(seed % 2 == 0);
+      ProgramTokens.Ordered predicted = ProgramTokens.ordered(program,
+          Compiler.expressions(program.program(), options));
+      Provenance renamed = Compiler.compile(RaspLanguage.parse(ProgramTokens.source(predicted.tokens()), "tokens")
+          .output(), options).model().provenance().orElseThrow();
+      if (ProgramTokens.layerOrdered(predicted.tokens(), renamed)) {
+        continue;
+      }
+      reordered++;
+      Provenance generated = Compiler.compile(program.program(), options).model().provenance().orElseThrow();
+      assertThat(ProgramTokens.reordered(program, predicted, renamed).tokens()).as(program.raspSource())
+          .isEqualTo(ProgramTokens.of(program, generated));
+    }
+    assertThat(reordered).as("programs whose predicted order the compile changed").isGreaterThan(5);
+  }
+
   @Test
   void statementsOutOfLayerOrderAreNotLayerOrdered() {
     String source = "v1 = select(tokens, tokens, (k, q) -> k == q);\nv2 = map(x -> x + 1, tokens);\n"
