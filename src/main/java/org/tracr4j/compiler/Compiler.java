@@ -92,9 +92,22 @@ public final class Compiler {
 
   /** The program as each of the mode's routes rewrites it, without repeats (most programs have one). */
   private static List<Rewriter.Result> routes(SOp program, BuildMode mode) {
-    List<Rewriter.Result> routes = new ArrayList<>();
-    for (Rewriter rewriter : mode.routes()) {
-      Rewriter.Result route = rewriter.rewriteLogged(program);
+    List<Rewriter> rewriters = mode.routes();
+    // Last route first: a route that only leaves out rules of a later one that never applied gives that
+    // route's result without a pass of its own (Rewriter#repeats).
+    Rewriter.Result[] results = new Rewriter.Result[rewriters.size()];
+    for (int i = results.length - 1; i >= 0; i--) {
+      for (int j = i + 1; j < results.length && results[i] == null; j++) {
+        if (rewriters.get(i).repeats(rewriters.get(j), results[j])) {
+          results[i] = results[j];
+        }
+      }
+      if (results[i] == null) {
+        results[i] = rewriters.get(i).rewriteLogged(program);
+      }
+    }
+    List<Rewriter.Result> routes = new ArrayList<>(results.length);
+    for (Rewriter.Result route : results) {
       if (routes.stream().noneMatch(other -> other.applied().equals(route.applied()))) {
         routes.add(route);
       }
@@ -140,7 +153,13 @@ public final class Compiler {
 
   /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
   private static List<Double> numbers(java.util.SortedSet<Value> values) {
-    return values.stream().filter(Value::isNumeric).map(Value::asDouble).filter(Double::isFinite).toList();
+    List<Double> numbers = new ArrayList<>(values.size());
+    for (Value v : values) {
+      if (v.isNumeric() && Double.isFinite(v.asDouble())) {
+        numbers.add(v.asDouble());
+      }
+    }
+    return java.util.Collections.unmodifiableList(numbers);
   }
 
   /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
@@ -153,7 +172,16 @@ public final class Compiler {
         label = graph.label(sop);
       }
     }
-    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
+    // What String.format(Locale.ROOT, "%,d", most) prints, without a formatter on every compile.
+    String digits = Integer.toString(most);
+    StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        grouped.append(',');
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return label == null ? "" : "; largest value set: " + label + ", " + grouped + " values";
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
@@ -83,18 +82,18 @@ final class ValueSetInference {
       return known;
     }
     SortedSet<Value> result = switch (sop) {
-      case Tokens t -> new TreeSet<>(vocab);
-      case Indices i -> range(0, maxSeqLen - 1);
-      case SelectorWidth w -> mode.narrowsSelectorWidths() ? widths(w) : range(0, maxSeqLen);
-      case Length l -> range(1, maxSeqLen);
-      case Full f -> new TreeSet<>(List.of(f.fill()));
+      case Tokens t -> SortedValues.of(vocab);
+      case Indices i -> SortedValues.range(0, maxSeqLen - 1);
+      case SelectorWidth w -> mode.narrowsSelectorWidths() ? widths(w) : SortedValues.range(0, maxSeqLen);
+      case Length l -> SortedValues.range(1, maxSeqLen);
+      case Full f -> SortedValues.of(List.of(f.fill()));
       case ElementwiseMap m -> map(m);
       case SequenceMap m -> sequenceMap(m);
       case LinearSequenceMap m -> linearSequenceMap(m);
       case Aggregate a -> aggregate(a);
     };
-    sets.put(sop.id(), java.util.Collections.unmodifiableSortedSet(result));
-    return sets.get(sop.id());
+    sets.put(sop.id(), result);
+    return result;
   }
 
   /**
@@ -105,7 +104,7 @@ final class ValueSetInference {
   private SortedSet<Value> widths(SelectorWidth w) {
     long min = selectsSelf(w.selector(), true) ? 1 : 0;
     long max = selectsSelf(w.selector(), false) ? maxSeqLen - 1 : maxSeqLen;
-    return range(min, Math.max(min, max));
+    return SortedValues.range(min, Math.max(min, max));
   }
 
   /**
@@ -156,20 +155,21 @@ final class ValueSetInference {
   }
 
   private SortedSet<Value> map(ElementwiseMap m) {
-    SortedSet<Value> out = new TreeSet<>();
-    for (Value x : of(m.inner())) {
+    SortedSet<Value> input = of(m.inner());
+    SortedValues.Builder out = new SortedValues.Builder(input.size());
+    for (Value x : input) {
       addResult(out, m, () -> x + " (a value of " + graph.label(m.inner()) + ")", () -> m.function().apply(x));
     }
-    return out;
+    return out.build();
   }
 
   private SortedSet<Value> sequenceMap(SequenceMap m) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder();
     if (m.first().equals(m.second()) && mode.diagonalSequenceMaps()) {
       for (Value x : of(m.first())) {
         addResult(out, m, () -> "(" + x + ", " + x + ")", () -> m.function().apply(x, x));
       }
-      return out;
+      return out.build();
     }
     for (Value x : of(m.first())) {
       for (Value y : of(m.second())) {
@@ -177,28 +177,27 @@ final class ValueSetInference {
             + graph.label(m.second()) + ")", () -> m.function().apply(x, y));
       }
     }
-    return out;
+    return out.build();
   }
 
   private SortedSet<Value> linearSequenceMap(LinearSequenceMap m) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder();
     boolean diagonal = m.first().equals(m.second()) && mode.diagonalSequenceMaps();
     for (Value x : of(m.first())) {
       for (Value y : diagonal ? List.of(x) : of(m.second())) {
         addResult(out, m, () -> "(" + x + ", " + y + ")", () -> m.apply(x, y));
       }
     }
-    return out;
+    return out.build();
   }
 
   private SortedSet<Value> aggregate(Aggregate a) {
     SortedSet<Value> input = of(a.sop());
     if (a.isCategorical()) {
-      SortedSet<Value> out = new TreeSet<>(input);
       if (!a.defaultValue().isNone() && mode.categoricalDefaultInValueSet()) {
-        out.add(a.defaultValue());
+        return new SortedValues.Builder(input.size() + 1).addAll(input).add(a.defaultValue()).build();
       }
-      return out;
+      return input;
     }
     for (Value v : input) {
       if (!v.isNumeric()) {
@@ -212,16 +211,12 @@ final class ValueSetInference {
   /** Records why an aggregate's set cannot be built; its set is its default, so that inference goes on. */
   private SortedSet<Value> unbuildable(Aggregate a, RuleCode rule, String reason) {
     findings.add(new Finding(rule, graph.label(a), reason));
-    SortedSet<Value> out = new TreeSet<>();
-    if (a.defaultValue().isNumeric()) {
-      out.add(a.defaultValue());
-    }
-    return out;
+    return a.defaultValue().isNumeric() ? SortedValues.of(List.of(a.defaultValue())) : SortedValues.of(List.of());
   }
 
   /** Tracr's set {x/l : x in input, l in 1..N}, after its binary check. */
   private SortedSet<Value> tracrAggregate(Aggregate a, SortedSet<Value> input) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder(input.size() * maxSeqLen);
     for (Value v : input) {
       long truncated = (long) v.asDouble();
       if (truncated != 0 && truncated != 1) {
@@ -232,7 +227,7 @@ final class ValueSetInference {
         out.add(Value.of(v.asDouble() / l));
       }
     }
-    return out;
+    return out.build();
   }
 
   /**
@@ -271,11 +266,12 @@ final class ValueSetInference {
       }
     }
     means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
-    SortedSet<Value> out = new TreeSet<>();
-    for (double mean : mergeNearlyEqual(means, means.length)) {
+    double[] merged = mergeNearlyEqual(means, means.length);
+    SortedValues.Builder out = new SortedValues.Builder(merged.length);
+    for (double mean : merged) {
       out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
     }
-    return out;
+    return out.build();
   }
 
   /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
@@ -326,7 +322,7 @@ final class ValueSetInference {
    * Adds a function's result; none adds nothing. A failed call or a non-finite number adds nothing too, and
    * is a finding when the mode rejects failing functions.
    */
-  private void addResult(SortedSet<Value> out, SOp expr, java.util.function.Supplier<String> argument,
+  private void addResult(SortedValues.Builder out, SOp expr, java.util.function.Supplier<String> argument,
       java.util.function.Supplier<Value> result) {
     Value v = UserFunctions.call(result, why -> fails(expr, RuleCode.FUNCTION_FAILS,
         "its function fails on " + argument.get() + ": " + why));
@@ -361,13 +357,5 @@ final class ValueSetInference {
     if (mode.rejectsFailingFunctions() && failing.add(expr.id())) {
       findings.add(new Finding(rule, graph.label(expr), reason));
     }
-  }
-
-  private static SortedSet<Value> range(long from, long to) {
-    List<Value> values = new ArrayList<>();
-    for (long i = from; i <= to; i++) {
-      values.add(Value.of(i));
-    }
-    return new TreeSet<>(values);
   }
 }

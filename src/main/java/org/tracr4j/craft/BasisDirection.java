@@ -26,7 +26,8 @@ public record BasisDirection(String name, Object value) implements Comparable<Ba
 
   @Override
   public int compareTo(BasisDirection other) {
-    int byName = name.compareTo(other.name);
+    // Directions of one s-op share the label string: skip comparing it character by character.
+    int byName = name == other.name ? 0 : name.compareTo(other.name);
     return byName != 0 ? byName : compareValues(value, other.value);
   }
 
