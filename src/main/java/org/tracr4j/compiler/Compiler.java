@@ -135,13 +135,14 @@ public final class Compiler {
       }
     }
     progress.accept("checking aggregate preconditions");
-    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
+    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), checked.none(),
+        options);
     progress.accept("assembling the weights");
     Model model = Assembler.assemble(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
-        preconditions, NoneContract.neverNone(graph, checked.valueSets(), mode),
+        preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),
         largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new CompiledProgram(program, options, graph, checked.valueSets(), plan, model);
   }
@@ -272,7 +273,7 @@ public final class Compiler {
 
   /** The checking stages, in order, up to the first with findings; lowering included (it finds too). */
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
-      Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
+      NoneAnalysis none, Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
   private static Checked check(Rewriter.Result rewrite, CompileOptions options, BuildMode mode, boolean lower,
       boolean fragment, Consumer<String> progress) {
@@ -284,7 +285,7 @@ public final class Compiler {
       findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
     }
     progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -297,30 +298,32 @@ public final class Compiler {
         List<Rewriter.Applied> applied = new ArrayList<>(rewrite.applied());
         applied.addAll(fused.applied());
         rewrite = new Rewriter.Result(fused.program(), applied);
+        ProgramGraph unfused = graph;
         graph = ProgramGraph.of(fused.program());
         findings = StaticValidation.check(graph, mode);
         if (!findings.isEmpty()) {
-          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
         }
-        inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
+        inferred = ValueSetInference.inferAgain(graph, unfused, inferred, options.vocab(), options.maxSeqLen(),
+            mode);
       }
     }
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {
       progress.accept("checking none");
-      findings = NoneAnalysis.check(graph, valueSets);
+      findings = inferred.none().check();
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
+      return new Checked(mode, rewrite, graph, valueSets, inferred.none(), null, null, findings);
     }
     if (!lower) {
-      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
+      return new Checked(mode, rewrite, graph, valueSets, inferred.none(), null, null, findings);
     }
     progress.accept("lowering");
-    Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
+    Lowering lowering = new Lowering(graph, valueSets, inferred.none(), mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
-    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
+    return new Checked(mode, rewrite, graph, valueSets, inferred.none(), lowering, lowered, lowered.findings());
   }
 
   private static void refuseAny(List<Finding> findings) {

@@ -66,13 +66,14 @@ final class Lowering {
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
   private final Map<Long, VectorSpace> outputSpaces = new HashMap<>();
 
-  Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
+  Lowering(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none, BuildMode mode, int maxSeqLen,
+      BasisDirection bos) {
     this.graph = graph;
     this.valueSets = valueSets;
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
-    this.none = NoneAnalysis.of(graph, valueSets);
+    this.none = none;
   }
 
   Result lowerAll() {

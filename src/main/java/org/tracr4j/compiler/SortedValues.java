@@ -53,20 +53,47 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     return new SortedValues(values, 0, values.length);
   }
 
-  /** Collects values in any order, with repeats; {@link #build} sorts them once. */
+  /**
+   * Collects values in any order, with repeats: a repeat is dropped as it is added (a hash set of the
+   * distinct values; {@link Value#equals} is the order's equality), and {@link #build} sorts the rest once.
+   * A function of many pairs usually has few distinct results.
+   */
   static final class Builder {
-    private final ArrayList<Value> added;
+    private Value[] distinct;
+    private int size;
+    /** Open addressing, linear probing: each slot holds 0 (free) or an index + 1 into {@code distinct}. */
+    private int[] slots;
 
     Builder() {
       this(8);
     }
 
     Builder(int expected) {
-      added = new ArrayList<>(expected);
+      distinct = new Value[Math.max(4, Math.min(expected, 1 << 16))];
+      slots = new int[tableSize(distinct.length)];
+    }
+
+    private static int tableSize(int capacity) {
+      return Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1;
     }
 
     Builder add(Value value) {
-      added.add(java.util.Objects.requireNonNull(value, "value"));
+      int mask = slots.length - 1;
+      int slot = spread(value.hashCode()) & mask;
+      for (int held = slots[slot]; held != 0; held = slots[slot]) {
+        if (distinct[held - 1].equals(value)) {
+          return this;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (size == distinct.length) {
+        distinct = Arrays.copyOf(distinct, size * 2);
+      }
+      distinct[size++] = value;
+      slots[slot] = size;
+      if (size * 2 > slots.length) {
+        rehash();
+      }
       return this;
     }
 
@@ -77,12 +104,52 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
       return this;
     }
 
+    private void rehash() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int i = 0; i < size; i++) {
+        int slot = spread(distinct[i].hashCode()) & mask;
+        while (slots[slot] != 0) {
+          slot = (slot + 1) & mask;
+        }
+        slots[slot] = i + 1;
+      }
+    }
+
+    /**
+     * Sorts {@code values} in place when all are integers (the common case: widths, indices, counts), by a
+     * primitive sort of their keys instead of comparisons through {@link Value#compareTo}; false, leaving
+     * them as they are, otherwise. The integers are distinct (equal integers are one value), so any order
+     * among equals does not arise.
+     */
+    private static boolean sortedAsIntegers(Value[] values) {
+      long[] keys = new long[values.length];
+      for (int i = 0; i < values.length; i++) {
+        if (!(values[i] instanceof Value.Int integer)) {
+          return false;
+        }
+        keys[i] = integer.value();
+      }
+      Arrays.sort(keys);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Value.of(keys[i]);
+      }
+      return true;
+    }
+
+    private static int spread(int hash) {
+      return hash ^ (hash >>> 16);
+    }
+
     SortedValues build() {
-      if (added.isEmpty()) {
+      if (size == 0) {
         return EMPTY;
       }
-      Value[] sorted = added.toArray(NONE);
-      // Stable, so each group of equal values keeps the order they were added in: keep its first.
+      Value[] sorted = Arrays.copyOf(distinct, size);
+      if (size >= 16 && sortedAsIntegers(sorted)) {
+        return new SortedValues(sorted, 0, size);
+      }
+      // Stable, so values that compare as equal but differ in equals keep the order they were added in.
       Arrays.sort(sorted);
       int kept = 1;
       for (int i = 1; i < sorted.length; i++) {
