@@ -39,12 +39,12 @@ final class AggregateContract {
   private AggregateContract() {}
 
   /** The precondition of each categorical aggregate that is not proven, by expression id. */
-  static Map<Long, String> preconditions(ProgramGraph graph, ValueSets valueSets, CompileOptions options) {
+  static Map<Long, String> preconditions(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none,
+      CompileOptions options) {
     if (!BuildMode.of(options).guardsAggregates()) {
       return Map.of();
     }
     Map<Long, Aggregate> unproven = new LinkedHashMap<>();
-    NoneAnalysis none = NoneAnalysis.of(graph, valueSets);
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets, none, options.causal())) {
         unproven.put(a.id(), a);

@@ -120,9 +120,22 @@ public final class Compiler {
 
   /** The program as each of the mode's routes rewrites it, without repeats (most programs have one). */
   private static List<Rewriter.Result> routes(SOp program, BuildMode mode) {
-    List<Rewriter.Result> routes = new ArrayList<>();
-    for (Rewriter rewriter : mode.routes()) {
-      Rewriter.Result route = rewriter.rewriteLogged(program);
+    List<Rewriter> rewriters = mode.routes();
+    // Last route first: a route that only leaves out rules of a later one that never applied gives that
+    // route's result without a pass of its own (Rewriter#repeats).
+    Rewriter.Result[] results = new Rewriter.Result[rewriters.size()];
+    for (int i = results.length - 1; i >= 0; i--) {
+      for (int j = i + 1; j < results.length && results[i] == null; j++) {
+        if (rewriters.get(i).repeats(rewriters.get(j), results[j])) {
+          results[i] = results[j];
+        }
+      }
+      if (results[i] == null) {
+        results[i] = rewriters.get(i).rewriteLogged(program);
+      }
+    }
+    List<Rewriter.Result> routes = new ArrayList<>(results.length);
+    for (Rewriter.Result route : results) {
       if (routes.stream().noneMatch(other -> other.applied().equals(route.applied()))) {
         routes.add(route);
       }
@@ -150,12 +163,13 @@ public final class Compiler {
       }
     }
     progress.accept("checking aggregate preconditions");
-    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), options);
+    Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), checked.none(),
+        options);
     Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
-        preconditions, NoneContract.neverNone(graph, checked.valueSets(), mode),
+        preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),
         largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new PlannedProgram(program, options, graph, checked.valueSets(), plan, layout);
   }
@@ -167,7 +181,13 @@ public final class Compiler {
 
   /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
   private static List<Double> numbers(java.util.SortedSet<Value> values) {
-    return values.stream().filter(Value::isNumeric).map(Value::asDouble).filter(Double::isFinite).toList();
+    List<Double> numbers = new ArrayList<>(values.size());
+    for (Value v : values) {
+      if (v.isNumeric() && Double.isFinite(v.asDouble())) {
+        numbers.add(v.asDouble());
+      }
+    }
+    return java.util.Collections.unmodifiableList(numbers);
   }
 
   /** The s-op with the most values, for a size refusal: {@code "; largest value set: x, 2,000 values"}. */
@@ -180,7 +200,16 @@ public final class Compiler {
         label = graph.label(sop);
       }
     }
-    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
+    // What String.format(Locale.ROOT, "%,d", most) prints, without a formatter on every compile.
+    String digits = Integer.toString(most);
+    StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3);
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        grouped.append(',');
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return label == null ? "" : "; largest value set: " + label + ", " + grouped + " values";
   }
 
   /**
@@ -279,7 +308,7 @@ public final class Compiler {
 
   /** The checking stages, in order, up to the first with findings; lowering included (it finds too). */
   private record Checked(BuildMode mode, Rewriter.Result rewrite, ProgramGraph graph, ValueSets valueSets,
-      Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
+      NoneAnalysis none, Lowering lowering, Lowering.Result lowered, List<Finding> findings) {}
 
   private static Checked check(Rewriter.Result rewrite, CompileOptions options, BuildMode mode, boolean lower,
       boolean fragment, Consumer<String> progress) {
@@ -291,7 +320,7 @@ public final class Compiler {
       findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
     }
     progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -304,30 +333,32 @@ public final class Compiler {
         List<Rewriter.Applied> applied = new ArrayList<>(rewrite.applied());
         applied.addAll(fused.applied());
         rewrite = new Rewriter.Result(fused.program(), applied);
+        ProgramGraph unfused = graph;
         graph = ProgramGraph.of(fused.program());
         findings = StaticValidation.check(graph, mode);
         if (!findings.isEmpty()) {
-          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, findings);
+          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
         }
-        inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
+        inferred = ValueSetInference.inferAgain(graph, unfused, inferred, options.vocab(), options.maxSeqLen(),
+            mode);
       }
     }
     ValueSets valueSets = inferred.valueSets();
     findings = inferred.findings();
     if (findings.isEmpty() && mode.checksNone()) {
       progress.accept("checking none");
-      findings = NoneAnalysis.check(graph, valueSets);
+      findings = inferred.none().check();
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
+      return new Checked(mode, rewrite, graph, valueSets, inferred.none(), null, null, findings);
     }
     if (!lower) {
-      return new Checked(mode, rewrite, graph, valueSets, null, null, findings);
+      return new Checked(mode, rewrite, graph, valueSets, inferred.none(), null, null, findings);
     }
     progress.accept("lowering");
-    Lowering lowering = new Lowering(graph, valueSets, mode, options.maxSeqLen(), bos(options));
+    Lowering lowering = new Lowering(graph, valueSets, inferred.none(), mode, options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
-    return new Checked(mode, rewrite, graph, valueSets, lowering, lowered, lowered.findings());
+    return new Checked(mode, rewrite, graph, valueSets, inferred.none(), lowering, lowered, lowered.findings());
   }
 
   private static void refuseAny(List<Finding> findings) {

@@ -64,14 +64,16 @@ final class Lowering {
   private final Map<String, String> constructionsUsed = new HashMap<>();
   private final NoneAnalysis none;
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
+  private final Map<Long, VectorSpace> outputSpaces = new HashMap<>();
 
-  Lowering(ProgramGraph graph, ValueSets valueSets, BuildMode mode, int maxSeqLen, BasisDirection bos) {
+  Lowering(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none, BuildMode mode, int maxSeqLen,
+      BasisDirection bos) {
     this.graph = graph;
     this.valueSets = valueSets;
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
-    this.none = NoneAnalysis.of(graph, valueSets);
+    this.none = none;
   }
 
   Result lowerAll() {
@@ -88,13 +90,19 @@ final class Lowering {
     return new Result(blocks, new ArrayList<>(findings), constructionsUsed);
   }
 
-  /** The residual directions an s-op writes: one per value (categorical) or one (numerical). */
+  /**
+   * The residual directions an s-op writes: one per value (categorical) or one (numerical). Built once per
+   * s-op: a space is asked for by the s-op's own block and by every reader's.
+   */
   VectorSpace outputSpace(SOp sop) {
-    String label = graph.label(sop);
-    if (sop.isNumerical()) {
-      return VectorSpace.of(new BasisDirection(label));
+    VectorSpace known = outputSpaces.get(sop.id());
+    if (known == null) {
+      String label = graph.label(sop);
+      known = sop.isNumerical() ? VectorSpace.of(new BasisDirection(label))
+          : VectorSpace.fromValues(label, valueSets.of(sop));
+      outputSpaces.put(sop.id(), known);
     }
-    return VectorSpace.fromValues(label, new ArrayList<Object>(valueSets.of(sop)));
+    return known;
   }
 
   private LoweredBlock lower(SOp sop) {

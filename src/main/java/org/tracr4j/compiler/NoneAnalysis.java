@@ -43,8 +43,8 @@ final class NoneAnalysis {
     return new NoneAnalysis(graph, valueSets);
   }
 
-  static List<Finding> check(ProgramGraph graph, ValueSets valueSets) {
-    NoneAnalysis analysis = new NoneAnalysis(graph, valueSets);
+  /** Every numerical s-op read where it may be none, and every select that selects on none. */
+  List<Finding> check() {
     List<Finding> findings = new ArrayList<>();
     for (RaspExpr expr : graph.nodes()) {
       List<SOp> inputs = switch (expr) {
@@ -57,10 +57,10 @@ final class NoneAnalysis {
         default -> List.of();
       };
       if (expr instanceof org.tracr4j.rasp.Select select) {
-        analysis.checkSelect(select, findings);
+        checkSelect(select, findings);
       }
       for (SOp input : inputs) {
-        if (input.isNumerical() && analysis.mayBeNone(input)) {
+        if (input.isNumerical() && mayBeNone(input)) {
           findings.add(new Finding(RuleCode.NUMERICAL_NONE, graph.label(input), "it is numerical but can be none (where a selection is "
               + "empty), and a numerical encoding has no none: " + graph.label(expr) + " would read 0 where RASP "
               + "keeps none; give the aggregate a default or keep " + graph.label(input) + " categorical"));

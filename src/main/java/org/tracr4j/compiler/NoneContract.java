@@ -24,11 +24,10 @@ final class NoneContract {
   private NoneContract() {}
 
   /** Per s-op id, why it must never be none (exact mode), for the s-ops a failing select compares. */
-  static Map<Long, String> neverNone(ProgramGraph graph, ValueSets valueSets, BuildMode mode) {
+  static Map<Long, String> neverNone(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none, BuildMode mode) {
     if (!mode.guardsAggregates()) {
       return Map.of();
     }
-    NoneAnalysis none = NoneAnalysis.of(graph, valueSets);
     Map<Long, String> out = new LinkedHashMap<>();
     for (RaspExpr expr : graph.nodes()) {
       if (!(expr instanceof Select s)) {

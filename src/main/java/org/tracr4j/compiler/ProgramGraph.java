@@ -1,10 +1,8 @@
 package org.tracr4j.compiler;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tracr4j.rasp.Indices;
@@ -33,17 +31,15 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
   }
 
   public static ProgramGraph of(SOp output) {
+    // The nodes list is the breadth-first queue itself: nodes[next..] are found but not yet expanded.
     List<RaspExpr> nodes = new ArrayList<>();
-    Map<Long, RaspExpr> seen = new LinkedHashMap<>();
-    ArrayDeque<RaspExpr> queue = new ArrayDeque<>();
-    seen.put(output.id(), output);
-    queue.add(output);
-    while (!queue.isEmpty()) {
-      RaspExpr expr = queue.poll();
-      nodes.add(expr);
-      for (RaspExpr child : expr.children()) {
-        if (seen.putIfAbsent(child.id(), child) == null) {
-          queue.add(child);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    seen.add(output.id());
+    nodes.add(output);
+    for (int next = 0; next < nodes.size(); next++) {
+      for (RaspExpr child : nodes.get(next).children()) {
+        if (seen.add(child.id())) {
+          nodes.add(child);
         }
       }
     }

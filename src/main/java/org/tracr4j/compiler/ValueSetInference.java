@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
@@ -37,8 +36,11 @@ final class ValueSetInference {
   /** Beyond this many distinct values a numerical aggregate's set is too large to discretise on. */
   static final int MAX_VALUES = 20_000;
 
-  /** The value sets, or every reason they cannot be built. */
-  record Result(ValueSets valueSets, List<Finding> findings) {
+  /**
+   * The value sets, or every reason they cannot be built; and the none analysis on them, which every later
+   * stage asks (one memo per compile: it calls the program's maps on their inputs).
+   */
+  record Result(ValueSets valueSets, List<Finding> findings, NoneAnalysis none) {
     Result {
       findings = List.copyOf(findings);
     }
@@ -61,20 +63,45 @@ final class ValueSetInference {
   }
 
   static Result infer(ProgramGraph graph, List<Value> vocab, int maxSeqLen, BuildMode mode) {
+    return new ValueSetInference(graph, vocab, maxSeqLen, mode).run();
+  }
+
+  /**
+   * {@link #infer} of a program rewritten from {@code earlierGraph}'s, whose inference {@code earlier} found
+   * nothing (map fusion): an expression that is the very object the earlier program had has the same
+   * operands all the way down, hence the same set, and its select the same predicate results; only the
+   * rewritten expressions are inferred again.
+   */
+  static Result inferAgain(ProgramGraph graph, ProgramGraph earlierGraph, Result earlier, List<Value> vocab,
+      int maxSeqLen, BuildMode mode) {
+    if (!earlier.findings().isEmpty()) {
+      throw new IllegalArgumentException("the earlier inference has findings");
+    }
     ValueSetInference inference = new ValueSetInference(graph, vocab, maxSeqLen, mode);
+    inference.unchanged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    inference.unchanged.addAll(earlierGraph.nodes());
+    inference.earlier = earlier.valueSets();
+    return inference.run();
+  }
+
+  /** The expressions of the earlier program (by identity) and their sets, for {@link #inferAgain}. */
+  private java.util.Set<RaspExpr> unchanged = java.util.Set.of();
+  private ValueSets earlier;
+
+  private Result run() {
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
-        inference.of(sop);
+        of(sop);
       }
     }
     if (mode.rejectsFailingFunctions()) {
       for (RaspExpr expr : graph.nodes()) {
-        if (expr instanceof org.tracr4j.rasp.Select select) {
-          inference.tryPredicate(select);
+        if (expr instanceof org.tracr4j.rasp.Select select && !unchanged.contains(select)) {
+          tryPredicate(select);
         }
       }
     }
-    return new Result(new ValueSets(inference.sets), inference.findings);
+    return new Result(new ValueSets(sets), findings, noneAnalysis());
   }
 
   private SortedSet<Value> of(SOp sop) {
@@ -82,19 +109,24 @@ final class ValueSetInference {
     if (known != null) {
       return known;
     }
+    if (unchanged.contains(sop)) {
+      known = earlier.of(sop);
+      sets.put(sop.id(), known);
+      return known;
+    }
     SortedSet<Value> result = switch (sop) {
-      case Tokens t -> new TreeSet<>(vocab);
-      case Indices i -> range(0, maxSeqLen - 1);
-      case SelectorWidth w -> mode.narrowsSelectorWidths() ? widths(w) : range(0, maxSeqLen);
-      case Length l -> range(1, maxSeqLen);
-      case Full f -> new TreeSet<>(List.of(f.fill()));
+      case Tokens t -> SortedValues.of(vocab);
+      case Indices i -> SortedValues.range(0, maxSeqLen - 1);
+      case SelectorWidth w -> mode.narrowsSelectorWidths() ? widths(w) : SortedValues.range(0, maxSeqLen);
+      case Length l -> SortedValues.range(1, maxSeqLen);
+      case Full f -> SortedValues.of(List.of(f.fill()));
       case ElementwiseMap m -> map(m);
       case SequenceMap m -> sequenceMap(m);
       case LinearSequenceMap m -> linearSequenceMap(m);
       case Aggregate a -> aggregate(a);
     };
-    sets.put(sop.id(), java.util.Collections.unmodifiableSortedSet(result));
-    return sets.get(sop.id());
+    sets.put(sop.id(), result);
+    return result;
   }
 
   /**
@@ -105,7 +137,7 @@ final class ValueSetInference {
   private SortedSet<Value> widths(SelectorWidth w) {
     long min = selectsSelf(w.selector(), true) ? 1 : 0;
     long max = selectsSelf(w.selector(), false) ? maxSeqLen - 1 : maxSeqLen;
-    return range(min, Math.max(min, max));
+    return SortedValues.range(min, Math.max(min, max));
   }
 
   /**
@@ -147,7 +179,10 @@ final class ValueSetInference {
 
   private NoneAnalysis none;
 
-  /** The none analysis on the sets inferred so far (it only asks about s-ops whose sets are known). */
+  /**
+   * The none analysis on the sets inferred so far (it only asks about s-ops whose sets are known, and a set
+   * never changes once known, so its answers stay right for the finished sets).
+   */
   private NoneAnalysis noneAnalysis() {
     if (none == null) {
       none = NoneAnalysis.of(graph, new ValueSets(sets));
@@ -155,50 +190,84 @@ final class ValueSetInference {
     return none;
   }
 
+  /**
+   * A map-like s-op's function on one input pair, and how a finding names the pair. One per expression, so
+   * that trying every pair allocates nothing but the results.
+   */
+  private interface Application {
+    Value apply(Value x, Value y);
+
+    String describe(Value x, Value y);
+  }
+
   private SortedSet<Value> map(ElementwiseMap m) {
-    SortedSet<Value> out = new TreeSet<>();
-    for (Value x : of(m.inner())) {
-      addResult(out, m, () -> x + " (a value of " + graph.label(m.inner()) + ")", () -> m.function().apply(x));
+    SortedSet<Value> input = of(m.inner());
+    SortedValues.Builder out = new SortedValues.Builder(input.size());
+    Application f = application((x, unused) -> m.function().apply(x),
+        (x, unused) -> x + " (a value of " + graph.label(m.inner()) + ")");
+    for (Value x : input) {
+      addResult(out, m, f, x, x);
     }
-    return out;
+    return out.build();
   }
 
   private SortedSet<Value> sequenceMap(SequenceMap m) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder();
     if (m.first().equals(m.second()) && mode.diagonalSequenceMaps()) {
+      Application f = application((x, y) -> m.function().apply(x, y), (x, y) -> "(" + x + ", " + y + ")");
       for (Value x : of(m.first())) {
-        addResult(out, m, () -> "(" + x + ", " + x + ")", () -> m.function().apply(x, x));
+        addResult(out, m, f, x, x);
       }
-      return out;
+      return out.build();
     }
+    Application f = application((x, y) -> m.function().apply(x, y), (x, y) -> "(" + x + ", " + y
+        + ") (values of " + graph.label(m.first()) + " and " + graph.label(m.second()) + ")");
     for (Value x : of(m.first())) {
       for (Value y : of(m.second())) {
-        addResult(out, m, () -> "(" + x + ", " + y + ") (values of " + graph.label(m.first()) + " and "
-            + graph.label(m.second()) + ")", () -> m.function().apply(x, y));
+        addResult(out, m, f, x, y);
       }
     }
-    return out;
+    return out.build();
   }
 
   private SortedSet<Value> linearSequenceMap(LinearSequenceMap m) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder();
     boolean diagonal = m.first().equals(m.second()) && mode.diagonalSequenceMaps();
+    Application f = application(m::apply, (x, y) -> "(" + x + ", " + y + ")");
     for (Value x : of(m.first())) {
-      for (Value y : diagonal ? List.of(x) : of(m.second())) {
-        addResult(out, m, () -> "(" + x + ", " + y + ")", () -> m.apply(x, y));
+      if (diagonal) {
+        addResult(out, m, f, x, x);
+        continue;
+      }
+      for (Value y : of(m.second())) {
+        addResult(out, m, f, x, y);
       }
     }
-    return out;
+    return out.build();
+  }
+
+  private static Application application(java.util.function.BinaryOperator<Value> apply,
+      java.util.function.BiFunction<Value, Value, String> describe) {
+    return new Application() {
+      @Override
+      public Value apply(Value x, Value y) {
+        return apply.apply(x, y);
+      }
+
+      @Override
+      public String describe(Value x, Value y) {
+        return describe.apply(x, y);
+      }
+    };
   }
 
   private SortedSet<Value> aggregate(Aggregate a) {
     SortedSet<Value> input = of(a.sop());
     if (a.isCategorical()) {
-      SortedSet<Value> out = new TreeSet<>(input);
       if (!a.defaultValue().isNone() && mode.categoricalDefaultInValueSet()) {
-        out.add(a.defaultValue());
+        return new SortedValues.Builder(input.size() + 1).addAll(input).add(a.defaultValue()).build();
       }
-      return out;
+      return input;
     }
     for (Value v : input) {
       if (!v.isNumeric()) {
@@ -212,16 +281,12 @@ final class ValueSetInference {
   /** Records why an aggregate's set cannot be built; its set is its default, so that inference goes on. */
   private SortedSet<Value> unbuildable(Aggregate a, RuleCode rule, String reason) {
     findings.add(new Finding(rule, graph.label(a), reason));
-    SortedSet<Value> out = new TreeSet<>();
-    if (a.defaultValue().isNumeric()) {
-      out.add(a.defaultValue());
-    }
-    return out;
+    return a.defaultValue().isNumeric() ? SortedValues.of(List.of(a.defaultValue())) : SortedValues.of(List.of());
   }
 
   /** Tracr's set {x/l : x in input, l in 1..N}, after its binary check. */
   private SortedSet<Value> tracrAggregate(Aggregate a, SortedSet<Value> input) {
-    SortedSet<Value> out = new TreeSet<>();
+    SortedValues.Builder out = new SortedValues.Builder(input.size() * maxSeqLen);
     for (Value v : input) {
       long truncated = (long) v.asDouble();
       if (truncated != 0 && truncated != 1) {
@@ -232,7 +297,7 @@ final class ValueSetInference {
         out.add(Value.of(v.asDouble() / l));
       }
     }
-    return out;
+    return out.build();
   }
 
   /**
@@ -271,11 +336,12 @@ final class ValueSetInference {
       }
     }
     means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
-    SortedSet<Value> out = new TreeSet<>();
-    for (double mean : mergeNearlyEqual(means, means.length)) {
+    double[] merged = mergeNearlyEqual(means, means.length);
+    SortedValues.Builder out = new SortedValues.Builder(merged.length);
+    for (double mean : merged) {
       out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
     }
-    return out;
+    return out.build();
   }
 
   /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
@@ -326,20 +392,27 @@ final class ValueSetInference {
    * Adds a function's result; none adds nothing. A failed call or a non-finite number adds nothing too, and
    * is a finding when the mode rejects failing functions.
    */
-  private void addResult(SortedSet<Value> out, SOp expr, java.util.function.Supplier<String> argument,
-      java.util.function.Supplier<Value> result) {
-    Value v = UserFunctions.call(result, why -> fails(expr, RuleCode.FUNCTION_FAILS,
-        "its function fails on " + argument.get() + ": " + why));
+  private void addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y) {
+    Value v;
+    try {
+      v = f.apply(x, y);
+    } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
+      // UserFunctions.call's failures, with its message.
+      fails(expr, RuleCode.FUNCTION_FAILS, "its function fails on " + f.describe(x, y) + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return;
+    }
     if (v == null || v.isNone()) {
       return;
     }
     if (v.isNumber() && !Double.isFinite(v.asDouble())) {
-      fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + argument.get()
+      fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + f.describe(x, y)
           + ", not a finite number");
       return;
     }
     out.add(v);
   }
+
 
   /** Tries a select's predicate on every key and query value; a failure is a finding. */
   private void tryPredicate(org.tracr4j.rasp.Select select) {
@@ -361,13 +434,5 @@ final class ValueSetInference {
     if (mode.rejectsFailingFunctions() && failing.add(expr.id())) {
       findings.add(new Finding(rule, graph.label(expr), reason));
     }
-  }
-
-  private static SortedSet<Value> range(long from, long to) {
-    List<Value> values = new ArrayList<>();
-    for (long i = from; i <= to; i++) {
-      values.add(Value.of(i));
-    }
-    return new TreeSet<>(values);
   }
 }

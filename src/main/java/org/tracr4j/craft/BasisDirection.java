@@ -26,8 +26,22 @@ public record BasisDirection(String name, Object value) implements Comparable<Ba
 
   @Override
   public int compareTo(BasisDirection other) {
-    int byName = name.compareTo(other.name);
+    // Directions of one s-op share the label string: skip comparing it character by character.
+    int byName = name == other.name ? 0 : name.compareTo(other.name);
     return byName != 0 ? byName : compareValues(value, other.value);
+  }
+
+  // Written out (the record's generated methods go through method handles, and directions are the keys of
+  // every basis index); the same results as the generated ones, the hash code included.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BasisDirection direction && name.equals(direction.name)
+        && Objects.equals(value, direction.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Objects.hashCode(value);
   }
 
   /** {@code name} or {@code name:value}, the residual label form. */

@@ -51,7 +51,11 @@ public final class VectorSpace {
     // neighbours that compare as 0, and the stable sort keeps that run in input order. Keeping the first of
     // each equal group gives what de-duplicating in input order and then sorting gives, without hashing
     // every direction into a set.
-    List<BasisDirection> sorted = new ArrayList<>(directions);
+    List<BasisDirection> given = directions instanceof List<BasisDirection> list ? list : new ArrayList<>(directions);
+    if (strictlyIncreasing(given)) {
+      return new VectorSpace(given); // already what the sort and de-duplication below would give
+    }
+    List<BasisDirection> sorted = new ArrayList<>(given);
     sorted.sort(null);
     List<BasisDirection> distinct = new ArrayList<>(sorted.size());
     int runStart = 0;
@@ -66,6 +70,16 @@ public final class VectorSpace {
     return new VectorSpace(distinct);
   }
 
+  /** Whether each direction orders after the one before it (so none repeats). */
+  private static boolean strictlyIncreasing(List<BasisDirection> directions) {
+    for (int i = 1; i < directions.size(); i++) {
+      if (directions.get(i - 1).compareTo(directions.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static VectorSpace of(BasisDirection... directions) {
     return of(Arrays.asList(directions));
   }
@@ -77,7 +91,11 @@ public final class VectorSpace {
 
   /** Directions {@code name:v} for each value. */
   public static VectorSpace fromValues(String name, Collection<?> values) {
-    return of(values.stream().map(value -> new BasisDirection(name, value)).toList());
+    List<BasisDirection> directions = new ArrayList<>(values.size());
+    for (Object value : values) {
+      directions.add(new BasisDirection(name, value));
+    }
+    return of(directions);
   }
 
   public static VectorSpace empty() {

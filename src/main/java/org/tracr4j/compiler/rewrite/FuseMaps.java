@@ -55,52 +55,43 @@ public final class FuseMaps {
   }
 
   /**
-   * Fills {@code singleUse} with {@link #singleUse}; whether some unnamed map or sequence map is read once,
-   * by an expression a rule could fuse it into (most programs have none: no rewrite pass then).
+   * Fills {@code singleUse} with the ids of the expressions read by exactly one expression, once (the output
+   * is read by none); whether some unnamed map or sequence map is read once, by an expression a rule could
+   * fuse it into (most programs have none: no rewrite pass then). One walk over the program.
    */
   private static boolean hasCandidate(SOp program, Set<Long> singleUse) {
-    singleUse.addAll(singleUse(program));
-    Set<Long> seen = new HashSet<>();
-    List<RaspExpr> stack = new ArrayList<>(List.of(program));
-    while (!stack.isEmpty()) {
-      RaspExpr expr = stack.remove(stack.size() - 1);
-      if (!seen.add(expr.id())) {
-        continue;
-      }
-      boolean reader = expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select;
-      for (RaspExpr child : expr.children()) {
-        if (reader && (child instanceof ElementwiseMap || child instanceof SequenceMap)
-            && !child.meta().hasName() && singleUse.contains(child.id())) {
-          return true;
-        }
-        stack.add(child);
-      }
-    }
-    return false;
-  }
-
-  /** Ids of the expressions read by exactly one expression, once (the output is read by none). */
-  static Set<Long> singleUse(SOp program) {
     Map<Long, Integer> uses = new HashMap<>();
+    List<RaspExpr> distinct = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
-    List<RaspExpr> stack = new ArrayList<>(List.of(program));
+    List<RaspExpr> stack = new ArrayList<>();
+    stack.add(program);
     while (!stack.isEmpty()) {
       RaspExpr expr = stack.remove(stack.size() - 1);
       if (!seen.add(expr.id())) {
         continue;
       }
+      distinct.add(expr);
       for (RaspExpr child : expr.children()) {
         uses.merge(child.id(), 1, Integer::sum);
         stack.add(child);
       }
     }
-    Set<Long> single = new HashSet<>();
     uses.forEach((id, count) -> {
       if (count == 1) {
-        single.add(id);
+        singleUse.add(id);
       }
     });
-    return single;
+    for (RaspExpr expr : distinct) {
+      if (expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select) {
+        for (RaspExpr child : expr.children()) {
+          if ((child instanceof ElementwiseMap || child instanceof SequenceMap) && !child.meta().hasName()
+              && singleUse.contains(child.id())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean categoricalMap(SOp sop, Predicate<SOp> fusable) {

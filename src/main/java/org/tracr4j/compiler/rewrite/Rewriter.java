@@ -49,9 +49,23 @@ public final class Rewriter {
    * lowering computes an AND of selects in one head).
    */
   public static Rewriter standard() {
-    return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
-        new NegateSelect(), new MergeAlignedSelects(), ProductRoute.forOr()));
+    return STANDARD;
   }
+
+  // The rules hold no state, so both routes share them (and {@link #repeats} can compare them).
+  private static final RewriteRule CATEGORICAL_INPUTS = new CategoricalInputs();
+  private static final RewriteRule REMOVE_DOUBLE_NEGATION = new RemoveDoubleNegation();
+  private static final RewriteRule PUSH_NEGATION_DOWN = new PushNegationDown();
+  private static final RewriteRule NEGATE_SELECT = new NegateSelect();
+  private static final RewriteRule MERGE_ALIGNED_SELECTS = new MergeAlignedSelects();
+  private static final RewriteRule PRODUCT_ROUTE = ProductRoute.forOr();
+
+  private static final Rewriter STANDARD = new Rewriter(List.of(CATEGORICAL_INPUTS, REMOVE_DOUBLE_NEGATION,
+      PUSH_NEGATION_DOWN, NEGATE_SELECT, MERGE_ALIGNED_SELECTS, PRODUCT_ROUTE));
+
+  private static final Rewriter SPLITTING_DISJOINT_WIDTHS = new Rewriter(List.of(CATEGORICAL_INPUTS,
+      REMOVE_DOUBLE_NEGATION, PUSH_NEGATION_DOWN, new DisjointWidthSplit(), NEGATE_SELECT, MERGE_ALIGNED_SELECTS,
+      PRODUCT_ROUTE));
 
   /**
    * {@link #standard()} with the width of a disjoint OR split into a sum of widths
@@ -59,8 +73,36 @@ public final class Rewriter {
    * compiles, keeping the cheaper model that has no more layers.
    */
   public static Rewriter splittingDisjointWidths() {
-    return new Rewriter(List.of(new CategoricalInputs(), new RemoveDoubleNegation(), new PushNegationDown(),
-        new DisjointWidthSplit(), new NegateSelect(), new MergeAlignedSelects(), ProductRoute.forOr()));
+    return SPLITTING_DISJOINT_WIDTHS;
+  }
+
+  /**
+   * Whether this rewriter gives {@code result} on the program that {@code other} rewrote to {@code result},
+   * without running: this rewriter's rules are {@code other}'s with some left out, in the same order, and
+   * none of those left out applied. At every step {@code other} then chose the rule this rewriter chooses
+   * (the rules left out all declined), so both passes take the same steps (rules are pure functions of
+   * the expression). Most programs meet no disjoint OR, so the exact mode's two routes are one pass.
+   */
+  public boolean repeats(Rewriter other, Result result) {
+    int next = 0;
+    for (RewriteRule rule : other.rules) {
+      if (next < rules.size() && rules.get(next) == rule) {
+        next++;
+      } else if (appliedAny(result, rule)) {
+        return false;
+      }
+    }
+    return next == rules.size();
+  }
+
+  private static boolean appliedAny(Result result, RewriteRule rule) {
+    String name = rule.getClass().getSimpleName();
+    for (Applied applied : result.applied()) {
+      if (applied.rule().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -88,6 +130,9 @@ public final class Rewriter {
   }
 
   public Result rewriteLogged(SOp program) {
+    if (rules.isEmpty()) {
+      return new Result(program, List.of());
+    }
     Pass pass = new Pass();
     SOp rewritten = (SOp) pass.rewrite(program);
     return new Result(rewritten, pass.applied);
@@ -121,7 +166,7 @@ public final class Rewriter {
         }
         start = pushed.get();
       }
-      RaspExpr current = withOperands(start, start.children().stream().map(this::rewrite).toList());
+      RaspExpr current = withOperands(start, rewriteAll(start.children()));
       if (start != expr) {
         current = withMeta(current, expr.meta());
       }
@@ -142,12 +187,20 @@ public final class Rewriter {
           break;
         }
         // A new expression: rewrite its operands (the rule may have built new ones), then look again.
-        RaspExpr rebuilt = withOperands(result, result.children().stream().map(this::rewrite).toList());
+        RaspExpr rebuilt = withOperands(result, rewriteAll(result.children()));
         current = withMeta(rebuilt, current.meta());
       }
       done.put(expr.id(), current);
       existing.add(current.id());
       return current;
+    }
+
+    private List<RaspExpr> rewriteAll(List<RaspExpr> operands) {
+      RaspExpr[] rewritten = new RaspExpr[operands.size()];
+      for (int i = 0; i < rewritten.length; i++) {
+        rewritten[i] = rewrite(operands.get(i));
+      }
+      return java.util.Arrays.asList(rewritten);
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr) {

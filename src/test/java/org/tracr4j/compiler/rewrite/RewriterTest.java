@@ -93,4 +93,27 @@ class RewriterTest {
     Selector right = ((org.tracr4j.rasp.SelectorWidth) operands.get(1)).selector();
     assertThat(left).isSameAs(right).isInstanceOf(Select.class);
   }
+
+  @Test
+  void aRouteWhoseExtraRuleNeverAppliedRepeatsTheShorterRoute() {
+    Selector disjoint = new SelectorOr(less, new SelectorAnd(equal, byIndex, Meta.selector()), Meta.selector());
+    SOp plain = Rasp.aggregate(new SelectorOr(less, byIndex, Meta.selector()), Rasp.tokens());
+    Rewriter.Result split = Rewriter.splittingDisjointWidths().rewriteLogged(plain);
+    assertThat(split.applied()).isNotEmpty();
+    assertThat(rewriter.repeats(Rewriter.splittingDisjointWidths(), split)).isTrue();
+    assertThat(rewriter.rewriteLogged(plain).applied()).isEqualTo(split.applied());
+
+    Rewriter.Result widths = Rewriter.splittingDisjointWidths().rewriteLogged(Rasp.selectorWidth(disjoint));
+    assertThat(widths.applied()).extracting(Rewriter.Applied::rule).contains("DisjointWidthSplit");
+    assertThat(rewriter.repeats(Rewriter.splittingDisjointWidths(), widths)).isFalse();
+  }
+
+  @Test
+  void aRouteWithRulesTheOtherLacksDoesNotRepeatIt() {
+    SOp program = Rasp.aggregate(less, Rasp.tokens());
+    Rewriter.Result none = new Rewriter(List.of()).rewriteLogged(program);
+    assertThat(none.program()).isSameAs(program);
+    assertThat(rewriter.repeats(new Rewriter(List.of()), none)).isFalse();
+    assertThat(new Rewriter(List.of()).repeats(rewriter, rewriter.rewriteLogged(program))).isTrue();
+  }
 }

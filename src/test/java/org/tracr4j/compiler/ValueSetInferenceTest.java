@@ -1,0 +1,66 @@
+package org.tracr4j.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.tracr4j.cli.BenchmarkCases;
+import org.tracr4j.compiler.rewrite.FuseMaps;
+import org.tracr4j.compiler.rewrite.Rewriter;
+import org.tracr4j.rasp.RaspExpr;
+import org.tracr4j.rasp.SOp;
+import org.tracr4j.rasp.Value;
+
+class ValueSetInferenceTest {
+  private static final BuildMode EXACT = BuildMode.of(CompileOptions.Mode.EXACT, 100);
+
+  @Test
+  void inferringAFusedProgramAgainGivesWhatInferringItAfreshGives() {
+    int fused = 0;
+    for (BenchmarkCases.Case c : BenchmarkCases.library()) {
+      SOp program = c.program().get();
+      ProgramGraph graph = ProgramGraph.of(program);
+      ValueSetInference.Result first = ValueSetInference.infer(graph, c.vocab(), c.maxSeqLen(), EXACT);
+      assertThat(first.findings()).isEmpty();
+      Rewriter.Result rewritten = FuseMaps.fuse(program, m -> true);
+      if (rewritten.applied().isEmpty()) {
+        continue;
+      }
+      fused++;
+      ProgramGraph after = ProgramGraph.of(rewritten.program());
+      ValueSetInference.Result again = ValueSetInference.inferAgain(after, graph, first, c.vocab(), c.maxSeqLen(),
+          EXACT);
+      ValueSetInference.Result fresh = ValueSetInference.infer(after, c.vocab(), c.maxSeqLen(), EXACT);
+      assertThat(byLabel(after, again)).as(c.name()).isEqualTo(byLabel(after, fresh));
+      assertThat(again.findings()).isEqualTo(fresh.findings());
+    }
+    assertThat(fused).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aFunctionFailingOnAValueIsOneFindingNamingTheValue() {
+    SOp program = org.tracr4j.rasp.Rasp.map(x -> Value.of(1L / (((Value.Int) x).value() - 2)),
+        org.tracr4j.rasp.Rasp.tokens());
+    ProgramGraph graph = ProgramGraph.of(program);
+    ValueSetInference.Result result = ValueSetInference.infer(graph,
+        List.of(Value.of(1L), Value.of(2L), Value.of(3L)), 4, EXACT);
+    assertThat(result.findings()).hasSize(1);
+    assertThat(result.findings().get(0).reason()).contains("fails on 2 (a value of tokens)");
+    assertThat(result.valueSets().of(program)).containsExactly(Value.of(-1L), Value.of(1L));
+  }
+
+  private static Map<String, List<Value>> byLabel(ProgramGraph graph, ValueSetInference.Result result) {
+    Map<String, List<Value>> sets = new TreeMap<>();
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop) {
+        SortedSet<Value> set = result.valueSets().of(sop);
+        sets.put(graph.label(sop), new ArrayList<>(set));
+      }
+    }
+    return sets;
+  }
+}
