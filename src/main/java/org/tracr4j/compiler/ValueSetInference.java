@@ -81,6 +81,13 @@ final class ValueSetInference {
     inference.unchanged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     inference.unchanged.addAll(earlierGraph.nodes());
     inference.earlier = earlier.valueSets();
+    // Every unchanged set is known before anything is inferred: the none analysis that narrows selector
+    // widths asks about an s-op's operands, which an unchanged s-op's earlier set never had to look up.
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
+        inference.sets.put(sop.id(), inference.earlier.of(sop));
+      }
+    }
     return inference.run();
   }
 
