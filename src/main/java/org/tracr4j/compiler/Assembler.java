@@ -284,6 +284,7 @@ final class Assembler {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
     Matrix.Rows qk = finite(head.qk().weights());
+    wQ.reserve(qk.values().length);
     for (int i = 0; i < queryRows.length; i++) {
       for (int e = qk.rowStart()[i]; e < qk.rowStart()[i + 1]; e++) {
         wQ.add(queryRows[i], qk.columns()[e], qk.values()[e] * queryScale);
@@ -295,6 +296,7 @@ final class Assembler {
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
     Matrix.Rows ov = finite(head.ov().weights());
+    wV.reserve(ov.values().length);
     for (int i = 0; i < valueRows.length; i++) {
       for (int e = ov.rowStart()[i]; e < ov.rowStart()[i + 1]; e++) {
         wV.add(valueRows[i], ov.columns()[e], ov.values()[e]);
@@ -309,6 +311,7 @@ final class Assembler {
       WeightEntries.Entries wOut) {
     int[] inputRows = mlp.first().input().embeddingInto(residual);
     Matrix.Rows first = finite(mlp.first().weights());
+    wIn.reserve(first.values().length);
     for (int i = 0; i < inputRows.length; i++) {
       for (int e = first.rowStart()[i]; e < first.rowStart()[i + 1]; e++) {
         wIn.add(inputRows[i], offset + first.columns()[e], first.values()[e]);
@@ -316,6 +319,7 @@ final class Assembler {
     }
     int[] outputColumns = mlp.second().output().embeddingInto(residual);
     Matrix.Rows second = finite(mlp.second().weights());
+    wOut.reserve(second.values().length);
     for (int j = 0; j < mlp.hiddenSpace().dims(); j++) {
       for (int e = second.rowStart()[j]; e < second.rowStart()[j + 1]; e++) {
         wOut.add(offset + j, outputColumns[second.columns()[e]], second.values()[e]);

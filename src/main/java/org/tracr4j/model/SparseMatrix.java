@@ -134,20 +134,27 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
       replaces[size++] = replace;
     }
 
+    /** Room for {@code more} calls beyond those made, so that a writer that knows its count copies nothing. */
+    void reserve(int more) {
+      if (keys.length - size < more) {
+        int capacity = Math.max(size + more, 8);
+        keys = java.util.Arrays.copyOf(keys, capacity);
+        weights = java.util.Arrays.copyOf(weights, capacity);
+        replaces = java.util.Arrays.copyOf(replaces, capacity);
+      }
+    }
+
     SparseMatrix build() {
-      // Order the calls by entry, keeping their order within an entry (a stable sort), unless they came so.
-      int[] order = null;
+      // Order the calls by entry, keeping their order within an entry (the call index breaks ties), unless
+      // they came so: entry < 2^31 and call < 2^31 pack into one long.
+      long[] order = null;
       for (int i = 1; i < size && order == null; i++) {
         if (keys[i] < keys[i - 1]) {
-          Integer[] boxed = new Integer[size];
+          order = new long[size];
           for (int c = 0; c < size; c++) {
-            boxed[c] = c;
+            order[c] = keys[c] << 31 | c;
           }
-          java.util.Arrays.sort(boxed, (x, y) -> Long.compare(keys[x], keys[y]));
-          order = new int[size];
-          for (int c = 0; c < size; c++) {
-            order[c] = boxed[c];
-          }
+          java.util.Arrays.sort(order);
         }
       }
       int[] rowStart = new int[rows + 1];
@@ -155,10 +162,10 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
       double[] values = new double[size];
       int count = 0;
       for (int i = 0; i < size;) {
-        long key = keys[order == null ? i : order[i]];
+        long key = keys[call(order, i)];
         double v = 0.0;
-        for (; i < size && keys[order == null ? i : order[i]] == key; i++) {
-          int call = order == null ? i : order[i];
+        for (; i < size && keys[call(order, i)] == key; i++) {
+          int call = call(order, i);
           v = replaces[call] ? weights[call] : v + weights[call];
         }
         if (v != 0.0) {
@@ -172,6 +179,11 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
       }
       return new SparseMatrix(rows, cols, rowStart, java.util.Arrays.copyOf(columns, count),
           java.util.Arrays.copyOf(values, count));
+    }
+
+    /** The index of the i-th call in entry order. */
+    private static int call(long[] order, int i) {
+      return order == null ? i : (int) (order[i] & 0x7FFF_FFFFL);
     }
   }
 

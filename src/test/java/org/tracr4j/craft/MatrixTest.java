@@ -44,4 +44,21 @@ class MatrixTest {
         .hasMessageContaining("2x2");
     assertThatThrownBy(() -> Matrix.dense(2, 2, new double[3])).hasMessageContaining("2x2");
   }
+
+  /** A builder written all over becomes dense on the way, with the same numbers as the calls give. */
+  @Test
+  void aMostlyWrittenBuilderGivesTheSameNumbers() {
+    Matrix.Builder builder = Matrix.builder(20, 20);
+    double[] dense = new double[400];
+    for (int i = 0; i < 400; i++) {
+      int at = (i * 7) % 400;
+      builder.add(at / 20, at % 20, i * 0.5);
+      dense[at] += i * 0.5;
+    }
+    builder.set(0, 0, -0.0);
+    dense[0] = -0.0;
+    Matrix built = builder.build();
+    assertThat(built.dense()).isEqualTo(dense);
+    assertThat(built).isEqualTo(Matrix.dense(20, 20, dense));
+  }
 }
