@@ -102,6 +102,52 @@ public final class Matrix {
     return s;
   }
 
+  /** What {@link #forEachStored} hands each stored entry to. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(int row, int column, double value);
+  }
+
+  /**
+   * Hands every stored entry (each but the {@code +0.0}s) to {@code consumer}, row by row, columns
+   * ascending, from whichever form this matrix has (a dense one is not turned into rows for it).
+   */
+  public void forEachStored(EntryConsumer consumer) {
+    Rows s = sparse;
+    if (s != null) {
+      for (int k = 0; k < rows; k++) {
+        for (int e = s.rowStart[k]; e < s.rowStart[k + 1]; e++) {
+          consumer.accept(k, s.columns[e], s.values[e]);
+        }
+      }
+      return;
+    }
+    double[] d = dense;
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < cols; j++) {
+        double v = d[k * cols + j];
+        if (stored(v)) {
+          consumer.accept(k, j, v);
+        }
+      }
+    }
+  }
+
+  /** How many entries are stored (counted, for a dense matrix not yet turned into rows). */
+  public int storedCount() {
+    Rows s = sparse;
+    if (s != null) {
+      return s.values.length;
+    }
+    int count = 0;
+    for (double v : dense) {
+      if (stored(v)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Entry {@code (row, column)}. */
   public double get(int row, int column) {
     double[] d = dense;
@@ -138,8 +184,8 @@ public final class Matrix {
    * Sets and adds entries in any order; {@link #build} replays them per entry in the order given (each
    * entry starts at {@code +0.0}; {@code add} adds to it, {@code set} replaces it), so the result is what
    * the same calls on a zero dense array give, bit for bit. Memory grows with the calls, not the size, until
-   * the calls would take more room than the dense array (a comparison's W_QK sets half its entries): then
-   * the builder replays them into the dense array and writes there.
+   * the calls would take half the room of the dense array (a comparison's W_QK sets half its entries):
+   * then the builder replays them into the dense array and writes there.
    */
   public static final class Builder {
     private final int rows;
@@ -178,8 +224,9 @@ public final class Matrix {
         return this;
       }
       if (size == keys.length) {
-        // A call takes 17 bytes, a dense entry 8: rather than grow past the dense array, become it.
-        if (17L * 2 * size > 8L * rows * cols) {
+        // A call takes 17 bytes, a dense entry 8: once the calls would outgrow half the dense array's room
+        // (past an eighth of its entries), become it. A one-hot table of n x n stays n calls.
+        if (2L * size > (long) rows * cols / 8) {
           dense = new double[rows * cols];
           for (int i = 0; i < size; i++) {
             int at = (int) keys[i];

@@ -61,4 +61,16 @@ class MatrixTest {
     assertThat(built.dense()).isEqualTo(dense);
     assertThat(built).isEqualTo(Matrix.dense(20, 20, dense));
   }
+
+  @Test
+  void bothFormsHandOverTheSameStoredEntries() {
+    double[] values = {0, 2, -0.0, 0, 0, 3};
+    for (Matrix matrix : java.util.List.of(Matrix.dense(2, 3, values),
+        Matrix.builder(2, 3).set(1, 2, 3).set(0, 1, 2).set(0, 2, -0.0).build())) {
+      StringBuilder seen = new StringBuilder();
+      matrix.forEachStored((row, column, value) -> seen.append(row).append(column).append('=').append(value).append(' '));
+      assertThat(seen.toString()).isEqualTo("01=2.0 02=-0.0 12=3.0 ");
+      assertThat(matrix.storedCount()).isEqualTo(3);
+    }
+  }
 }
