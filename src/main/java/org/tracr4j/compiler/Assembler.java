@@ -283,23 +283,13 @@ final class Assembler {
       WeightEntries.Entries wK, WeightEntries.Entries wV, WeightEntries.Entries wO, double queryScale) {
     int[] queryRows = head.qk().left().embeddingInto(residual);
     int[] keyRows = head.qk().right().embeddingInto(residual);
-    Matrix.Rows qk = finite(head.qk().weights());
-    for (int i = 0; i < queryRows.length; i++) {
-      for (int e = qk.rowStart()[i]; e < qk.rowStart()[i + 1]; e++) {
-        wQ.add(queryRows[i], qk.columns()[e], qk.values()[e] * queryScale);
-      }
-    }
+    write(head.qk().weights(), wQ, queryRows, null, queryScale);
     for (int j = 0; j < keyRows.length; j++) {
       wK.set(keyRows[j], j, 1);
     }
     int[] valueRows = head.ov().input().embeddingInto(residual);
     int[] outputColumns = head.ov().output().embeddingInto(residual);
-    Matrix.Rows ov = finite(head.ov().weights());
-    for (int i = 0; i < valueRows.length; i++) {
-      for (int e = ov.rowStart()[i]; e < ov.rowStart()[i + 1]; e++) {
-        wV.add(valueRows[i], ov.columns()[e], ov.values()[e]);
-      }
-    }
+    write(head.ov().weights(), wV, valueRows, null, 1);
     for (int j = 0; j < outputColumns.length; j++) {
       wO.set(j, outputColumns[j], 1);
     }
@@ -307,34 +297,27 @@ final class Assembler {
 
   private static void writeMlp(Mlp mlp, int offset, VectorSpace residual, WeightEntries.Entries wIn,
       WeightEntries.Entries wOut) {
-    int[] inputRows = mlp.first().input().embeddingInto(residual);
-    Matrix.Rows first = finite(mlp.first().weights());
-    for (int i = 0; i < inputRows.length; i++) {
-      for (int e = first.rowStart()[i]; e < first.rowStart()[i + 1]; e++) {
-        wIn.add(inputRows[i], offset + first.columns()[e], first.values()[e]);
-      }
+    int[] hiddenColumns = new int[mlp.hiddenSpace().dims()];
+    for (int j = 0; j < hiddenColumns.length; j++) {
+      hiddenColumns[j] = offset + j;
     }
-    int[] outputColumns = mlp.second().output().embeddingInto(residual);
-    Matrix.Rows second = finite(mlp.second().weights());
-    for (int j = 0; j < mlp.hiddenSpace().dims(); j++) {
-      for (int e = second.rowStart()[j]; e < second.rowStart()[j + 1]; e++) {
-        wOut.add(offset + j, outputColumns[second.columns()[e]], second.values()[e]);
-      }
-    }
+    write(mlp.first().weights(), wIn, mlp.first().input().embeddingInto(residual), hiddenColumns, 1);
+    write(mlp.second().weights(), wOut, hiddenColumns, mlp.second().output().embeddingInto(residual), 1);
   }
 
   /**
-   * A block's stored weights (every entry but the {@code +0.0}s, which add nothing), which must be finite:
-   * the model is not checked entry by entry again.
+   * Adds {@code scale} times each stored weight of a block to the model's matrix at row {@code rows[i]} and
+   * column {@code columns[j]} ({@code j} itself when {@code columns} is null). The block's weights must be
+   * finite: the model is not checked entry by entry again. A {@code +0.0} weight would add nothing.
    */
-  private static Matrix.Rows finite(Matrix matrix) {
-    Matrix.Rows rows = matrix.sparse();
-    for (double v : rows.values()) {
+  private static void write(Matrix block, WeightEntries.Entries into, int[] rows, int[] columns, double scale) {
+    into.reserve(block.storedCount());
+    block.forEachStored((i, j, v) -> {
       if (!Double.isFinite(v)) {
         throw new IllegalStateException("a block has a weight that is not finite: " + v);
       }
-    }
-    return rows;
+      into.add(rows[i], columns == null ? j : columns[j], scale == 1 ? v : v * scale);
+    });
   }
 
   private static InputVocabulary vocabulary(Inputs in) {

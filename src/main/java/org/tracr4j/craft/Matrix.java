@@ -102,6 +102,52 @@ public final class Matrix {
     return s;
   }
 
+  /** What {@link #forEachStored} hands each stored entry to. */
+  @FunctionalInterface
+  public interface EntryConsumer {
+    void accept(int row, int column, double value);
+  }
+
+  /**
+   * Hands every stored entry (each but the {@code +0.0}s) to {@code consumer}, row by row, columns
+   * ascending, from whichever form this matrix has (a dense one is not turned into rows for it).
+   */
+  public void forEachStored(EntryConsumer consumer) {
+    Rows s = sparse;
+    if (s != null) {
+      for (int k = 0; k < rows; k++) {
+        for (int e = s.rowStart[k]; e < s.rowStart[k + 1]; e++) {
+          consumer.accept(k, s.columns[e], s.values[e]);
+        }
+      }
+      return;
+    }
+    double[] d = dense;
+    for (int k = 0; k < rows; k++) {
+      for (int j = 0; j < cols; j++) {
+        double v = d[k * cols + j];
+        if (stored(v)) {
+          consumer.accept(k, j, v);
+        }
+      }
+    }
+  }
+
+  /** How many entries are stored (counted, for a dense matrix not yet turned into rows). */
+  public int storedCount() {
+    Rows s = sparse;
+    if (s != null) {
+      return s.values.length;
+    }
+    int count = 0;
+    for (double v : dense) {
+      if (stored(v)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** Entry {@code (row, column)}. */
   public double get(int row, int column) {
     double[] d = dense;
@@ -137,7 +183,9 @@ public final class Matrix {
   /**
    * Sets and adds entries in any order; {@link #build} replays them per entry in the order given (each
    * entry starts at {@code +0.0}; {@code add} adds to it, {@code set} replaces it), so the result is what
-   * the same calls on a zero dense array give, bit for bit. Memory grows with the calls, not the size.
+   * the same calls on a zero dense array give, bit for bit. Memory grows with the calls, not the size, until
+   * the calls would take half the room of the dense array (a comparison's W_QK sets half its entries):
+   * then the builder replays them into the dense array and writes there.
    */
   public static final class Builder {
     private final int rows;
@@ -146,6 +194,7 @@ public final class Matrix {
     private double[] weights = new double[16];
     private boolean[] replaces = new boolean[16];
     private int size;
+    private double[] dense;
 
     private Builder(int rows, int cols) {
       if ((long) rows * cols > Integer.MAX_VALUE) {
@@ -169,32 +218,50 @@ public final class Matrix {
       if (row < 0 || row >= rows || column < 0 || column >= cols) {
         throw new IndexOutOfBoundsException("Entry (" + row + ", " + column + ") is outside " + rows + "x" + cols);
       }
+      int key = row * cols + column;
+      if (dense != null) {
+        dense[key] = replace ? weight : dense[key] + weight;
+        return this;
+      }
       if (size == keys.length) {
+        // A call takes 17 bytes, a dense entry 8: once the calls would outgrow half the dense array's room
+        // (past an eighth of its entries), become it. A one-hot table of n x n stays n calls.
+        if (2L * size > (long) rows * cols / 8) {
+          dense = new double[rows * cols];
+          for (int i = 0; i < size; i++) {
+            int at = (int) keys[i];
+            dense[at] = replaces[i] ? weights[i] : dense[at] + weights[i];
+          }
+          keys = null;
+          weights = null;
+          replaces = null;
+          return record(row, column, weight, replace);
+        }
         keys = Arrays.copyOf(keys, size * 2);
         weights = Arrays.copyOf(weights, size * 2);
         replaces = Arrays.copyOf(replaces, size * 2);
       }
-      keys[size] = (long) row * cols + column;
+      keys[size] = key;
       weights[size] = weight;
       replaces[size++] = replace;
       return this;
     }
 
-    /** The matrix: stored entries only, however large it is. */
+    /** The matrix: dense when most of it was written, else its stored entries only. */
     public Matrix build() {
-      // Order the calls by entry, keeping their order within an entry (a stable sort), unless they came so.
-      int[] order = null;
+      if (dense != null) {
+        return Matrix.dense(rows, cols, dense);
+      }
+      // Order the calls by entry, keeping their order within an entry (the call index breaks ties), unless
+      // they came so: entry < 2^31 and call < 2^31 pack into one long.
+      long[] order = null;
       for (int i = 1; i < size && order == null; i++) {
         if (keys[i] < keys[i - 1]) {
-          Integer[] boxed = new Integer[size];
+          order = new long[size];
           for (int c = 0; c < size; c++) {
-            boxed[c] = c;
+            order[c] = keys[c] << 31 | c;
           }
-          Arrays.sort(boxed, (x, y) -> Long.compare(keys[x], keys[y]));
-          order = new int[size];
-          for (int c = 0; c < size; c++) {
-            order[c] = boxed[c];
-          }
+          Arrays.sort(order);
         }
       }
       int[] rowStart = new int[rows + 1];
@@ -202,17 +269,16 @@ public final class Matrix {
       double[] values = new double[size];
       int count = 0;
       for (int i = 0; i < size;) {
-        long key = keys[order == null ? i : order[i]];
+        long key = keys[call(order, i)];
         double v = 0.0;
-        for (; i < size && keys[order == null ? i : order[i]] == key; i++) {
-          int call = order == null ? i : order[i];
+        for (; i < size && keys[call(order, i)] == key; i++) {
+          int call = call(order, i);
           v = replaces[call] ? weights[call] : v + weights[call];
         }
         if (stored(v)) {
-          int row = (int) (key / cols);
           columns[count] = (int) (key % cols);
           values[count++] = v;
-          rowStart[row + 1]++;
+          rowStart[(int) (key / cols) + 1]++;
         }
       }
       for (int k = 0; k < rows; k++) {
@@ -220,6 +286,11 @@ public final class Matrix {
       }
       return new Matrix(rows, cols, null, new Rows(rowStart, Arrays.copyOf(columns, count),
           Arrays.copyOf(values, count)));
+    }
+
+    /** The index of the i-th call in entry order. */
+    private static int call(long[] order, int i) {
+      return order == null ? i : (int) (order[i] & 0x7FFF_FFFFL);
     }
   }
 }

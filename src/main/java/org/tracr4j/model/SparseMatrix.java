@@ -95,21 +95,30 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
   }
 
   /**
-   * Sets and adds entries in any order, holding only those; {@link #build} replays the calls per entry in
-   * the order given (from {@code +0.0}; {@code add} adds, {@code set} replaces), so the matrix is what the
-   * same calls on a zero dense block give, its zeros (of either sign) left out.
+   * Sets and adds entries in any order, holding only those; {@link #build} gives what the same calls on a
+   * zero dense block give (per entry from {@code +0.0}, in call order: {@code add} adds, {@code set}
+   * replaces), its zeros (of either sign) left out. An add of 0, or a first call of weight 0 on an entry,
+   * changes no entry that ends up nonzero, so it is dropped. While the calls come in row-major order, each on a new entry (as the
+   * compiler writes), they are the rows themselves; the first call out of order turns them into a list of
+   * calls that {@link #build} sorts.
    */
   static final class Builder {
     private final int rows;
     private final int cols;
-    private long[] keys = new long[8];
-    private double[] weights = new double[8];
-    private boolean[] replaces = new boolean[8];
+    // In order: the entries so far, as CSR without the row starts (counts per row instead).
+    private int[] rowCount;
+    private int[] columns = new int[8];
+    private double[] values = new double[8];
+    private long last = -1;
+    // Out of order: every call, replayed by build.
+    private long[] keys;
+    private boolean[] replaces;
     private int size;
 
     Builder(int rows, int cols) {
       this.rows = rows;
       this.cols = cols;
+      this.rowCount = new int[rows];
     }
 
     void add(int row, int column, double weight) {
@@ -124,54 +133,110 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
       if (row < 0 || row >= rows || column < 0 || column >= cols) {
         throw new IndexOutOfBoundsException("Entry (" + row + ", " + column + ") is outside " + rows + "x" + cols);
       }
-      if (size == keys.length) {
-        keys = java.util.Arrays.copyOf(keys, size * 2);
-        weights = java.util.Arrays.copyOf(weights, size * 2);
-        replaces = java.util.Arrays.copyOf(replaces, size * 2);
+      long key = (long) row * cols + column;
+      if (weight == 0.0 && (keys == null && key > last || !replace)) {
+        return; // adds nothing, or sets a new entry to zero
       }
-      keys[size] = (long) row * cols + column;
-      weights[size] = weight;
-      replaces[size++] = replace;
+      if (keys == null && key <= last) {
+        toCalls();
+      }
+      if (size == columns.length) {
+        grow(size * 2);
+      }
+      values[size] = weight;
+      if (keys == null) {
+        // A first call on an entry: add and set both give the weight.
+        columns[size++] = column;
+        rowCount[row]++;
+        last = key;
+      } else {
+        keys[size] = key;
+        replaces[size++] = replace;
+      }
+    }
+
+    /** The entries so far as calls, each an add of its value in entry order. */
+    private void toCalls() {
+      keys = new long[columns.length];
+      replaces = new boolean[columns.length];
+      int call = 0;
+      for (int k = 0; k < rows; k++) {
+        for (int e = 0; e < rowCount[k]; e++, call++) {
+          keys[call] = (long) k * cols + columns[call];
+        }
+      }
+      rowCount = null;
+    }
+
+    private void grow(int capacity) {
+      columns = java.util.Arrays.copyOf(columns, capacity);
+      values = java.util.Arrays.copyOf(values, capacity);
+      if (keys != null) {
+        keys = java.util.Arrays.copyOf(keys, capacity);
+        replaces = java.util.Arrays.copyOf(replaces, capacity);
+      }
+    }
+
+    /** Room for {@code more} calls beyond those made, so that a writer that knows its count copies nothing. */
+    void reserve(int more) {
+      if (columns.length - size < more) {
+        grow(Math.max(size + more, 8));
+      }
     }
 
     SparseMatrix build() {
-      // Order the calls by entry, keeping their order within an entry (a stable sort), unless they came so.
-      int[] order = null;
+      int[] rowStart = new int[rows + 1];
+      if (keys == null) {
+        for (int k = 0; k < rows; k++) {
+          rowStart[k + 1] = rowStart[k] + rowCount[k];
+        }
+        return new SparseMatrix(rows, cols, rowStart, trim(columns, size), trim(values, size));
+      }
+      // Order the calls by entry, keeping their order within an entry (the call index breaks ties), unless
+      // they came so: entry < 2^31 and call < 2^31 pack into one long.
+      long[] order = null;
       for (int i = 1; i < size && order == null; i++) {
         if (keys[i] < keys[i - 1]) {
-          Integer[] boxed = new Integer[size];
+          order = new long[size];
           for (int c = 0; c < size; c++) {
-            boxed[c] = c;
+            order[c] = keys[c] << 31 | c;
           }
-          java.util.Arrays.sort(boxed, (x, y) -> Long.compare(keys[x], keys[y]));
-          order = new int[size];
-          for (int c = 0; c < size; c++) {
-            order[c] = boxed[c];
-          }
+          java.util.Arrays.sort(order);
         }
       }
-      int[] rowStart = new int[rows + 1];
-      int[] columns = new int[size];
-      double[] values = new double[size];
+      int[] entryColumns = new int[size];
+      double[] entryValues = new double[size];
       int count = 0;
       for (int i = 0; i < size;) {
-        long key = keys[order == null ? i : order[i]];
+        long key = keys[call(order, i)];
         double v = 0.0;
-        for (; i < size && keys[order == null ? i : order[i]] == key; i++) {
-          int call = order == null ? i : order[i];
-          v = replaces[call] ? weights[call] : v + weights[call];
+        for (; i < size && keys[call(order, i)] == key; i++) {
+          int call = call(order, i);
+          v = replaces[call] ? values[call] : v + values[call];
         }
         if (v != 0.0) {
-          columns[count] = (int) (key % cols);
-          values[count++] = v;
+          entryColumns[count] = (int) (key % cols);
+          entryValues[count++] = v;
           rowStart[(int) (key / cols) + 1]++;
         }
       }
       for (int k = 0; k < rows; k++) {
         rowStart[k + 1] += rowStart[k];
       }
-      return new SparseMatrix(rows, cols, rowStart, java.util.Arrays.copyOf(columns, count),
-          java.util.Arrays.copyOf(values, count));
+      return new SparseMatrix(rows, cols, rowStart, trim(entryColumns, count), trim(entryValues, count));
+    }
+
+    /** The index of the i-th call in entry order. */
+    private static int call(long[] order, int i) {
+      return order == null ? i : (int) (order[i] & 0x7FFF_FFFFL);
+    }
+
+    private static int[] trim(int[] array, int length) {
+      return array.length == length ? array : java.util.Arrays.copyOf(array, length);
+    }
+
+    private static double[] trim(double[] array, int length) {
+      return array.length == length ? array : java.util.Arrays.copyOf(array, length);
     }
   }
 

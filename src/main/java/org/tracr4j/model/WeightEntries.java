@@ -117,6 +117,12 @@ public final class WeightEntries {
       matrix.set(row, column, weight);
       return this;
     }
+
+    /** Makes room for {@code more} further calls (saves growing the buffers when the count is known). */
+    public Entries reserve(int more) {
+      matrix.reserve(more);
+      return this;
+    }
   }
 
   /**

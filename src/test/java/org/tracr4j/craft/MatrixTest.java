@@ -44,4 +44,33 @@ class MatrixTest {
         .hasMessageContaining("2x2");
     assertThatThrownBy(() -> Matrix.dense(2, 2, new double[3])).hasMessageContaining("2x2");
   }
+
+  /** A builder written all over becomes dense on the way, with the same numbers as the calls give. */
+  @Test
+  void aMostlyWrittenBuilderGivesTheSameNumbers() {
+    Matrix.Builder builder = Matrix.builder(20, 20);
+    double[] dense = new double[400];
+    for (int i = 0; i < 400; i++) {
+      int at = (i * 7) % 400;
+      builder.add(at / 20, at % 20, i * 0.5);
+      dense[at] += i * 0.5;
+    }
+    builder.set(0, 0, -0.0);
+    dense[0] = -0.0;
+    Matrix built = builder.build();
+    assertThat(built.dense()).isEqualTo(dense);
+    assertThat(built).isEqualTo(Matrix.dense(20, 20, dense));
+  }
+
+  @Test
+  void bothFormsHandOverTheSameStoredEntries() {
+    double[] values = {0, 2, -0.0, 0, 0, 3};
+    for (Matrix matrix : java.util.List.of(Matrix.dense(2, 3, values),
+        Matrix.builder(2, 3).set(1, 2, 3).set(0, 1, 2).set(0, 2, -0.0).build())) {
+      StringBuilder seen = new StringBuilder();
+      matrix.forEachStored((row, column, value) -> seen.append(row).append(column).append('=').append(value).append(' '));
+      assertThat(seen.toString()).isEqualTo("01=2.0 02=-0.0 12=3.0 ");
+      assertThat(matrix.storedCount()).isEqualTo(3);
+    }
+  }
 }
