@@ -31,6 +31,10 @@ import org.tracr4j.dataset.DatasetOptions;
  * second. After each iteration it prints the process CPU seconds per program (user + system, all threads:
  * workers, writer, JIT, GC), which does not depend on what else the machine runs.
  *
+ * <p>The fork runs with the C1 JIT only, as the launcher runs {@code tracr4j dataset} (C2 does not settle on
+ * the ever-changing program shapes; see the launcher). {@code -jvmArgsAppend "-Xss16m
+ * -XX:TieredStopAtLevel=4"} measures the JVM's default instead.
+ *
  * <p>{@code ./scripts/jmh Dataset -p threads=2}
  */
 @State(Scope.Benchmark)
@@ -38,7 +42,7 @@ import org.tracr4j.dataset.DatasetOptions;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = "-Xss16m")
+@Fork(value = 1, jvmArgsAppend = {"-Xss16m", "-XX:TieredStopAtLevel=1"})
 public class DatasetBenchmark {
   private static final int PROGRAMS = 2_000;
 
