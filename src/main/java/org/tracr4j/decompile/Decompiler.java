@@ -72,16 +72,18 @@ public final class Decompiler {
 
   static String recover(Model model, ProgramText text, boolean splitMeans) {
     ModelConfig c = model.config();
-    Residual residual = Embeddings.read(model);
+    // Model.weights() is a deep copy: take it once, not per entry read.
+    Weights weights = model.weights();
+    Residual residual = Embeddings.read(model, weights);
     Variable tokens = residual.variable(0);
     double[] bosResidual = new double[c.dModel()];
     int bos = model.vocabulary().bos();
     for (int i = 0; i < c.dModel(); i++) {
-      bosResidual[i] = model.weights().wE()[bos * c.dModel() + i] + model.weights().wPos()[i];
+      bosResidual[i] = weights.wE()[bos * c.dModel() + i] + weights.wPos()[i];
     }
-    boolean[] read = readDimensions(model);
+    boolean[] read = readDimensions(c, weights);
     for (int l = 0; l < c.layers(); l++) {
-      Weights.Layer layer = model.weights().layers().get(l);
+      Weights.Layer layer = weights.layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
       for (int h : headOrder(c, layer, l, residual, bosResidual, tokens, read, splitMeans)) {
@@ -91,11 +93,11 @@ public final class Decompiler {
       for (Variable v : written) {
         residual.add(v, "blocks." + l + ".attn");
       }
-      for (Variable v : new MlpRecovery(c, layer, l, residual, text, model.weights()).recover()) {
+      for (Variable v : new MlpRecovery(c, layer, l, residual, text, weights).recover()) {
         residual.add(v, "blocks." + l + ".mlp");
       }
     }
-    return OutputRecovery.recover(model, residual, text);
+    return OutputRecovery.recover(model, weights, residual, text);
   }
 
   /**
@@ -103,10 +105,9 @@ public final class Decompiler {
    * output: an exact-mode aggregate's key channel (where its selected keys are, for the model's own input
    * check) is such a write, and is not part of the program.
    */
-  private static boolean[] readDimensions(Model model) {
-    ModelConfig c = model.config();
+  private static boolean[] readDimensions(ModelConfig c, Weights weights) {
     boolean[] read = new boolean[c.dModel()];
-    for (Weights.Layer layer : model.weights().layers()) {
+    for (Weights.Layer layer : weights.layers()) {
       for (int i = 0; i < c.dModel(); i++) {
         for (int h = 0; h < c.heads() && !read[i]; h++) {
           read[i] = Blocks.readsRow(c, layer.wQ(), h, i) || Blocks.readsRow(c, layer.wK(), h, i)
@@ -119,7 +120,7 @@ public final class Decompiler {
     }
     for (int i = 0; i < c.dModel(); i++) {
       for (int j = 0; j < c.dVocabOut() && !read[i]; j++) {
-        read[i] = !Numbers.isZero(model.weights().wU()[i * c.dVocabOut() + j]);
+        read[i] = !Numbers.isZero(weights.wU()[i * c.dVocabOut() + j]);
       }
     }
     return read;

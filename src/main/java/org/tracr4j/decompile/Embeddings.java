@@ -16,11 +16,11 @@ import org.tracr4j.rasp.Value;
 final class Embeddings {
   private Embeddings() {}
 
-  static Residual read(Model model) {
+  static Residual read(Model model, org.tracr4j.model.Weights weights) {
     ModelConfig c = model.config();
     int d = c.dModel();
-    double[] wE = model.weights().wE();
-    double[] wPos = model.weights().wPos();
+    double[] wE = weights.wE();
+    double[] wPos = weights.wPos();
     int bosId = model.vocabulary().bos();
     int padId = model.vocabulary().pad();
     int one = -1;

@@ -6,6 +6,7 @@ import org.tracr4j.UndecompilableModelException;
 import org.tracr4j.model.Model;
 import org.tracr4j.model.ModelConfig;
 import org.tracr4j.model.OutputEncoding;
+import org.tracr4j.model.Weights;
 import org.tracr4j.rasp.Value;
 
 /**
@@ -16,13 +17,13 @@ import org.tracr4j.rasp.Value;
 final class OutputRecovery {
   private OutputRecovery() {}
 
-  static String recover(Model model, Residual residual, ProgramText text) {
+  static String recover(Model model, Weights weights, Residual residual, ProgramText text) {
     ModelConfig c = model.config();
     int out = c.dVocabOut();
     List<Integer> read = new ArrayList<>();
     for (int i = 0; i < c.dModel(); i++) {
       for (int j = 0; j < out; j++) {
-        if (!Numbers.isZero(model.weights().wU()[i * out + j])) {
+        if (!Numbers.isZero(weights.wU()[i * out + j])) {
           read.add(i);
           break;
         }
@@ -32,7 +33,7 @@ final class OutputRecovery {
     boolean categorical = model.output().encoding() == OutputEncoding.CATEGORICAL;
     if (variables.isEmpty()) {
       // The output dimensions are never written: the model outputs the same at every position.
-      double[] logits = model.weights().bU().clone();
+      double[] logits = weights.bU().clone();
       Value value = categorical ? Value.ofJava(model.decode(logits)) : Numbers.value(logits[0]);
       String name = text.fresh();
       String map = "map(x -> " + Tables.literal(value) + ", tokens)";
@@ -41,12 +42,12 @@ final class OutputRecovery {
     }
     Variable output = Join.of(variables, text, "unembed.W_U");
     if (output.isContinuous() && categorical) {
-      return categoricalOfNumber(model, residual, output, text);
+      return categoricalOfNumber(model, weights, residual, output, text);
     }
     if (output.isContinuous()) {
-      double zero = Blocks.dot(row(model, residual, output, 0, 0.0), column(model, 0));
-      double slope = Blocks.dot(row(model, residual, output, 0, 1.0), column(model, 0)) - zero;
-      String body = Piecewise.affine(slope, zero + model.weights().bU()[0]);
+      double zero = Blocks.dot(row(model, residual, output, 0, 0.0), column(model.config(), weights, 0));
+      double slope = Blocks.dot(row(model, residual, output, 0, 1.0), column(model.config(), weights, 0)) - zero;
+      String body = Piecewise.affine(slope, zero + weights.bU()[0]);
       if (body.equals("x")) {
         return output.name();
       }
@@ -61,7 +62,7 @@ final class OutputRecovery {
       double[] x = row(model, residual, output, v, 0);
       double[] logits = new double[out];
       for (int j = 0; j < out; j++) {
-        logits[j] = Blocks.dot(x, column(model, j)) + model.weights().bU()[j];
+        logits[j] = Blocks.dot(x, column(model.config(), weights, j)) + weights.bU()[j];
       }
       Value value = Value.ofJava(model.decode(logits));
       if (!categorical) {
@@ -89,13 +90,14 @@ final class OutputRecovery {
    * A categorical output read off one number x (a one-valued s-op the MLPs carried as a number): every column
    * is affine in x, so the decoded value changes only where two columns cross or one crosses 0.5.
    */
-  private static String categoricalOfNumber(Model model, Residual residual, Variable output, ProgramText text) {
+  private static String categoricalOfNumber(Model model, Weights weights, Residual residual, Variable output,
+      ProgramText text) {
     int out = model.config().dVocabOut();
     double[] slope = new double[out];
     double[] intercept = new double[out];
     for (int j = 0; j < out; j++) {
-      intercept[j] = Blocks.dot(row(model, residual, output, 0, 0.0), column(model, j)) + model.weights().bU()[j];
-      slope[j] = Blocks.dot(row(model, residual, output, 0, 1.0), column(model, j)) + model.weights().bU()[j]
+      intercept[j] = Blocks.dot(row(model, residual, output, 0, 0.0), column(model.config(), weights, j)) + weights.bU()[j];
+      slope[j] = Blocks.dot(row(model, residual, output, 0, 1.0), column(model.config(), weights, j)) + weights.bU()[j]
           - intercept[j];
     }
     java.util.TreeSet<Double> points = new java.util.TreeSet<>();
@@ -142,11 +144,10 @@ final class OutputRecovery {
     return residual.context(List.of(v), new int[] {choice}, new double[] {number});
   }
 
-  private static double[] column(Model model, int j) {
-    ModelConfig c = model.config();
+  private static double[] column(ModelConfig c, Weights weights, int j) {
     double[] column = new double[c.dModel()];
     for (int i = 0; i < c.dModel(); i++) {
-      column[i] = model.weights().wU()[i * c.dVocabOut() + j];
+      column[i] = weights.wU()[i * c.dVocabOut() + j];
     }
     return column;
   }

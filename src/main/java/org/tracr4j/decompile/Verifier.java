@@ -65,7 +65,7 @@ final class Verifier {
   }
 
   /** The model's outputs, null for an input it refuses. */
-  private static List<List<Object>> run(Model model, List<List<Value>> batch) {
+  static List<List<Object>> run(Model model, List<List<Value>> batch) {
     try {
       return model.runBatch(batch.stream().map(Verifier::written).toList());
     } catch (org.tracr4j.InvalidInputException refused) {

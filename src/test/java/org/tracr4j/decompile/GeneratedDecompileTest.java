@@ -30,7 +30,7 @@ import org.tracr4j.rasp.Value;
  * not, permuted, decompiled: every decompiled program must be equivalent to its source. Counts structural
  * matches (the same graph of operations up to names) and writes the figures to
  * {@code target/decompile-generated.txt}. {@code -Ddecompile.programs=N} sets the number of programs per
- * mode (default 12, for CI; the README's figures use 1,000).
+ * mode (default 12, for CI; the README's figures use 1,000), {@code -Ddecompile.only=3,17} keeps only those.
  */
 class GeneratedDecompileTest {
   private static final List<List<Value>> VOCABULARIES = List.of(
@@ -41,6 +41,9 @@ class GeneratedDecompileTest {
   void generatedProgramsDecompileToEquivalentPrograms() throws IOException {
     int programs = Integer.getInteger("decompile.programs", 12);
     int samples = Integer.getInteger("decompile.samples", 100);
+    // -Ddecompile.only=3,17: just those programs (of the first decompile.programs), to look at one refusal.
+    List<Integer> only = java.util.Arrays.stream(System.getProperty("decompile.only", "").split(","))
+        .filter(s -> !s.isBlank()).map(String::trim).map(Integer::valueOf).toList();
     List<String> report = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     List<String> different = new ArrayList<>();
@@ -49,9 +52,15 @@ class GeneratedDecompileTest {
         int compiled = 0;
         int equivalent = 0;
         int structural = 0;
+        int structuralCompiled = 0;
+        Map<String, Integer> mismatches = new TreeMap<>();
         int unfaithfulModels = 0;
+        int unfaithfulDecompiled = 0;
         Map<String, Integer> refused = new TreeMap<>();
         for (int i = 0; i < programs; i++) {
+          if (!only.isEmpty() && !only.contains(i)) {
+            continue;
+          }
           long seed = 7_000_003L * (i + 1);
           Random random = new Random(seed);
           List<Value> vocab = VOCABULARIES.get(random.nextInt(VOCABULARIES.size()));
@@ -63,15 +72,29 @@ class GeneratedDecompileTest {
             program = generator.generate(seed + attempt * 7_919L);
           }
           Model model;
+          CompileOptions options = CompileOptions.of(vocab, maxSeqLen).withMode(mode).withCausal(causal);
           try {
-            model = Compiler.compile(program.program(),
-                CompileOptions.of(vocab, maxSeqLen).withMode(mode).withCausal(causal)).model();
+            model = Compiler.compile(program.program(), options).model();
           } catch (UnsupportedProgramException rejected) {
             continue;
           }
           compiled++;
           String where = mode + (causal ? " causal" : "") + " program " + i + " (vocab " + vocab + ", N "
               + maxSeqLen + "):\n" + program.raspSource();
+          String unfaithful = Equivalence.checkModel(program.program(), model, vocab, maxSeqLen, causal, samples,
+              seed);
+          if (unfaithful != null) {
+            // Tracr's silent errors: the model itself computes something else, so no program verified against
+            // the model can be equivalent to the source; counted apart, whether decompiled or refused.
+            unfaithfulModels++;
+            try {
+              Decompiler.decompile(Permutation.of(model, seed), samples, samples);
+              unfaithfulDecompiled++;
+            } catch (UndecompilableModelException e) {
+              // refused: the model computes neither its source nor a program the decompiler can read
+            }
+            continue;
+          }
           Decompiler.Decompiled result;
           try {
             result = Decompiler.decompile(Permutation.of(model, seed), samples, samples);
@@ -84,14 +107,6 @@ class GeneratedDecompileTest {
             java.io.StringWriter trace = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
             failures.add(where + "\ncrash: " + trace.toString().lines().limit(8).toList());
-            continue;
-          }
-          String unfaithful = Equivalence.checkModel(program.program(), model, vocab, maxSeqLen, causal, samples,
-              seed);
-          if (unfaithful != null) {
-            // Tracr's silent errors: the model itself computes something else; the decompiled program
-            // (verified against the model) cannot be equivalent to the source, and is not expected to be.
-            unfaithfulModels++;
             continue;
           }
           String difference;
@@ -109,16 +124,30 @@ class GeneratedDecompileTest {
           SOp recovered = RaspLanguage.parse(result.source(), "decompiled.rasp").output();
           if (Structure.of(recovered) == Structure.of(program.program())) {
             structural++;
-          } else {
-            different.add(where + "\n" + result.source());
+            continue;
           }
+          // Not the source's graph: is it the graph the compiler built (after its rewrites)?
+          String log = model.metadata().get(Compiler.REWRITES);
+          SOp rewritten = Compiler.rewrittenAsRecorded(program.program(), options, log);
+          String kind;
+          if (Structure.of(recovered) == Structure.of(rewritten)) {
+            structuralCompiled++;
+            kind = "compiler rewrite (" + rules(log) + ")";
+          } else {
+            kind = "decompiler reading" + (log == null ? "" : " (after " + rules(log) + ")");
+          }
+          mismatches.merge(kind, 1, Integer::sum);
+          different.add(where + "\n" + kind + "\n" + result.source());
         }
         int faithful = compiled - unfaithfulModels;
         report.add(String.format("%s%s: %d programs, %d compiled, %d models unfaithful to their source (Tracr's "
-            + "silent errors), %d equivalent of %d faithful (%.1f%%), %d structural match (%.1f%%), refused %s",
-            mode.lowerName(), causal ? " causal" : "", programs, compiled, unfaithfulModels, equivalent, faithful,
+            + "silent errors; %d of them decompiled to what the model computes), %d equivalent of %d faithful (%.1f%%), %d structural match (%.1f%%), %d more match "
+            + "the compiled graph (%.1f%% in all), refused %s, structural mismatches %s",
+            mode.lowerName(), causal ? " causal" : "", programs, compiled, unfaithfulModels, unfaithfulDecompiled,
+            equivalent, faithful,
             100.0 * equivalent / Math.max(1, faithful), structural, 100.0 * structural / Math.max(1, faithful),
-            refused));
+            structuralCompiled, 100.0 * (structural + structuralCompiled) / Math.max(1, faithful), refused,
+            mismatches));
       }
     }
     Path out = Path.of(System.getProperty("basedir", "."), "target", "decompile-generated.txt");
@@ -128,6 +157,15 @@ class GeneratedDecompileTest {
     Files.write(out.resolveSibling("decompile-generated-structure.txt"), different);
     report.forEach(System.out::println);
     assertThat(failures).as(String.join("\n", report)).isEmpty();
+  }
+
+  /** The distinct rule names of a rewrite log ({@code rule: expression} per line), sorted. */
+  private static String rules(String log) {
+    if (log == null) {
+      return "none";
+    }
+    return String.join(", ", new java.util.TreeSet<>(log.lines().map(line -> line.substring(0,
+        Math.max(0, line.indexOf(':')))).toList()));
   }
 
   private static List<Value> values(Object... items) {
