@@ -292,7 +292,7 @@ public final class Compiler {
     if (mode.fusesMaps() && inferred.findings().isEmpty()) {
       // Fuse where the reader does not grow: a map whose input has no more values than its result.
       ValueSets before = inferred.valueSets();
-      Rewriter.Result fused = org.tracr4j.compiler.rewrite.FuseMaps.fuse(rewritten,
+      Rewriter.Result fused = org.tracr4j.compiler.rewrite.FuseMaps.fuse(rewritten, graph.nodes(),
           m -> before.of(m.inner()).size() <= before.of(m).size());
       if (!fused.applied().isEmpty()) {
         List<Rewriter.Applied> applied = new ArrayList<>(rewrite.applied());

@@ -80,13 +80,18 @@ final class ValueSetInference {
     ValueSetInference inference = new ValueSetInference(graph, vocab, maxSeqLen, mode);
     inference.unchanged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     inference.unchanged.addAll(earlierGraph.nodes());
-    inference.earlier = earlier.valueSets();
+    // Every set of an unchanged expression up front: its operands are unchanged too, and the none analysis
+    // that a selector width asks walks them.
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
+        inference.sets.put(sop.id(), earlier.valueSets().of(sop));
+      }
+    }
     return inference.run();
   }
 
-  /** The expressions of the earlier program (by identity) and their sets, for {@link #inferAgain}. */
+  /** The expressions of the earlier program, by identity, for {@link #inferAgain}. */
   private java.util.Set<RaspExpr> unchanged = java.util.Set.of();
-  private ValueSets earlier;
 
   private Result run() {
     for (RaspExpr expr : graph.nodes()) {
@@ -107,11 +112,6 @@ final class ValueSetInference {
   private SortedSet<Value> of(SOp sop) {
     SortedSet<Value> known = sets.get(sop.id());
     if (known != null) {
-      return known;
-    }
-    if (unchanged.contains(sop)) {
-      known = earlier.of(sop);
-      sets.put(sop.id(), known);
       return known;
     }
     SortedSet<Value> result = switch (sop) {
@@ -337,11 +337,12 @@ final class ValueSetInference {
     }
     means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
     double[] merged = mergeNearlyEqual(means, means.length);
-    SortedValues.Builder out = new SortedValues.Builder(merged.length);
-    for (double mean : merged) {
-      out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
+    Value[] out = new Value[merged.length];
+    for (int i = 0; i < out.length; i++) {
+      double mean = merged[i];
+      out[i] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
     }
-    return out.build();
+    return SortedValues.ofIncreasing(out); // sorted and apart already: no hashing or sorting again
   }
 
   /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
