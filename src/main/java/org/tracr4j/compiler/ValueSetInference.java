@@ -417,6 +417,10 @@ final class ValueSetInference {
 
   /** Tries a select's predicate on every key and query value; a failure is a finding. */
   private void tryPredicate(org.tracr4j.rasp.Select select) {
+    if (select.predicate() instanceof org.tracr4j.rasp.Comparison comparison
+        && neverFails(comparison, of(select.keys()), of(select.queries()))) {
+      return;
+    }
     for (Value key : of(select.keys())) {
       for (Value query : of(select.queries())) {
         try {
@@ -429,6 +433,41 @@ final class ValueSetInference {
         }
       }
     }
+  }
+
+  /**
+   * Whether a built-in comparison holds or not on every key and query without failing, known from the kinds
+   * of the values alone (it is called on many pairs): {@link org.tracr4j.rasp.Comparison#test} fails only
+   * on none, and an ordering only on two values of kinds Python does not order (numbers and booleans order
+   * among themselves, strings and tuples each among their own kind).
+   */
+  private static boolean neverFails(org.tracr4j.rasp.Comparison comparison, SortedSet<Value> keys,
+      SortedSet<Value> queries) {
+    if (keys.contains(Value.NONE) || queries.contains(Value.NONE)) {
+      return false;
+    }
+    return switch (comparison) {
+      case EQ, NEQ, TRUE, FALSE -> true;
+      case LT, LEQ, GT, GEQ -> oneOrderedKind(keys, queries);
+    };
+  }
+
+  private static boolean oneOrderedKind(SortedSet<Value> keys, SortedSet<Value> queries) {
+    if (keys.isEmpty() || queries.isEmpty()) {
+      return true;
+    }
+    Value sample = keys.first();
+    for (SortedSet<Value> side : List.of(keys, queries)) {
+      for (Value v : side) {
+        boolean same = sample.isNumeric() ? v.isNumeric()
+            : sample instanceof Value.Str ? v instanceof Value.Str
+            : sample instanceof Value.Tuple && v instanceof Value.Tuple;
+        if (!same) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void fails(RaspExpr expr, RuleCode rule, String reason) {

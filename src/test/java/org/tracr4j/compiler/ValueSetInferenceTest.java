@@ -73,6 +73,24 @@ class ValueSetInferenceTest {
     assertThat(result.valueSets().of(program)).containsExactly(Value.of(-1L), Value.of(1L));
   }
 
+  @Test
+  void anOrderingOfAStringAndANumberIsAFindingAndOrderingsWithinOneKindAreNot() {
+    List<Value> mixed = List.of(Value.of(1L), Value.of("a"));
+    org.tracr4j.rasp.Select less = org.tracr4j.rasp.Rasp.select(org.tracr4j.rasp.Rasp.tokens(),
+        org.tracr4j.rasp.Rasp.tokens(), org.tracr4j.rasp.Comparison.LT);
+    SOp program = org.tracr4j.rasp.Rasp.selectorWidth(less);
+    ValueSetInference.Result result = ValueSetInference.infer(ProgramGraph.of(program), mixed, 3, EXACT);
+    assertThat(result.findings()).extracting(f -> f.rule()).containsExactly(org.tracr4j.RuleCode.PREDICATE_FAILS);
+    assertThat(result.findings().get(0).reason()).contains("cannot order");
+    for (List<Value> vocab : List.of(List.of(Value.of(1L), Value.of(2.5), Value.TRUE),
+        List.of(Value.of("a"), Value.of("b")))) {
+      assertThat(ValueSetInference.infer(ProgramGraph.of(program), vocab, 3, EXACT).findings()).isEmpty();
+    }
+    SOp equal = org.tracr4j.rasp.Rasp.selectorWidth(org.tracr4j.rasp.Rasp.select(org.tracr4j.rasp.Rasp.tokens(),
+        org.tracr4j.rasp.Rasp.tokens(), org.tracr4j.rasp.Comparison.EQ));
+    assertThat(ValueSetInference.infer(ProgramGraph.of(equal), mixed, 3, EXACT).findings()).isEmpty();
+  }
+
   private static Map<String, List<Value>> byLabel(ProgramGraph graph, ValueSetInference.Result result) {
     Map<String, List<Value>> sets = new TreeMap<>();
     for (RaspExpr expr : graph.nodes()) {
