@@ -327,7 +327,7 @@ public final class Compiler {
     if (mode.fusesMaps() && inferred.findings().isEmpty()) {
       // Fuse where the reader does not grow: a map whose input has no more values than its result.
       ValueSets before = inferred.valueSets();
-      Rewriter.Result fused = org.tracr4j.compiler.rewrite.FuseMaps.fuse(rewritten,
+      Rewriter.Result fused = org.tracr4j.compiler.rewrite.FuseMaps.fuse(rewritten, graph.nodes(),
           m -> before.of(m.inner()).size() <= before.of(m).size());
       if (!fused.applied().isEmpty()) {
         List<Rewriter.Applied> applied = new ArrayList<>(rewrite.applied());
@@ -450,6 +450,15 @@ public final class Compiler {
         .map(applied -> applied.rule() + ": " + applied.expression()).toList());
   }
 
+  /** One {@code key: value} line per entry, in the map's order. */
+  private static String lines(Map<String, String> entries) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, String> entry : entries.entrySet()) {
+      out.append(out.isEmpty() ? "" : "\n").append(entry.getKey()).append(": ").append(entry.getValue());
+    }
+    return out.toString();
+  }
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
       Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
@@ -457,12 +466,10 @@ public final class Compiler {
       metadata.put(REWRITES, rewriteLog(rewrite));
     }
     if (!compositeHeads.isEmpty()) {
-      metadata.put(COMPOSITE_HEADS, String.join("\n", compositeHeads.entrySet().stream()
-          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+      metadata.put(COMPOSITE_HEADS, lines(compositeHeads));
     }
     if (!constructions.isEmpty()) {
-      metadata.put(CONSTRUCTIONS, String.join("\n", constructions.entrySet().stream()
-          .map(entry -> entry.getKey() + ": " + entry.getValue()).toList()));
+      metadata.put(CONSTRUCTIONS, lines(constructions));
     }
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
 import org.tracr4j.rasp.Full;
@@ -41,35 +40,48 @@ final class LayerAllocation {
   }
 
   private LayerPlan plan(ProgramGraph graph) {
-    // Components in graph insertion order, grouped by depth.
-    TreeMap<Integer, List<SOp>> byDepth = new TreeMap<>();
+    // Components in graph insertion order, grouped by depth (index = depth; depths run from 1).
+    List<List<SOp>> byDepth = new ArrayList<>();
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop && kind(sop) != null) {
-        byDepth.computeIfAbsent(depth(sop), d -> new ArrayList<>()).add(sop);
+        int depth = depth(sop);
+        while (byDepth.size() <= depth) {
+          byDepth.add(null);
+        }
+        if (byDepth.get(depth) == null) {
+          byDepth.set(depth, new ArrayList<>());
+        }
+        byDepth.get(depth).add(sop);
       }
     }
     List<List<SOp>> condensed = condense(byDepth);
     // Sub-layer numbers: attention 2(d-1), MLP 2(d-1)+1; a selector width takes both.
-    TreeMap<Integer, List<SOp>> subLayers = new TreeMap<>();
+    List<List<SOp>> subLayers = new ArrayList<>(2 * condensed.size());
+    for (int i = 0; i < 2 * condensed.size(); i++) {
+      subLayers.add(null);
+    }
     for (int i = 0; i < condensed.size(); i++) {
       for (SOp sop : condensed.get(i)) {
         int base = 2 * i;
-        switch (kind(sop)) {
-          case ATTENTION -> subLayers.computeIfAbsent(base, k -> new ArrayList<>()).add(sop);
-          case MLP -> subLayers.computeIfAbsent(base + 1, k -> new ArrayList<>()).add(sop);
-          case BOTH -> {
-            subLayers.computeIfAbsent(base, k -> new ArrayList<>()).add(sop);
-            subLayers.computeIfAbsent(base + 1, k -> new ArrayList<>()).add(sop);
-          }
+        Kind kind = kind(sop);
+        if (kind != Kind.MLP) {
+          subLayer(subLayers, base).add(sop);
+        }
+        if (kind != Kind.ATTENTION) {
+          subLayer(subLayers, base + 1).add(sop);
         }
       }
     }
-    // Packing into slots attn0, mlp0, attn1, mlp1, ...
+    // Packing the used sub-layers, in order, into slots attn0, mlp0, attn1, mlp1, ...
     List<List<SOp>> attention = new ArrayList<>();
     List<List<SOp>> mlp = new ArrayList<>();
     int slot = 0;
-    for (Map.Entry<Integer, List<SOp>> entry : subLayers.entrySet()) {
-      boolean isAttention = entry.getKey() % 2 == 0;
+    for (int number = 0; number < subLayers.size(); number++) {
+      List<SOp> used = subLayers.get(number);
+      if (used == null) {
+        continue;
+      }
+      boolean isAttention = number % 2 == 0;
       if ((slot % 2 == 0) != isAttention) {
         slot++;
       }
@@ -78,31 +90,51 @@ final class LayerAllocation {
         attention.add(new ArrayList<>());
         mlp.add(new ArrayList<>());
       }
-      (isAttention ? attention : mlp).get(layer).addAll(entry.getValue());
+      (isAttention ? attention : mlp).get(layer).addAll(used);
       slot++;
     }
     return new LayerPlan(attention, mlp);
   }
 
-  /** Step 2: merge depth d+1 into d where d is all attention and d+1 all MLP (empty groups pass both). */
-  private static List<List<SOp>> condense(TreeMap<Integer, List<SOp>> byDepth) {
-    List<List<SOp>> groups = new ArrayList<>();
-    if (byDepth.isEmpty()) {
-      return groups;
+  private static List<SOp> subLayer(List<List<SOp>> subLayers, int number) {
+    List<SOp> list = subLayers.get(number);
+    if (list == null) {
+      list = new ArrayList<>();
+      subLayers.set(number, list);
     }
-    for (int d = byDepth.firstKey(); d <= byDepth.lastKey(); d++) {
-      groups.add(new ArrayList<>(byDepth.getOrDefault(d, List.of())));
+    return list;
+  }
+
+  /**
+   * Step 2: merge depth d+1 into d where d is all attention and d+1 all MLP (empty groups pass both). The
+   * groups run from the smallest depth used to the largest ({@code byDepth} holds null where none is).
+   */
+  private static List<List<SOp>> condense(List<List<SOp>> byDepth) {
+    List<List<SOp>> groups = new ArrayList<>();
+    int first = 0;
+    while (first < byDepth.size() && byDepth.get(first) == null) {
+      first++;
+    }
+    for (int d = first; d < byDepth.size(); d++) {
+      groups.add(byDepth.get(d) == null ? new ArrayList<>() : byDepth.get(d));
     }
     int d = 0;
     while (d < groups.size() - 1) {
-      boolean allAttention = groups.get(d).stream().allMatch(s -> kind(s) == Kind.ATTENTION);
-      boolean nextAllMlp = groups.get(d + 1).stream().allMatch(s -> kind(s) == Kind.MLP);
-      if (allAttention && nextAllMlp) {
+      if (all(groups.get(d), Kind.ATTENTION) && all(groups.get(d + 1), Kind.MLP)) {
         groups.get(d).addAll(groups.remove(d + 1));
       }
       d++;
     }
     return groups;
+  }
+
+  private static boolean all(List<SOp> group, Kind kind) {
+    for (SOp sop : group) {
+      if (kind(sop) != kind) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Kind kind(SOp sop) {

@@ -104,6 +104,11 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
 
   /** True if the program reads the input tokens somewhere. */
   public boolean usesTokens() {
-    return nodes.stream().anyMatch(e -> e instanceof Tokens);
+    for (RaspExpr node : nodes) {
+      if (node instanceof Tokens) {
+        return true;
+      }
+    }
+    return false;
   }
 }

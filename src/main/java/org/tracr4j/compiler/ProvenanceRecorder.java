@@ -86,9 +86,13 @@ final class ProvenanceRecorder {
         encoding = sop.isNumerical() ? Provenance.Encoding.NUMERICAL : Provenance.Encoding.CATEGORICAL;
         layer = layers.getOrDefault(sop.id(), -1);
       }
-      List<String> inputs = expr.children().stream().map(graph::label).toList();
-      expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer, inputs,
-          expr.meta().origin(), preconditions.get(expr.id()), neverNone.get(expr.id())));
+      List<RaspExpr> children = expr.children();
+      String[] inputs = new String[children.size()];
+      for (int i = 0; i < inputs.length; i++) {
+        inputs[i] = graph.label(children.get(i));
+      }
+      expressions.add(new Provenance.Expression(graph.label(expr), expr.defaultName(), encoding, layer,
+          List.of(inputs), expr.meta().origin(), preconditions.get(expr.id()), neverNone.get(expr.id())));
     }
     return expressions;
   }

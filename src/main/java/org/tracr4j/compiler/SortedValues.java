@@ -41,6 +41,19 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     return builder.build();
   }
 
+  /**
+   * The set of {@code values} given in increasing order (as {@link #of} would sort them, none equal to the
+   * one before); checked, in linear time, and sorted like {@link #of} when they are not.
+   */
+  static SortedValues ofIncreasing(Value[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (values[i - 1].compareTo(values[i]) >= 0) {
+        return of(Arrays.asList(values));
+      }
+    }
+    return values.length == 0 ? EMPTY : new SortedValues(values, 0, values.length);
+  }
+
   /** The integers {@code from..to} (none when {@code to < from}). */
   static SortedValues range(long from, long to) {
     if (to < from) {

@@ -80,20 +80,18 @@ final class ValueSetInference {
     ValueSetInference inference = new ValueSetInference(graph, vocab, maxSeqLen, mode);
     inference.unchanged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     inference.unchanged.addAll(earlierGraph.nodes());
-    inference.earlier = earlier.valueSets();
-    // Every unchanged set is known before anything is inferred: the none analysis that narrows selector
-    // widths asks about an s-op's operands, which an unchanged s-op's earlier set never had to look up.
+    // Every set of an unchanged expression up front: its operands are unchanged too, and the none analysis
+    // that a selector width asks walks them.
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
-        inference.sets.put(sop.id(), inference.earlier.of(sop));
+        inference.sets.put(sop.id(), earlier.valueSets().of(sop));
       }
     }
     return inference.run();
   }
 
-  /** The expressions of the earlier program (by identity) and their sets, for {@link #inferAgain}. */
+  /** The expressions of the earlier program, by identity, for {@link #inferAgain}. */
   private java.util.Set<RaspExpr> unchanged = java.util.Set.of();
-  private ValueSets earlier;
 
   private Result run() {
     for (RaspExpr expr : graph.nodes()) {
@@ -114,11 +112,6 @@ final class ValueSetInference {
   private SortedSet<Value> of(SOp sop) {
     SortedSet<Value> known = sets.get(sop.id());
     if (known != null) {
-      return known;
-    }
-    if (unchanged.contains(sop)) {
-      known = earlier.of(sop);
-      sets.put(sop.id(), known);
       return known;
     }
     SortedSet<Value> result = switch (sop) {
@@ -344,11 +337,12 @@ final class ValueSetInference {
     }
     means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
     double[] merged = mergeNearlyEqual(means, means.length);
-    SortedValues.Builder out = new SortedValues.Builder(merged.length);
-    for (double mean : merged) {
-      out.add(mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean));
+    Value[] out = new Value[merged.length];
+    for (int i = 0; i < out.length; i++) {
+      double mean = merged[i];
+      out[i] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
     }
-    return out.build();
+    return SortedValues.ofIncreasing(out); // sorted and apart already: no hashing or sorting again
   }
 
   /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
@@ -423,6 +417,10 @@ final class ValueSetInference {
 
   /** Tries a select's predicate on every key and query value; a failure is a finding. */
   private void tryPredicate(org.tracr4j.rasp.Select select) {
+    if (select.predicate() instanceof org.tracr4j.rasp.Comparison comparison
+        && neverFails(comparison, of(select.keys()), of(select.queries()))) {
+      return;
+    }
     for (Value key : of(select.keys())) {
       for (Value query : of(select.queries())) {
         try {
@@ -435,6 +433,41 @@ final class ValueSetInference {
         }
       }
     }
+  }
+
+  /**
+   * Whether a built-in comparison holds or not on every key and query without failing, known from the kinds
+   * of the values alone (it is called on many pairs): {@link org.tracr4j.rasp.Comparison#test} fails only
+   * on none, and an ordering only on two values of kinds Python does not order (numbers and booleans order
+   * among themselves, strings and tuples each among their own kind).
+   */
+  private static boolean neverFails(org.tracr4j.rasp.Comparison comparison, SortedSet<Value> keys,
+      SortedSet<Value> queries) {
+    if (keys.contains(Value.NONE) || queries.contains(Value.NONE)) {
+      return false;
+    }
+    return switch (comparison) {
+      case EQ, NEQ, TRUE, FALSE -> true;
+      case LT, LEQ, GT, GEQ -> oneOrderedKind(keys, queries);
+    };
+  }
+
+  private static boolean oneOrderedKind(SortedSet<Value> keys, SortedSet<Value> queries) {
+    if (keys.isEmpty() || queries.isEmpty()) {
+      return true;
+    }
+    Value sample = keys.first();
+    for (SortedSet<Value> side : List.of(keys, queries)) {
+      for (Value v : side) {
+        boolean same = sample.isNumeric() ? v.isNumeric()
+            : sample instanceof Value.Str ? v instanceof Value.Str
+            : sample instanceof Value.Tuple && v instanceof Value.Tuple;
+        if (!same) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void fails(RaspExpr expr, RuleCode rule, String reason) {

@@ -42,6 +42,26 @@ class ValueSetInferenceTest {
   }
 
   @Test
+  void aRewrittenSelectorWidthAsksTheNoneAnalysisAboutUnchangedOperandsAllTheWayDown() {
+    // select(k, map(f, k), ==) fuses into select(k, k, ...): the rebuilt width asks whether k (unchanged)
+    // may be none, which walks k's own operand, indices (fuzz seed 1503 failed here: no value set).
+    SOp keys = org.tracr4j.rasp.Rasp.map(x -> Value.of(((Value.Int) x).value() % 3), org.tracr4j.rasp.Rasp.indices())
+        .named("k");
+    SOp queries = org.tracr4j.rasp.Rasp.map(x -> x, keys);
+    SOp program = org.tracr4j.rasp.Rasp.sequenceMap((x, y) -> x, org.tracr4j.rasp.Rasp.tokens(),
+        org.tracr4j.rasp.Rasp.selectorWidth(org.tracr4j.rasp.Rasp.select(keys, queries,
+            org.tracr4j.rasp.Comparison.EQ)));
+    List<Value> vocab = List.of(Value.of(1L), Value.of(2L));
+    ProgramGraph graph = ProgramGraph.of(program);
+    ValueSetInference.Result first = ValueSetInference.infer(graph, vocab, 5, EXACT);
+    Rewriter.Result rewritten = FuseMaps.fuse(program, m -> true);
+    assertThat(rewritten.applied()).extracting(Rewriter.Applied::rule).contains("SelectOfMap");
+    ProgramGraph after = ProgramGraph.of(rewritten.program());
+    ValueSetInference.Result again = ValueSetInference.inferAgain(after, graph, first, vocab, 5, EXACT);
+    assertThat(byLabel(after, again)).isEqualTo(byLabel(after, ValueSetInference.infer(after, vocab, 5, EXACT)));
+  }
+
+  @Test
   void aFunctionFailingOnAValueIsOneFindingNamingTheValue() {
     SOp program = org.tracr4j.rasp.Rasp.map(x -> Value.of(1L / (((Value.Int) x).value() - 2)),
         org.tracr4j.rasp.Rasp.tokens());
@@ -51,6 +71,24 @@ class ValueSetInferenceTest {
     assertThat(result.findings()).hasSize(1);
     assertThat(result.findings().get(0).reason()).contains("fails on 2 (a value of tokens)");
     assertThat(result.valueSets().of(program)).containsExactly(Value.of(-1L), Value.of(1L));
+  }
+
+  @Test
+  void anOrderingOfAStringAndANumberIsAFindingAndOrderingsWithinOneKindAreNot() {
+    List<Value> mixed = List.of(Value.of(1L), Value.of("a"));
+    org.tracr4j.rasp.Select less = org.tracr4j.rasp.Rasp.select(org.tracr4j.rasp.Rasp.tokens(),
+        org.tracr4j.rasp.Rasp.tokens(), org.tracr4j.rasp.Comparison.LT);
+    SOp program = org.tracr4j.rasp.Rasp.selectorWidth(less);
+    ValueSetInference.Result result = ValueSetInference.infer(ProgramGraph.of(program), mixed, 3, EXACT);
+    assertThat(result.findings()).extracting(f -> f.rule()).containsExactly(org.tracr4j.RuleCode.PREDICATE_FAILS);
+    assertThat(result.findings().get(0).reason()).contains("cannot order");
+    for (List<Value> vocab : List.of(List.of(Value.of(1L), Value.of(2.5), Value.TRUE),
+        List.of(Value.of("a"), Value.of("b")))) {
+      assertThat(ValueSetInference.infer(ProgramGraph.of(program), vocab, 3, EXACT).findings()).isEmpty();
+    }
+    SOp equal = org.tracr4j.rasp.Rasp.selectorWidth(org.tracr4j.rasp.Rasp.select(org.tracr4j.rasp.Rasp.tokens(),
+        org.tracr4j.rasp.Rasp.tokens(), org.tracr4j.rasp.Comparison.EQ));
+    assertThat(ValueSetInference.infer(ProgramGraph.of(equal), mixed, 3, EXACT).findings()).isEmpty();
   }
 
   private static Map<String, List<Value>> byLabel(ProgramGraph graph, ValueSetInference.Result result) {

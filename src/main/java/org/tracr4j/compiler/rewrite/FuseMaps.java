@@ -45,8 +45,16 @@ public final class FuseMaps {
    *     number of values (a sequence map's table, a select's keys)
    */
   public static Rewriter.Result fuse(SOp program, Predicate<ElementwiseMap> mayWiden) {
+    return fuse(program, distinctExpressions(program), mayWiden);
+  }
+
+  /**
+   * {@link #fuse(SOp, Predicate)}, given every expression of {@code program} once ({@code distinct}, in any
+   * order: the compiler's graph has them already).
+   */
+  public static Rewriter.Result fuse(SOp program, List<RaspExpr> distinct, Predicate<ElementwiseMap> mayWiden) {
     Set<Long> singleUse = new HashSet<>();
-    if (!hasCandidate(program, singleUse)) {
+    if (!hasCandidate(distinct, singleUse)) {
       return new Rewriter.Result(program, List.of());
     }
     Predicate<SOp> fusable = sop -> !sop.meta().hasName() && singleUse.contains(sop.id()) && sop.isCategorical();
@@ -57,23 +65,13 @@ public final class FuseMaps {
   /**
    * Fills {@code singleUse} with the ids of the expressions read by exactly one expression, once (the output
    * is read by none); whether some unnamed map or sequence map is read once, by an expression a rule could
-   * fuse it into (most programs have none: no rewrite pass then). One walk over the program.
+   * fuse it into (most programs have none: no rewrite pass then).
    */
-  private static boolean hasCandidate(SOp program, Set<Long> singleUse) {
+  private static boolean hasCandidate(List<RaspExpr> distinct, Set<Long> singleUse) {
     Map<Long, Integer> uses = new HashMap<>();
-    List<RaspExpr> distinct = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
-    List<RaspExpr> stack = new ArrayList<>();
-    stack.add(program);
-    while (!stack.isEmpty()) {
-      RaspExpr expr = stack.remove(stack.size() - 1);
-      if (!seen.add(expr.id())) {
-        continue;
-      }
-      distinct.add(expr);
+    for (RaspExpr expr : distinct) {
       for (RaspExpr child : expr.children()) {
         uses.merge(child.id(), 1, Integer::sum);
-        stack.add(child);
       }
     }
     uses.forEach((id, count) -> {
@@ -92,6 +90,21 @@ public final class FuseMaps {
       }
     }
     return false;
+  }
+
+  private static List<RaspExpr> distinctExpressions(SOp program) {
+    List<RaspExpr> distinct = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    seen.add(program.id());
+    distinct.add(program);
+    for (int next = 0; next < distinct.size(); next++) {
+      for (RaspExpr child : distinct.get(next).children()) {
+        if (seen.add(child.id())) {
+          distinct.add(child);
+        }
+      }
+    }
+    return distinct;
   }
 
   private static boolean categoricalMap(SOp sop, Predicate<SOp> fusable) {
