@@ -4,7 +4,9 @@
  * {@link org.tracr4j.compiler.ProgramGraph} (labels), {@code StaticValidation}, {@code ValueSetInference}
  * ({@link org.tracr4j.compiler.ValueSets}), {@code NoneAnalysis}, {@code Lowering} with {@code Constructions}
  * (one craft block per s-op), {@code LayerAllocation} ({@link org.tracr4j.compiler.LayerPlan}) and
- * {@code Assembler}. {@link org.tracr4j.compiler.BuildMode} holds every difference between the exact mode and
+ * {@code Assembler}. {@link org.tracr4j.compiler.Compiler#plan} stops before the Assembler writes the weight
+ * arrays ({@link org.tracr4j.compiler.PlannedProgram}, the span of Tracr's compile times) and
+ * {@link org.tracr4j.compiler.Compiler#assemble} writes them. {@link org.tracr4j.compiler.BuildMode} holds every difference between the exact mode and
  * Tracr's. {@link org.tracr4j.compiler.DynamicValidation} checks programs on concrete inputs.
  *
  * <p>Input: {@code rasp} expressions. Output: a {@code model}. Imports {@code rasp}, {@code craft} and

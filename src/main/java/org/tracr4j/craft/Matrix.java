@@ -168,6 +168,11 @@ public final class Matrix {
     if (!(other instanceof Matrix m) || m.rows != rows || m.cols != cols) {
       return false;
     }
+    double[] mine = dense;
+    double[] theirs = m.dense;
+    if (mine != null && theirs != null) {
+      return Arrays.equals(mine, theirs);
+    }
     Rows a = sparse();
     Rows b = m.sparse();
     return Arrays.equals(a.rowStart, b.rowStart) && Arrays.equals(a.columns, b.columns)

@@ -98,9 +98,9 @@ record SparseMatrix(int rows, int cols, int[] rowStart, int[] columns, double[] 
    * Sets and adds entries in any order, holding only those; {@link #build} gives what the same calls on a
    * zero dense block give (per entry from {@code +0.0}, in call order: {@code add} adds, {@code set}
    * replaces), its zeros (of either sign) left out. An add of 0, or a first call of weight 0 on an entry,
-   * changes no entry that ends up nonzero, so it is dropped. While the calls come in row-major order, each on a new entry (as the
-   * compiler writes), they are the rows themselves; the first call out of order turns them into a list of
-   * calls that {@link #build} sorts.
+   * changes no entry that ends up nonzero, so it is dropped. While the calls come in row-major order, each
+   * on a new entry (as the compiler writes), they are the rows themselves; the first call out of order turns
+   * them into a list of calls that {@link #build} sorts.
    */
   static final class Builder {
     private final int rows;

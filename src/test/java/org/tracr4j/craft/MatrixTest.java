@@ -68,7 +68,8 @@ class MatrixTest {
     for (Matrix matrix : java.util.List.of(Matrix.dense(2, 3, values),
         Matrix.builder(2, 3).set(1, 2, 3).set(0, 1, 2).set(0, 2, -0.0).build())) {
       StringBuilder seen = new StringBuilder();
-      matrix.forEachStored((row, column, value) -> seen.append(row).append(column).append('=').append(value).append(' '));
+      matrix.forEachStored((row, column, value) ->
+          seen.append(row).append(column).append('=').append(value).append(' '));
       assertThat(seen.toString()).isEqualTo("01=2.0 02=-0.0 12=3.0 ");
       assertThat(matrix.storedCount()).isEqualTo(3);
     }
