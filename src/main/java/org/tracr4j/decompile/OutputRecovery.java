@@ -80,8 +80,22 @@ final class OutputRecovery {
       }
       return output.name();
     }
+    String argument = output.name();
+    Residual.Mapping mapping = residual.mapping(output);
+    if (mapping != null) {
+      // The output is a map whose values the decompiler named: decode them in that map, one map, not two.
+      List<List<Value>> inputRows = new ArrayList<>();
+      List<Value> inputDecoded = new ArrayList<>();
+      for (int u = 0; u < mapping.input().size(); u++) {
+        inputRows.add(List.of(mapping.input().names().get(u)));
+        inputDecoded.add(decoded.get(output.names().indexOf(mapping.results().get(u))));
+      }
+      rows = inputRows;
+      decoded = inputDecoded;
+      argument = mapping.input().name();
+    }
     String name = text.fresh();
-    String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + output.name() + ")";
+    String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + argument + ")";
     text.define(name, categorical ? map : "numerical(" + map + ")");
     return name;
   }
