@@ -464,19 +464,13 @@ final class MlpRecovery {
       }
       return new Variable(input.name(), partDims, names, vectors, scalar);
     }
-    List<String> parameters = inputs.size() == 1 ? List.of("x") : inputs.size() == 2 ? List.of("x", "y")
-        : java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> "x" + i).toList();
-    String lambda = Tables.lambda(parameters, rows, results);
-    String arguments = String.join(", ", inputs.stream().map(Variable::name).toList());
     String call = inputs.isEmpty() ? "map(x -> " + Tables.literal(results.get(0)) + ", tokens)"
-        : inputs.size() == 1 ? "map(" + lambda + ", " + arguments + ")"
-        : inputs.size() == 2 ? "sequence_map(" + lambda + ", " + arguments + ")"
-        : "make_nary_sequencemap(" + lambda + ", " + arguments + ")";
+        : call(inputs, rows, results);
     String name = text.fresh();
     text.define(name, scalar ? "numerical(" + call + ")" : call);
     Variable result = new Variable(name, partDims, names, vectors, scalar);
-    if (inputs.size() == 1) {
-      residual.mapped(result, new Residual.Mapping(inputs.get(0), List.copyOf(results)));
+    if (!inputs.isEmpty()) {
+      residual.mapped(result, new Residual.Mapping(List.copyOf(inputs), List.copyOf(rows), List.copyOf(results)));
     }
     return result;
   }
@@ -515,6 +509,17 @@ final class MlpRecovery {
       text.makeNumerical(input.name());
     }
     return new Variable(input.name(), partDims, input.names(), vectors, scalar);
+  }
+
+  /** A map, sequence map or n-ary sequence map of {@code inputs} giving {@code results} on {@code rows}. */
+  static String call(List<Variable> inputs, List<List<Value>> rows, List<Value> results) {
+    List<String> parameters = inputs.size() == 1 ? List.of("x") : inputs.size() == 2 ? List.of("x", "y")
+        : java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> "x" + i).toList();
+    String lambda = Tables.lambda(parameters, rows, results);
+    String arguments = String.join(", ", inputs.stream().map(Variable::name).toList());
+    return inputs.size() == 1 ? "map(" + lambda + ", " + arguments + ")"
+        : inputs.size() == 2 ? "sequence_map(" + lambda + ", " + arguments + ")"
+        : "make_nary_sequencemap(" + lambda + ", " + arguments + ")";
   }
 
   /** Whether the zero vector of {@code part} appears only on rows where some input is none. */

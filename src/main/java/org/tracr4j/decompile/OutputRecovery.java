@@ -80,22 +80,17 @@ final class OutputRecovery {
       }
       return output.name();
     }
-    String argument = output.name();
+    String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + output.name() + ")";
     Residual.Mapping mapping = residual.mapping(output);
     if (mapping != null) {
-      // The output is a map whose values the decompiler named: decode them in that map, one map, not two.
-      List<List<Value>> inputRows = new ArrayList<>();
-      List<Value> inputDecoded = new ArrayList<>();
-      for (int u = 0; u < mapping.input().size(); u++) {
-        inputRows.add(List.of(mapping.input().names().get(u)));
-        inputDecoded.add(decoded.get(output.names().indexOf(mapping.results().get(u))));
+      // The output is a table whose values the decompiler named: decode them in that table, not in a second.
+      List<Value> composed = new ArrayList<>();
+      for (Value result : mapping.results()) {
+        composed.add(decoded.get(output.names().indexOf(result)));
       }
-      rows = inputRows;
-      decoded = inputDecoded;
-      argument = mapping.input().name();
+      map = MlpRecovery.call(mapping.inputs(), mapping.rows(), composed);
     }
     String name = text.fresh();
-    String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + argument + ")";
     text.define(name, categorical ? map : "numerical(" + map + ")");
     return name;
   }

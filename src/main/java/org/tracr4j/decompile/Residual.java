@@ -42,11 +42,13 @@ final class Residual {
   }
 
   /**
-   * How a map (an MLP's table) computes {@code result} from one s-op.
+   * How a map or sequence map (an MLP's table) computes {@code result} from its input s-ops.
    *
-   * @param results the result's value name for each value of {@code input}, in the input's order
+   * @param rows each combination of the inputs' values
+   * @param results the result's value name on each row
    */
-  record Mapping(Variable input, List<org.tracr4j.rasp.Value> results) {}
+  record Mapping(List<Variable> inputs, List<List<org.tracr4j.rasp.Value>> rows,
+      List<org.tracr4j.rasp.Value> results) {}
 
   private final java.util.Map<Variable, Mapping> mappings = new java.util.IdentityHashMap<>();
 
@@ -54,7 +56,7 @@ final class Residual {
     mappings.put(result, mapping);
   }
 
-  /** The map that computes {@code variable} from one s-op; null when it is not one. */
+  /** The table that computes {@code variable}; null when it is not one. */
   Mapping mapping(Variable variable) {
     return mappings.get(variable);
   }

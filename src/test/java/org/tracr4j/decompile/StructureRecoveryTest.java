@@ -22,7 +22,8 @@ import org.tracr4j.rasp.Value;
  * Programs whose graph of operations the decompiler reads back as it was written (float32 directories,
  * stripped and permuted), each a case that used to print extra maps: a selector width whose decoder the
  * compiler narrowed to the widths the select can reach (every query selects its own position: from 1),
- * and an output map of an MLP whose values the decompiler numbered (decoded in that map, not in a second).
+ * and an output map of an MLP table (map or sequence map) whose values the decompiler numbered (decoded in
+ * that table, not in a second map).
  */
 class StructureRecoveryTest {
   @TempDir static Path dir;
@@ -37,7 +38,9 @@ class StructureRecoveryTest {
         Arguments.of("v1 = aggregate(select(length, indices, (k, q) -> k == q + 1), tokens);\nreturn v1;",
             letters, 4),
         Arguments.of("v1 = selector_width(select(tokens, tokens, ==));\nv2 = map(x -> x + 1, v1);\nreturn v2;",
-            letters, 4));
+            letters, 4),
+        // a sequence map's numbered values decoded in its own table (was a sequence map and a map)
+        Arguments.of("v1 = sequence_map((x, y) -> (x + y) % 3, tokens, indices);\nreturn v1;", numbers, 3));
   }
 
   @ParameterizedTest(name = "{0}")
