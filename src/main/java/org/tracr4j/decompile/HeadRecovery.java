@@ -153,7 +153,7 @@ final class HeadRecovery {
     // when the selection factors so, else as a select on their combination.
     String factored = Selections.factor(this, queries, keys, width);
     if (factored != null) {
-      return width ? List.of(selectorWidth(factored, null, dims, bosOut))
+      return width ? List.of(selectorWidth(factored, null, null, null, dims, bosOut))
           : aggregate(factored, values, dims, bosOut, null);
     }
     Variable query = side(queries, "queries");
@@ -162,7 +162,7 @@ final class HeadRecovery {
     String select = "select(" + key.name() + ", " + query.name() + ", "
         + Tables.predicate(key.names(), query.names(), selected) + ")";
     if (width) {
-      return List.of(selectorWidth(select, selected, dims, bosOut));
+      return List.of(selectorWidth(select, selected, query, key, dims, bosOut));
     }
     return aggregate(select, values, dims, bosOut, selected);
   }
@@ -335,11 +335,29 @@ final class HeadRecovery {
     return where;
   }
 
-  private Variable selectorWidth(String select, boolean[][] selected, int[] dims, double[] bosOut) {
+  /**
+   * A selector width, whose values 0..N are recorded as the vectors the head writes, {@code 1/(w+1)} scaled,
+   * with the widths it can reach: from 1 when the select compares an s-op with itself and selects every
+   * query's own position (or selects everything: {@code length}), up to N − 1 when it never does. The MLP
+   * decoding the width may leave out the others (the compiler's narrowed decoder), so that its output is
+   * the width only where the width can be.
+   */
+  private Variable selectorWidth(String select, boolean[][] selected, Variable query, Variable key, int[] dims,
+      double[] bosOut) {
     boolean everything = selected != null;
     for (boolean[] row : selected == null ? new boolean[0][] : selected) {
       for (boolean s : row) {
         everything &= s;
+      }
+    }
+    boolean ownAlways = everything;
+    boolean ownNever = false;
+    if (selected != null && query == key) {
+      ownAlways = true;
+      ownNever = true;
+      for (int v = 0; v < query.size(); v++) {
+        ownAlways &= selected[v][v];
+        ownNever &= !selected[v][v];
       }
     }
     String name = text.fresh();
@@ -354,7 +372,9 @@ final class HeadRecovery {
       }
       vectors.add(v);
     }
-    return new Variable(name, dims, names, vectors, false);
+    Variable width = new Variable(name, dims, names, vectors, false);
+    residual.reachableWidths(width, ownAlways ? 1 : 0, ownNever ? c.maxSeqLen() - 1 : c.maxSeqLen());
+    return width;
   }
 
   /** The mean written into {@code dim}, entry {@code j} of the dimensions being recovered. */

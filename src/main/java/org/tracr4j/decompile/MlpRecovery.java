@@ -418,6 +418,10 @@ final class MlpRecovery {
       List<Integer> dims, List<Integer> part) {
     int[] partDims = part.stream().mapToInt(dims::get).toArray();
     boolean scalar = part.size() == 1;
+    Variable decoded = inputs.size() == 1 ? decodedWidth(inputs.get(0), outputs, part, partDims, scalar) : null;
+    if (decoded != null) {
+      return decoded;
+    }
     List<Value> names = new ArrayList<>();
     List<double[]> vectors = new ArrayList<>();
     List<List<Value>> rows = new ArrayList<>();
@@ -460,17 +464,62 @@ final class MlpRecovery {
       }
       return new Variable(input.name(), partDims, names, vectors, scalar);
     }
+    String call = inputs.isEmpty() ? "map(x -> " + Tables.literal(results.get(0)) + ", tokens)"
+        : call(inputs, rows, results);
+    String name = text.fresh();
+    text.define(name, scalar ? "numerical(" + call + ")" : call);
+    Variable result = new Variable(name, partDims, names, vectors, scalar);
+    if (!inputs.isEmpty()) {
+      residual.mapped(result, new Residual.Mapping(List.copyOf(inputs), List.copyOf(rows), List.copyOf(results)));
+    }
+    return result;
+  }
+
+  /**
+   * The selector width itself when this MLP decodes a width that cannot take every value 0..N: its outputs
+   * on the widths that can occur are distinct (for one dimension: the width as a number), whatever they
+   * are on the others. Each width keeps its name and the vector the MLP gives it, so every reader, which
+   * reads the width through these vectors, computes what the model does on every width. Null otherwise.
+   */
+  private Variable decodedWidth(Variable input, List<double[]> outputs, List<Integer> part, int[] partDims,
+      boolean scalar) {
+    int[] reachable = residual.reachableWidths(input);
+    if (reachable == null || reachable[0] == 0 && reachable[1] == c.maxSeqLen()) {
+      return null;
+    }
+    List<double[]> vectors = new ArrayList<>();
+    for (int w = 0; w < input.size(); w++) {
+      double[] vector = new double[part.size()];
+      for (int i = 0; i < vector.length; i++) {
+        vector[i] = outputs.get(w)[part.get(i)];
+      }
+      vectors.add(vector);
+    }
+    for (int w = reachable[0]; w <= reachable[1]; w++) {
+      if (scalar && !Numbers.close(vectors.get(w)[0], w, Numbers.SAME)) {
+        return null;
+      }
+      for (int other = reachable[0]; other < w; other++) {
+        if (Numbers.close(vectors.get(w), vectors.get(other), Numbers.SAME)) {
+          return null;
+        }
+      }
+    }
+    if (scalar) {
+      text.makeNumerical(input.name());
+    }
+    return new Variable(input.name(), partDims, input.names(), vectors, scalar);
+  }
+
+  /** A map, sequence map or n-ary sequence map of {@code inputs} giving {@code results} on {@code rows}. */
+  static String call(List<Variable> inputs, List<List<Value>> rows, List<Value> results) {
     List<String> parameters = inputs.size() == 1 ? List.of("x") : inputs.size() == 2 ? List.of("x", "y")
         : java.util.stream.IntStream.range(0, inputs.size()).mapToObj(i -> "x" + i).toList();
     String lambda = Tables.lambda(parameters, rows, results);
     String arguments = String.join(", ", inputs.stream().map(Variable::name).toList());
-    String call = inputs.isEmpty() ? "map(x -> " + Tables.literal(results.get(0)) + ", tokens)"
-        : inputs.size() == 1 ? "map(" + lambda + ", " + arguments + ")"
+    return inputs.size() == 1 ? "map(" + lambda + ", " + arguments + ")"
         : inputs.size() == 2 ? "sequence_map(" + lambda + ", " + arguments + ")"
         : "make_nary_sequencemap(" + lambda + ", " + arguments + ")";
-    String name = text.fresh();
-    text.define(name, scalar ? "numerical(" + call + ")" : call);
-    return new Variable(name, partDims, names, vectors, scalar);
   }
 
   /** Whether the zero vector of {@code part} appears only on rows where some input is none. */

@@ -80,8 +80,17 @@ final class OutputRecovery {
       }
       return output.name();
     }
-    String name = text.fresh();
     String map = "map(" + Tables.lambda(List.of("x"), rows, decoded) + ", " + output.name() + ")";
+    Residual.Mapping mapping = residual.mapping(output);
+    if (mapping != null) {
+      // The output is a table whose values the decompiler named: decode them in that table, not in a second.
+      List<Value> composed = new ArrayList<>();
+      for (Value result : mapping.results()) {
+        composed.add(decoded.get(output.names().indexOf(result)));
+      }
+      map = MlpRecovery.call(mapping.inputs(), mapping.rows(), composed);
+    }
+    String name = text.fresh();
     text.define(name, categorical ? map : "numerical(" + map + ")");
     return name;
   }

@@ -18,6 +18,7 @@ final class Residual {
   private final Variable[] owner;
   private final int[] slot;
   private final List<Variable> variables = new ArrayList<>();
+  private final java.util.Map<Variable, int[]> widths = new java.util.IdentityHashMap<>();
 
   Residual(int dModel, int one, int bos) {
     this.dModel = dModel;
@@ -38,6 +39,36 @@ final class Residual {
       slot[dim] = i;
     }
     variables.add(variable);
+  }
+
+  /**
+   * How a map or sequence map (an MLP's table) computes {@code result} from its input s-ops.
+   *
+   * @param rows each combination of the inputs' values
+   * @param results the result's value name on each row
+   */
+  record Mapping(List<Variable> inputs, List<List<org.tracr4j.rasp.Value>> rows,
+      List<org.tracr4j.rasp.Value> results) {}
+
+  private final java.util.Map<Variable, Mapping> mappings = new java.util.IdentityHashMap<>();
+
+  void mapped(Variable result, Mapping mapping) {
+    mappings.put(result, mapping);
+  }
+
+  /** The table that computes {@code variable}; null when it is not one. */
+  Mapping mapping(Variable variable) {
+    return mappings.get(variable);
+  }
+
+  /** Records that {@code width}, a selector width's head output, only takes the values min..max. */
+  void reachableWidths(Variable width, int min, int max) {
+    widths.put(width, new int[] {min, max});
+  }
+
+  /** The widths {min, max} a selector width's head output can take; null for other variables. */
+  int[] reachableWidths(Variable variable) {
+    return widths.get(variable);
   }
 
   /** The position of {@code variable} in the order of recovery. */
