@@ -227,6 +227,37 @@ public final class VectorSpace {
   /** For each direction of this space, its position in {@code other}, or -1 where {@code other} lacks it. */
   public int[] indicesIn(VectorSpace other) {
     int[] positions = new int[basis.size()];
+    if (other.index == null && basis.size() * 4 >= other.basis.size()) {
+      // Both bases are sorted: one walk along both finds each direction without building other's hash
+      // index (most spaces are searched once, by the block that joins them). Whatever the walk misses is
+      // looked up in the index after all, so the answer is the lookup's, also for directions whose values
+      // order inconsistently.
+      boolean missed = false;
+      int j = 0;
+      List<BasisDirection> others = other.basis;
+      for (int i = 0; i < positions.length; i++) {
+        BasisDirection direction = basis.get(i);
+        while (j < others.size() && others.get(j).compareTo(direction) < 0) {
+          j++;
+        }
+        positions[i] = -1;
+        for (int k = j; k < others.size() && others.get(k).compareTo(direction) == 0; k++) {
+          if (others.get(k).equals(direction)) {
+            positions[i] = k;
+            break;
+          }
+        }
+        missed |= positions[i] < 0;
+      }
+      if (missed) {
+        for (int i = 0; i < positions.length; i++) {
+          if (positions[i] < 0) {
+            positions[i] = other.indexOf(basis.get(i));
+          }
+        }
+      }
+      return positions;
+    }
     for (int i = 0; i < positions.length; i++) {
       positions[i] = other.indexOf(basis.get(i));
     }

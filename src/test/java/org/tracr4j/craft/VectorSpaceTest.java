@@ -63,4 +63,43 @@ class VectorSpaceTest {
     assertThat(space.vector(B1).magnitudes()).containsExactly(0, 1);
     assertThatThrownBy(() -> space.vector(C)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void findsEachDirectionsPositionInAnotherSpaceAsALookupDoes() {
+    java.util.Random random = new java.util.Random(3);
+    for (int round = 0; round < 300; round++) {
+      List<BasisDirection> mine = new java.util.ArrayList<>();
+      List<BasisDirection> theirs = new java.util.ArrayList<>();
+      for (int i = random.nextInt(12); i >= 0; i--) {
+        (random.nextBoolean() ? mine : theirs).add(direction(random));
+        if (random.nextInt(3) == 0) {
+          BasisDirection shared = direction(random);
+          mine.add(shared);
+          theirs.add(shared);
+        }
+      }
+      VectorSpace space = VectorSpace.of(mine);
+      VectorSpace other = VectorSpace.of(theirs);
+      int[] walked = space.indicesIn(other); // other's index not built yet: the sorted walk
+      int[] looked = new int[space.dims()];
+      for (int i = 0; i < looked.length; i++) {
+        looked[i] = other.indexOf(space.direction(i)); // builds the index
+      }
+      assertThat(walked).containsExactly(looked);
+      assertThat(space.indicesIn(other)).containsExactly(looked); // the index's answer
+    }
+  }
+
+  /**
+   * Names a, b, c; no value, an integer or a string. An integer and a string order by their printed forms,
+   * which is not a consistent order ("10" < "2" < 3 < 10): the lookup must still agree.
+   */
+  private static BasisDirection direction(java.util.Random random) {
+    String name = List.of("a", "b", "c").get(random.nextInt(3));
+    return switch (random.nextInt(3)) {
+      case 0 -> new BasisDirection(name);
+      case 1 -> new BasisDirection(name, List.of(2, 3, 10).get(random.nextInt(3)));
+      default -> new BasisDirection(name, List.of("2", "10", "x").get(random.nextInt(3)));
+    };
+  }
 }
