@@ -47,16 +47,37 @@ public final class Decompiler {
    */
   public static Decompiled decompile(Model model, int exhaustiveLimit, int samples) {
     try {
-      return decompile(model, exhaustiveLimit, samples, true);
+      return decompile(model, exhaustiveLimit, samples, new Reading(true, false));
     } catch (UndecompilableModelException splitFailed) {
       // A categorical aggregate read as several means may leave its readers unrecoverable: read it as one.
-      return decompile(model, exhaustiveLimit, samples, false);
+      try {
+        return decompile(model, exhaustiveLimit, samples, new Reading(false, false));
+      } catch (UndecompilableModelException failed) {
+        // A one-valued aggregate's empty selection read as 0 may leave its readers unrecoverable (a map of
+        // it that writes nothing there is not one s-op): read it as none, as a categorical aggregate gives.
+        try {
+          return decompile(model, exhaustiveLimit, samples, new Reading(false, true));
+        } catch (UndecompilableModelException alsoFailed) {
+          throw failed;
+        }
+      }
     }
   }
 
-  private static Decompiled decompile(Model model, int exhaustiveLimit, int samples, boolean splitMeans) {
+  /**
+   * Choices between readings of a head that the weights do not decide; each is verified.
+   *
+   * @param splitMeans read a head that writes several dimensions from one finite s-op through a select that
+   *     picks several key values as one numerical mean per dimension (merged heads), not as a categorical
+   *     aggregate
+   * @param oneValuedNone read the empty selection of an aggregate of a one-valued s-op (one dimension) as
+   *     none, a categorical aggregate, not as the number 0 of a numerical mean
+   */
+  record Reading(boolean splitMeans, boolean oneValuedNone) {}
+
+  private static Decompiled decompile(Model model, int exhaustiveLimit, int samples, Reading reading) {
     ProgramText text = new ProgramText();
-    String output = recover(model, text, splitMeans);
+    String output = recover(model, text, reading);
     String header = "# decompiled by tracr4j from a model with " + model.config().layers() + " layers, vocabulary {"
         + String.join(", ", vocabulary(model)) + "}, max_seq_len " + model.maxSeqLen()
         + (model.config().causal() ? ", causal" : "") + "\n";
@@ -67,10 +88,10 @@ public final class Decompiler {
 
   /** Recovers the program into {@code text} without verifying it; returns the output s-op's name. */
   static String recover(Model model, ProgramText text) {
-    return recover(model, text, true);
+    return recover(model, text, new Reading(true, false));
   }
 
-  static String recover(Model model, ProgramText text, boolean splitMeans) {
+  static String recover(Model model, ProgramText text, Reading reading) {
     ModelConfig c = model.config();
     // Model.weights() is a deep copy: take it once, not per entry read.
     Weights weights = model.weights();
@@ -86,8 +107,8 @@ public final class Decompiler {
       Weights.Layer layer = weights.layers().get(l);
       requireNoBias(layer.bO(), "blocks." + l + ".attn.b_O");
       List<Variable> written = new ArrayList<>();
-      for (int h : headOrder(c, layer, l, residual, bosResidual, tokens, read, splitMeans)) {
-        written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read, splitMeans)
+      for (int h : headOrder(c, layer, l, residual, bosResidual, tokens, read, reading)) {
+        written.addAll(new HeadRecovery(c, layer, l, h, residual, text, bosResidual, tokens, read, reading)
             .recoverAll());
       }
       for (Variable v : written) {
@@ -132,13 +153,13 @@ public final class Decompiler {
    * statements and names are the same for every permutation of the heads.
    */
   private static List<Integer> headOrder(ModelConfig c, Weights.Layer layer, int l, Residual residual,
-      double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
+      double[] bosResidual, Variable tokens, boolean[] read, Reading reading) {
     List<String> keys = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
     for (int h = 0; h < c.heads(); h++) {
       ProgramText scratch = new ProgramText();
       StringBuilder key = new StringBuilder();
-      for (Variable v : new HeadRecovery(c, layer, l, h, residual, scratch, bosResidual, tokens, read, splitMeans)
+      for (Variable v : new HeadRecovery(c, layer, l, h, residual, scratch, bosResidual, tokens, read, reading)
           .recoverAll()) {
         key.append(scratch.text("", v.name())).append('\n');
       }

@@ -36,18 +36,18 @@ final class HeadRecovery {
   /** The residual dimensions something reads; writes to the others are ignored. */
   private final boolean[] read;
   private final boolean splitMeans;
+  private final boolean oneValuedNone;
 
   /**
    * @param read the residual dimensions something reads (writes to the others, such as an aggregate's key
    *     channel that only the input check reads, are ignored)
-   * @param splitMeans read a head that writes several dimensions from one finite s-op through a select that
-   *     picks several key values as one numerical mean per dimension (merged heads), not as a categorical
-   *     aggregate
+   * @param reading how to read what the weights do not decide ({@link Decompiler.Reading})
    */
   HeadRecovery(ModelConfig c, Weights.Layer layer, int layerIndex, int head, Residual residual,
-      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read, boolean splitMeans) {
+      ProgramText text, double[] bosResidual, Variable tokens, boolean[] read, Decompiler.Reading reading) {
     this.read = read;
-    this.splitMeans = splitMeans;
+    this.splitMeans = reading.splitMeans();
+    this.oneValuedNone = reading.oneValuedNone();
     this.c = c;
     this.layer = layer;
     this.head = head;
@@ -442,7 +442,7 @@ final class HeadRecovery {
       defaultName = names.get(defaultIndex);
     } else {
       // One dimension (a one-valued s-op): values are named by their number, so the empty selection is 0.
-      defaultName = dims.length == 1 ? Numbers.value(bosOut[0])
+      defaultName = dims.length == 1 && !(oneValuedNone && Numbers.isZero(bosOut)) ? Numbers.value(bosOut[0])
           : Numbers.isZero(bosOut) ? Value.NONE : freshName(names);
       names.add(defaultName);
       vectors.add(bosOut);
@@ -455,8 +455,9 @@ final class HeadRecovery {
     String name = text.fresh();
     String aggregate = "aggregate(" + select + ", " + valueExpression
         + (defaultName.isNone() ? "" : ", " + Tables.literal(defaultName)) + ")";
-    text.define(name, dims.length == 1 ? "numerical(" + aggregate + ")" : aggregate);
-    return new Variable(name, dims, names, vectors, dims.length == 1);
+    boolean number = dims.length == 1 && !defaultName.isNone();
+    text.define(name, number ? "numerical(" + aggregate + ")" : aggregate);
+    return new Variable(name, dims, names, vectors, number);
   }
 
   /**
