@@ -161,16 +161,24 @@ final class InfoCommand implements Callable<Integer> {
       Provenance.Layer layer = provenance.layers().get(l);
       for (Provenance.Head head : layer.heads()) {
         if (head.expression().equals(label)) {
-          components.add(Map.of("layer", l, "head", head.index()));
+          components.add(ordered("layer", l, "head", head.index()));
         }
       }
       for (Provenance.Neurons range : layer.mlp()) {
         if (range.expression().equals(label)) {
-          components.add(Map.of("layer", l, "neurons", List.of(range.start(), range.end())));
+          components.add(ordered("layer", l, "neurons", List.of(range.start(), range.end())));
         }
       }
     }
     return components;
+  }
+
+  /** A two-key JSON object in the order given (Map.of's order changes from one JVM run to the next). */
+  private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+    Map<String, Object> object = new java.util.LinkedHashMap<>();
+    object.put(key1, value1);
+    object.put(key2, value2);
+    return object;
   }
 
   private static void printExpressions(PrintWriter out, Model model) {

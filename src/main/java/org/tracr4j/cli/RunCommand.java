@@ -180,8 +180,13 @@ final class RunCommand implements Callable<Integer> {
           layer.put("heads", heads);
         } else {
           layer.put("expressions", placed.mlp().stream().map(Provenance.Neurons::expression).toList());
-          layer.put("neurons", placed.mlp().stream().map(r -> Map.of("expression", r.expression(),
-              "neurons", List.of(r.start(), r.end()))).toList());
+          layer.put("neurons", placed.mlp().stream().map(r -> {
+            // In this order on every run (Map.of's iteration order changes from one JVM run to the next).
+            Map<String, Object> range = new java.util.LinkedHashMap<>();
+            range.put("expression", r.expression());
+            range.put("neurons", List.of(r.start(), r.end()));
+            return range;
+          }).toList());
         }
       });
       layer.put("output", t.layerOutputs().get(sub));

@@ -109,7 +109,12 @@ public final class SweepReport {
     for (Sweep.Width w : widths) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("d", w.dim());
-      row.put("accuracy", Map.of("min", w.minAccuracy(), "mean", w.meanAccuracy(), "max", w.maxAccuracy()));
+      // LinkedHashMaps, not Map.of: the file must be the same bytes on every run.
+      Map<String, Object> accuracy = new LinkedHashMap<>();
+      accuracy.put("min", w.minAccuracy());
+      accuracy.put("mean", w.meanAccuracy());
+      accuracy.put("max", w.maxAccuracy());
+      row.put("accuracy", accuracy);
       row.put("token_accuracy_mean", w.meanTokenAccuracy());
       row.put("layer_cosines_mean", w.meanCosines());
       List<Object> runs = new ArrayList<>();
@@ -129,8 +134,12 @@ public final class SweepReport {
       row.put("best_seed", best.options().seed());
       List<Object> features = new ArrayList<>();
       for (Features.Feature f : Features.of(best)) {
-        features.add(Map.of("label", f.label(), "norm", f.norm(), "overlap", f.overlap(),
-            "fate", f.fate().name().toLowerCase(Locale.ROOT)));
+        Map<String, Object> feature = new LinkedHashMap<>();
+        feature.put("label", f.label());
+        feature.put("norm", f.norm());
+        feature.put("overlap", f.overlap());
+        feature.put("fate", f.fate().name().toLowerCase(Locale.ROOT));
+        features.add(feature);
       }
       row.put("features", features);
       Recovery.Result recovery = recoveries.get(w.dim());
