@@ -92,7 +92,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
 
     Builder add(Value value) {
       int mask = slots.length - 1;
-      int slot = spread(value.hashCode()) & mask;
+      int slot = slot(value.hashCode());
       for (int held = slots[slot]; held != 0; held = slots[slot]) {
         if (distinct[held - 1].equals(value)) {
           return this;
@@ -121,7 +121,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
       slots = new int[slots.length * 2];
       int mask = slots.length - 1;
       for (int i = 0; i < size; i++) {
-        int slot = spread(distinct[i].hashCode()) & mask;
+        int slot = slot(distinct[i].hashCode());
         while (slots[slot] != 0) {
           slot = (slot + 1) & mask;
         }
@@ -150,8 +150,31 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
       return true;
     }
 
-    private static int spread(int hash) {
-      return hash ^ (hash >>> 16);
+    /**
+     * {@link #sortedAsIntegers} for doubles: among distinct doubles (equal ones are one value, and so are
+     * 0.0 and -0.0) the primitive order is {@link Value}'s, NaN last in both.
+     */
+    private static boolean sortedAsReals(Value[] values) {
+      double[] keys = new double[values.length];
+      for (int i = 0; i < values.length; i++) {
+        if (!(values[i] instanceof Value.Real real)) {
+          return false;
+        }
+        keys[i] = real.value();
+      }
+      Arrays.sort(keys);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = Value.of(keys[i]);
+      }
+      return true;
+    }
+
+    /**
+     * The slot of a hash code: Fibonacci hashing, the high bits of the product, as the hash codes of
+     * fractions (k / n as doubles) share most of their low bits, which linear probing would pile up.
+     */
+    private int slot(int hash) {
+      return (hash * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(slots.length));
     }
 
     SortedValues build() {
@@ -159,7 +182,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
         return EMPTY;
       }
       Value[] sorted = Arrays.copyOf(distinct, size);
-      if (size >= 16 && sortedAsIntegers(sorted)) {
+      if (size >= 16 && (sortedAsIntegers(sorted) || sortedAsReals(sorted))) {
         return new SortedValues(sorted, 0, size);
       }
       // Stable, so values that compare as equal but differ in equals keep the order they were added in.

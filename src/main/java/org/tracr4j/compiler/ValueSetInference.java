@@ -212,7 +212,7 @@ final class ValueSetInference {
   }
 
   private SortedSet<Value> sequenceMap(SequenceMap m) {
-    SortedValues.Builder out = new SortedValues.Builder();
+    SortedValues.Builder out = new SortedValues.Builder(pairs(m.first(), m.second()));
     if (m.first().equals(m.second()) && mode.diagonalSequenceMaps()) {
       Application f = application((x, y) -> m.function().apply(x, y), (x, y) -> "(" + x + ", " + y + ")");
       for (Value x : of(m.first())) {
@@ -231,7 +231,7 @@ final class ValueSetInference {
   }
 
   private SortedSet<Value> linearSequenceMap(LinearSequenceMap m) {
-    SortedValues.Builder out = new SortedValues.Builder();
+    SortedValues.Builder out = new SortedValues.Builder(pairs(m.first(), m.second()));
     boolean diagonal = m.first().equals(m.second()) && mode.diagonalSequenceMaps();
     Application f = application(m::apply, (x, y) -> "(" + x + ", " + y + ")");
     for (Value x : of(m.first())) {
@@ -244,6 +244,11 @@ final class ValueSetInference {
       }
     }
     return out.build();
+  }
+
+  /** How many results a function of two s-ops can have at most, capped: the builder's first size. */
+  private int pairs(SOp first, SOp second) {
+    return (int) Math.min(1024, (long) of(first).size() * of(second).size());
   }
 
   private static Application application(java.util.function.BinaryOperator<Value> apply,

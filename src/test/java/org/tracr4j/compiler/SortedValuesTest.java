@@ -57,6 +57,27 @@ class SortedValuesTest {
   }
 
   @Test
+  void manyFractionsIntegersAndRepeatsSortAsATreeSetDoes() {
+    for (int kind = 0; kind < 3; kind++) {
+      List<Value> values = new ArrayList<>();
+      for (int a = 0; a < 40; a++) {
+        for (int b = 1; b < 12; b++) {
+          values.add(switch (kind) {
+            case 0 -> Value.of(a / (double) b);
+            case 1 -> Value.of((long) (a * b % 37) - 5);
+            default -> a % 2 == 0 ? Value.of((long) (a / b)) : Value.of(a / (double) b);
+          });
+        }
+      }
+      values.add(Value.of(-0.0));
+      TreeSet<Value> tree = new TreeSet<>(values);
+      SortedValues sorted = SortedValues.of(values);
+      assertThat(new ArrayList<>(sorted)).containsExactlyElementsOf(tree);
+      assertThat(sorted.toString()).isEqualTo(tree.toString());
+    }
+  }
+
+  @Test
   void rangesAndTheEmptySet() {
     assertThat(SortedValues.range(2, 4)).containsExactly(Value.of(2L), Value.of(3L), Value.of(4L));
     assertThat(SortedValues.range(3, 2)).isEmpty();
