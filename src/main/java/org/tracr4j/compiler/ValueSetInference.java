@@ -317,30 +317,52 @@ final class ValueSetInference {
     for (Value v : input) {
       values[n++] = v.asDouble();
     }
+    IntegerSums integerSums = IntegerSums.applies(values, maxSeqLen);
     double[] sums = {0.0};
-    double[] means = new double[0];
+    // Every count's means, gathered and sorted once at the end (merging them count by count cost a pass
+    // over the growing union per count). The union only grows, so checking its size when the buffer is
+    // compacted and at the end refuses exactly the sets that a check after every count refused.
+    double[] means = new double[16];
+    int size = 0;
     for (int count = 1; count <= maxSeqLen; count++) {
-      double[] next = new double[sums.length * values.length];
-      int size = 0;
-      for (double sum : sums) {
-        for (double v : values) {
-          next[size++] = sum + v;
+      if (integerSums != null) {
+        sums = integerSums.next();
+      } else {
+        double[] next = new double[sums.length * values.length];
+        int k = 0;
+        for (double sum : sums) {
+          for (double v : values) {
+            next[k++] = sum + v;
+          }
+        }
+        Arrays.sort(next);
+        sums = mergeNearlyEqual(next, distinct(next, next.length));
+      }
+      if (sums.length > MAX_VALUES) { // distinct sums give distinct means of this count alone
+        return tooManyMeans(a);
+      }
+      if (size + sums.length > means.length) {
+        if (size > 4 * MAX_VALUES) {
+          Arrays.sort(means, 0, size);
+          size = distinct(means, size);
+          if (size > MAX_VALUES) {
+            return tooManyMeans(a);
+          }
+        }
+        if (size + sums.length > means.length) {
+          means = Arrays.copyOf(means, Math.max(2 * means.length, size + sums.length));
         }
       }
-      Arrays.sort(next);
-      sums = mergeNearlyEqual(next, distinct(next, next.length));
-      // Dividing a sorted array by a positive count keeps it sorted, so the means merge in linear time.
-      double[] quotients = new double[sums.length];
-      for (int i = 0; i < sums.length; i++) {
-        quotients[i] = sums[i] / count;
-      }
-      means = mergeSorted(means, quotients);
-      if (means.length > MAX_VALUES) {
-        return unbuildable(a, RuleCode.TOO_MANY_MEANS, "a numerical aggregate of "
-            + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
+      for (double sum : sums) {
+        means[size++] = sum / count;
       }
     }
-    means = mergeSorted(means, new double[] {a.defaultValue().asDouble()});
+    Arrays.sort(means, 0, size);
+    size = distinct(means, size);
+    if (size > MAX_VALUES) {
+      return tooManyMeans(a);
+    }
+    means = mergeSorted(Arrays.copyOf(means, size), new double[] {a.defaultValue().asDouble()});
     double[] merged = mergeNearlyEqual(means, means.length);
     Value[] out = new Value[merged.length];
     for (int i = 0; i < out.length; i++) {
@@ -348,6 +370,11 @@ final class ValueSetInference {
       out[i] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
     }
     return SortedValues.ofIncreasing(out); // sorted and apart already: no hashing or sorting again
+  }
+
+  private SortedSet<Value> tooManyMeans(Aggregate a) {
+    return unbuildable(a, RuleCode.TOO_MANY_MEANS, "a numerical aggregate of "
+        + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
   }
 
   /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */

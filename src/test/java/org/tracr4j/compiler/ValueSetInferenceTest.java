@@ -91,6 +91,37 @@ class ValueSetInferenceTest {
     assertThat(ValueSetInference.infer(ProgramGraph.of(equal), mixed, 3, EXACT).findings()).isEmpty();
   }
 
+  @Test
+  void aNumericalMeanCanBeEveryMeanOfOneToNValuesOrTheDefault() {
+    // Integers take IntegerSums' bitsets, fractions the general path: both must give every mean.
+    for (List<Value> vocab : List.of(List.of(Value.of(-2L), Value.of(0L), Value.of(3L)),
+        List.of(Value.of(0.5), Value.of(1.25), Value.of(-1.0)))) {
+      SOp values = org.tracr4j.rasp.Rasp.numerical(org.tracr4j.rasp.Rasp.map(x -> x, org.tracr4j.rasp.Rasp.tokens()));
+      SOp mean = org.tracr4j.rasp.Rasp.numericalAggregate(org.tracr4j.rasp.Rasp.select(org.tracr4j.rasp.Rasp.tokens(),
+          org.tracr4j.rasp.Rasp.tokens(), org.tracr4j.rasp.Comparison.TRUE), values);
+      ValueSetInference.Result result = ValueSetInference.infer(ProgramGraph.of(mean), vocab, 4, EXACT);
+      java.util.TreeSet<Double> expected = new java.util.TreeSet<>(List.of(0.0));
+      List<Double> sums = List.of(0.0);
+      for (int count = 1; count <= 4; count++) {
+        List<Double> next = new ArrayList<>();
+        for (double sum : sums) {
+          for (Value v : vocab) {
+            next.add(sum + v.asDouble());
+          }
+        }
+        sums = next;
+        for (double sum : sums) {
+          expected.add(sum / count);
+        }
+      }
+      List<Double> actual = new ArrayList<>();
+      for (Value v : result.valueSets().of(mean)) {
+        actual.add(v.asDouble());
+      }
+      assertThat(actual).as(vocab.toString()).containsExactlyElementsOf(expected);
+    }
+  }
+
   private static Map<String, List<Value>> byLabel(ProgramGraph graph, ValueSetInference.Result result) {
     Map<String, List<Value>> sets = new TreeMap<>();
     for (RaspExpr expr : graph.nodes()) {
