@@ -261,15 +261,10 @@ public final class Compiler {
     checkOptions(options);
     BuildMode mode = BuildMode.of(options);
     Analysis first = null;
-    // Each route is rewritten only when the routes before it are refused: the first that compiles is the
-    // answer, and the generator asks this for every statement it draws.
-    List<Rewriter.Result> tried = new ArrayList<>();
-    for (Rewriter rewriter : mode.routes()) {
-      Rewriter.Result route = rewriter.rewriteLogged(program);
-      if (tried.stream().anyMatch(other -> other.applied().equals(route.applied()))) {
-        continue;
-      }
-      tried.add(route);
+    // The first route that compiles is the answer. The routes cost one rewrite pass unless a later route's
+    // own rule applies (routes: Rewriter#repeats), so the generator, which asks this for every statement
+    // it draws, pays for a second pass only where a second route exists.
+    for (Rewriter.Result route : routes(program, mode)) {
       Checked checked = check(route, options, mode, lower, fragment, stage -> {});
       Analysis analysis = new Analysis(checked.valueSets(), checked.findings());
       if (analysis.compiles()) {
