@@ -42,7 +42,7 @@ final class Assembler {
   record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
       Map<String, String> metadata, Map<Long, String> preconditions, Map<Long, String> neverNone,
-      String sizeDetail, List<Double> outputValues) {}
+      java.util.function.Supplier<String> sizeDetail, List<Double> outputValues) {}
 
   /**
    * What the model's input side needs from the options.

@@ -170,7 +170,7 @@ public final class Compiler {
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
         preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),
-        largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
+        () -> largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new PlannedProgram(program, options, graph, checked.valueSets(), plan, layout);
   }
 
@@ -200,16 +200,7 @@ public final class Compiler {
         label = graph.label(sop);
       }
     }
-    // What String.format(Locale.ROOT, "%,d", most) prints, without a formatter on every compile.
-    String digits = Integer.toString(most);
-    StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3);
-    for (int i = 0; i < digits.length(); i++) {
-      if (i > 0 && (digits.length() - i) % 3 == 0) {
-        grouped.append(',');
-      }
-      grouped.append(digits.charAt(i));
-    }
-    return label == null ? "" : "; largest value set: " + label + ", " + grouped + " values";
+    return label == null ? "" : String.format(java.util.Locale.ROOT, "; largest value set: %s, %,d values", label, most);
   }
 
   /**

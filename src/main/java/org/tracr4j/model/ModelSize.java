@@ -57,16 +57,24 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
    * @throws ModelTooLargeException with one line: the size, what the JVM has, how to raise it
    */
   public static void require(ModelConfig c, String detail) {
+    require(c, () -> detail);
+  }
+
+  /**
+   * {@link #require(ModelConfig, String)} with a detail that is worked out only for a refusal: the compiler
+   * asks this on every compile, and nearly every model fits.
+   */
+  public static void require(ModelConfig c, java.util.function.Supplier<String> detail) {
     ModelSize size;
     try {
       size = of(c);
     } catch (ArithmeticException e) {
-      throw new ModelTooLargeException("the model would have more than 2^63 parameters (" + shape(c) + detail
+      throw new ModelTooLargeException("the model would have more than 2^63 parameters (" + shape(c) + detail.get()
           + "); no JVM can hold it");
     }
     if (size.largestElements() > MAX_ARRAY) {
       throw new ModelTooLargeException("the model's tensor " + size.largestTensor() + " would have "
-          + count(size.largestElements()) + " elements (" + shape(c) + detail + "), more than a Java array holds ("
+          + count(size.largestElements()) + " elements (" + shape(c) + detail.get() + "), more than a Java array holds ("
           + count(MAX_ARRAY) + "); a smaller --max-seq-len or vocabulary is needed");
     }
     Runtime runtime = Runtime.getRuntime();
@@ -80,7 +88,7 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
       long used = runtime.totalMemory() - runtime.freeMemory();
       long needed = (long) Math.ceil((bytes / HEAP_SHARE + used) / (double) (1L << 30));
       throw new ModelTooLargeException("the model would have " + count(size.parameters()) + " parameters, "
-          + gigabytes(bytes) + " of float64 weights (" + shape(c) + detail + "), but the JVM's heap has "
+          + gigabytes(bytes) + " of float64 weights (" + shape(c) + detail.get() + "), but the JVM's heap has "
           + gigabytes(available) + " free of " + gigabytes(runtime.maxMemory()) + " (max heap); raise it, e.g. "
           + HOW_TO_RAISE + Math.max(needed + 1, 2) + "g for the tracr4j launcher (java -Xmx"
           + Math.max(needed + 1, 2) + "g otherwise)");
