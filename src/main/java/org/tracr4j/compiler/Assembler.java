@@ -83,8 +83,12 @@ final class Assembler {
         AttentionHead head = slot.head();
         layerHeads.add(head);
         layerSops.add(slot.sops());
-        spaces.add(head.readSpace());
-        spaces.add(head.writeSpace());
+        // The spaces a head reads, one by one: joining them into its read space first would merge the
+        // same directions twice (the union is the same, the values of a residual ordering consistently).
+        spaces.add(head.qk().left());
+        spaces.add(head.qk().right());
+        spaces.add(head.ov().input());
+        spaces.add(head.ov().output());
       }
       headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>();
