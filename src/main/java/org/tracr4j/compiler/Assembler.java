@@ -60,10 +60,71 @@ final class Assembler {
   /**
    * Where everything goes, before any weight is written: each layer's head slots and MLPs, the residual
    * space, the model's shape, its metadata and provenance. The compiler compares routes by this and
-   * assembles only the one it keeps.
+   * assembles only the one it keeps; the provenance, which only the assembled model carries, is worked
+   * out then.
    */
-  record Layout(Inputs in, List<List<AttentionHead>> heads, List<List<Mlp>> mlps, VectorSpace residual,
-      ModelConfig config, Map<String, String> metadata, Provenance provenance) {}
+  static final class Layout {
+    private final Inputs in;
+    private final List<List<AttentionHead>> heads;
+    private final List<List<List<SOp>>> headSops;
+    private final List<List<Mlp>> mlps;
+    private final VectorSpace residual;
+    private final ModelConfig config;
+    private final Map<String, String> metadata;
+    /**
+     * Built when first asked for, by {@link #assemble}: only the route kept is assembled, and its labels
+     * and names are strings nothing before that reads. It is a function of the fields above, which nothing
+     * changes, so it is the same whenever it is built; volatile, so one thread's is seen whole by others.
+     */
+    private volatile Provenance provenance;
+
+    private Layout(Inputs in, List<List<AttentionHead>> heads, List<List<List<SOp>>> headSops,
+        List<List<Mlp>> mlps, VectorSpace residual, ModelConfig config, Map<String, String> metadata) {
+      this.in = in;
+      this.heads = heads;
+      this.headSops = headSops;
+      this.mlps = mlps;
+      this.residual = residual;
+      this.config = config;
+      this.metadata = metadata;
+    }
+
+    Inputs in() {
+      return in;
+    }
+
+    /** Per layer, its head slots. */
+    List<List<AttentionHead>> heads() {
+      return heads;
+    }
+
+    /** Per layer, its MLPs, side by side in this order. */
+    List<List<Mlp>> mlps() {
+      return mlps;
+    }
+
+    VectorSpace residual() {
+      return residual;
+    }
+
+    ModelConfig config() {
+      return config;
+    }
+
+    Map<String, String> metadata() {
+      return metadata;
+    }
+
+    /** Which head and which MLP neurons compute each expression, and what each residual direction means. */
+    Provenance provenance() {
+      Provenance built = provenance;
+      if (built == null) {
+        built = Assembler.provenance(in, residual, headSops, mlps);
+        provenance = built;
+      }
+      return built;
+    }
+  }
 
   /**
    * The layout of {@code in}: head slots merged where the mode merges them, the residual, the shape, and
@@ -119,8 +180,7 @@ final class Assembler {
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     ModelSize.require(config, in.sizeDetail());
-    return new Layout(in, heads, mlps, residual, config, withSharedHeads(in, headSops),
-        provenance(in, residual, headSops, mlps));
+    return new Layout(in, heads, headSops, mlps, residual, config, withSharedHeads(in, headSops));
   }
 
   /** Which head and which MLP neurons compute each expression, and what each residual direction means. */
