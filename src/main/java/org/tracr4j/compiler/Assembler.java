@@ -145,26 +145,29 @@ final class Assembler {
         layerHeads.add(head);
         layerSops.add(slot.sops());
         // The spaces a head reads, one by one: joining them into its read space first would merge the
-        // same directions twice (the union is the same, the values of a residual ordering consistently).
-        spaces.add(head.qk().left());
-        spaces.add(head.qk().right());
-        spaces.add(head.ov().input());
-        spaces.add(head.ov().output());
+        // same directions twice.
+        addOnce(spaces, head.qk().left());
+        addOnce(spaces, head.qk().right());
+        addOnce(spaces, head.ov().input());
+        addOnce(spaces, head.ov().output());
       }
       headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>();
       for (SOp sop : in.plan().mlp().get(l)) {
         Mlp mlp = in.blocks().get(sop.id()).mlp();
         layerMlps.add(mlp);
-        spaces.add(mlp.readSpace());
-        spaces.add(mlp.writeSpace());
+        addOnce(spaces, mlp.readSpace());
+        addOnce(spaces, mlp.writeSpace());
       }
       heads.add(layerHeads);
       mlps.add(layerMlps);
     }
     VectorSpace residual = VectorSpace.join(spaces);
 
-    int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
+    int nHeads = 1;
+    for (List<AttentionHead> layer : heads) {
+      nHeads = Math.max(nHeads, layer.size());
+    }
     int dHead = 1;
     for (List<AttentionHead> layer : heads) {
       for (AttentionHead head : layer) {
@@ -174,13 +177,34 @@ final class Assembler {
     }
     long widestMlp = 1;
     for (List<Mlp> layer : mlps) {
-      widestMlp = Math.max(widestMlp, layer.stream().mapToLong(m -> m.hiddenSpace().dims()).sum());
+      long width = 0;
+      for (Mlp mlp : layer) {
+        width += mlp.hiddenSpace().dims();
+      }
+      widestMlp = Math.max(widestMlp, width);
     }
     int dMlp = ModelSize.arrayLength("an MLP layer's hidden neurons", widestMlp);
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     ModelSize.require(config, in.sizeDetail());
     return new Layout(in, heads, headSops, mlps, residual, config, withSharedHeads(in, headSops));
+  }
+
+  /**
+   * Adds {@code space} to the residual's parts unless the very same space is there already (an s-op's
+   * space is read by each of its readers). The residual's directions carry RASP values (or none), which
+   * order consistently, so the union does not depend on the order or repeats of its parts.
+   */
+  private static void addOnce(List<VectorSpace> spaces, VectorSpace space) {
+    if (space.dims() == 0) {
+      return;
+    }
+    for (int i = spaces.size() - 1; i >= 0; i--) {
+      if (spaces.get(i) == space) {
+        return;
+      }
+    }
+    spaces.add(space);
   }
 
   /** Which head and which MLP neurons compute each expression, and what each residual direction means. */

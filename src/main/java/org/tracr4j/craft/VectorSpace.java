@@ -285,8 +285,11 @@ public final class VectorSpace {
         }
         continue;
       }
-      int order = a == b ? 0 : BasisDirection.compareValues(a.value(), b.value());
-      if (order == 0 && a != b && !a.equals(b)) {
+      // One value object on both sides (one value set lowered twice): it compares as 0 with itself and the
+      // directions are equal, so neither the comparison nor the equality test is needed.
+      boolean same = a.value() == b.value();
+      int order = same ? 0 : BasisDirection.compareValues(a.value(), b.value());
+      if (order == 0 && !same && !a.equals(b)) {
         return null;
       }
       out[n++] = order <= 0 ? a : b;
@@ -376,12 +379,30 @@ public final class VectorSpace {
       for (int i = 0; i < positions.length; i++) {
         BasisDirection direction = directions[i];
         positions[i] = -1;
-        if (j < others.length && others[j] == direction) {
-          positions[i] = j; // the same direction object: it compares as 0 and is equal
-          continue;
-        }
         int order = -1;
-        while (j < others.length && (order = others[j].compareTo(direction)) < 0) {
+        while (j < others.length) {
+          BasisDirection candidate = others[j];
+          if (candidate == direction) {
+            order = 0; // the same direction object: it compares as 0 and is equal
+            break;
+          }
+          String name = candidate.name();
+          if (name != direction.name() && !name.equals(direction.name())) {
+            order = name.compareTo(direction.name());
+            if (order > 0) {
+              break;
+            }
+            // A whole run of a smaller name orders before the direction: skip it without comparing values.
+            do {
+              j++;
+            } while (j < others.length && sameName(others[j], name));
+            continue;
+          }
+          order = candidate.value() == direction.value() ? 0
+              : BasisDirection.compareValues(candidate.value(), direction.value());
+          if (order >= 0) {
+            break;
+          }
           j++;
         }
         for (int k = j; k < others.length && order == 0; ) {
