@@ -60,10 +60,71 @@ final class Assembler {
   /**
    * Where everything goes, before any weight is written: each layer's head slots and MLPs, the residual
    * space, the model's shape, its metadata and provenance. The compiler compares routes by this and
-   * assembles only the one it keeps.
+   * assembles only the one it keeps; the provenance, which only the assembled model carries, is worked
+   * out then.
    */
-  record Layout(Inputs in, List<List<AttentionHead>> heads, List<List<Mlp>> mlps, VectorSpace residual,
-      ModelConfig config, Map<String, String> metadata, Provenance provenance) {}
+  static final class Layout {
+    private final Inputs in;
+    private final List<List<AttentionHead>> heads;
+    private final List<List<List<SOp>>> headSops;
+    private final List<List<Mlp>> mlps;
+    private final VectorSpace residual;
+    private final ModelConfig config;
+    private final Map<String, String> metadata;
+    /**
+     * Built when first asked for, by {@link #assemble}: only the route kept is assembled, and its labels
+     * and names are strings nothing before that reads. It is a function of the fields above, which nothing
+     * changes, so it is the same whenever it is built; volatile, so one thread's is seen whole by others.
+     */
+    private volatile Provenance provenance;
+
+    private Layout(Inputs in, List<List<AttentionHead>> heads, List<List<List<SOp>>> headSops,
+        List<List<Mlp>> mlps, VectorSpace residual, ModelConfig config, Map<String, String> metadata) {
+      this.in = in;
+      this.heads = heads;
+      this.headSops = headSops;
+      this.mlps = mlps;
+      this.residual = residual;
+      this.config = config;
+      this.metadata = metadata;
+    }
+
+    Inputs in() {
+      return in;
+    }
+
+    /** Per layer, its head slots. */
+    List<List<AttentionHead>> heads() {
+      return heads;
+    }
+
+    /** Per layer, its MLPs, side by side in this order. */
+    List<List<Mlp>> mlps() {
+      return mlps;
+    }
+
+    VectorSpace residual() {
+      return residual;
+    }
+
+    ModelConfig config() {
+      return config;
+    }
+
+    Map<String, String> metadata() {
+      return metadata;
+    }
+
+    /** Which head and which MLP neurons compute each expression, and what each residual direction means. */
+    Provenance provenance() {
+      Provenance built = provenance;
+      if (built == null) {
+        built = Assembler.provenance(in, residual, headSops, mlps);
+        provenance = built;
+      }
+      return built;
+    }
+  }
 
   /**
    * The layout of {@code in}: head slots merged where the mode merges them, the residual, the shape, and
@@ -83,23 +144,30 @@ final class Assembler {
         AttentionHead head = slot.head();
         layerHeads.add(head);
         layerSops.add(slot.sops());
-        spaces.add(head.readSpace());
-        spaces.add(head.writeSpace());
+        // The spaces a head reads, one by one: joining them into its read space first would merge the
+        // same directions twice.
+        addOnce(spaces, head.qk().left());
+        addOnce(spaces, head.qk().right());
+        addOnce(spaces, head.ov().input());
+        addOnce(spaces, head.ov().output());
       }
       headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>();
       for (SOp sop : in.plan().mlp().get(l)) {
         Mlp mlp = in.blocks().get(sop.id()).mlp();
         layerMlps.add(mlp);
-        spaces.add(mlp.readSpace());
-        spaces.add(mlp.writeSpace());
+        addOnce(spaces, mlp.readSpace());
+        addOnce(spaces, mlp.writeSpace());
       }
       heads.add(layerHeads);
       mlps.add(layerMlps);
     }
     VectorSpace residual = VectorSpace.join(spaces);
 
-    int nHeads = Math.max(1, heads.stream().mapToInt(List::size).max().orElse(1));
+    int nHeads = 1;
+    for (List<AttentionHead> layer : heads) {
+      nHeads = Math.max(nHeads, layer.size());
+    }
     int dHead = 1;
     for (List<AttentionHead> layer : heads) {
       for (AttentionHead head : layer) {
@@ -109,14 +177,34 @@ final class Assembler {
     }
     long widestMlp = 1;
     for (List<Mlp> layer : mlps) {
-      widestMlp = Math.max(widestMlp, layer.stream().mapToLong(m -> m.hiddenSpace().dims()).sum());
+      long width = 0;
+      for (Mlp mlp : layer) {
+        width += mlp.hiddenSpace().dims();
+      }
+      widestMlp = Math.max(widestMlp, width);
     }
     int dMlp = ModelSize.arrayLength("an MLP layer's hidden neurons", widestMlp);
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     ModelSize.require(config, in.sizeDetail());
-    return new Layout(in, heads, mlps, residual, config, withSharedHeads(in, headSops),
-        provenance(in, residual, headSops, mlps));
+    return new Layout(in, heads, headSops, mlps, residual, config, withSharedHeads(in, headSops));
+  }
+
+  /**
+   * Adds {@code space} to the residual's parts unless the very same space is there already (an s-op's
+   * space is read by each of its readers). The residual's directions carry RASP values (or none), which
+   * order consistently, so the union does not depend on the order or repeats of its parts.
+   */
+  private static void addOnce(List<VectorSpace> spaces, VectorSpace space) {
+    if (space.dims() == 0) {
+      return;
+    }
+    for (int i = spaces.size() - 1; i >= 0; i--) {
+      if (spaces.get(i) == space) {
+        return;
+      }
+    }
+    spaces.add(space);
   }
 
   /** Which head and which MLP neurons compute each expression, and what each residual direction means. */

@@ -31,7 +31,8 @@ import org.tracr4j.rasp.Tokens;
 final class LayerAllocation {
   private enum Kind { ATTENTION, MLP, BOTH }
 
-  private final Map<Long, Integer> depths = new HashMap<>();
+  /** Depth of each expression seen; expressions are equal when their ids are, so this is a map by id. */
+  private final Map<RaspExpr, Integer> depths = new HashMap<>();
 
   private LayerAllocation() {}
 
@@ -152,7 +153,7 @@ final class LayerAllocation {
   }
 
   private int depth(RaspExpr expr) {
-    Integer known = depths.get(expr.id());
+    Integer known = depths.get(expr);
     if (known != null) {
       return known;
     }
@@ -161,7 +162,7 @@ final class LayerAllocation {
       childMax = Math.max(childMax, depth(child));
     }
     int depth = expr instanceof Selector || expr.children().isEmpty() ? childMax : childMax + 1;
-    depths.put(expr.id(), depth);
+    depths.put(expr, depth);
     return depth;
   }
 }

@@ -26,10 +26,12 @@ final class LayerBalancing {
   private final boolean mergesHeads;
   private final List<List<SOp>> attention = new ArrayList<>();
   private final List<List<SOp>> mlp = new ArrayList<>();
-  private final Map<Long, List<SOp>> readers = new HashMap<>();
-  private final Map<Long, List<SOp>> reads = new HashMap<>();
-  private final Map<Long, Integer> attentionLayer = new HashMap<>();
-  private final Map<Long, Integer> mlpLayer = new HashMap<>();
+  // Who reads whom and which layers write what: built when a move is first considered (most programs have
+  // no busiest layer that could give anything away).
+  private Map<Long, List<SOp>> readers;
+  private Map<Long, List<SOp>> reads;
+  private Map<Long, Integer> attentionLayer;
+  private Map<Long, Integer> mlpLayer;
   /** The moved s-ops and the layer Tracr's allocation gave them. */
   private final Map<SOp, Integer> moved = new java.util.LinkedHashMap<>();
 
@@ -37,8 +39,20 @@ final class LayerBalancing {
     this.graph = graph;
     this.blocks = blocks;
     this.mergesHeads = mergesHeads;
-    plan.attention().forEach(l -> attention.add(new ArrayList<>(l)));
-    plan.mlp().forEach(l -> mlp.add(new ArrayList<>(l)));
+    for (int l = 0; l < plan.layers(); l++) {
+      attention.add(new ArrayList<>(plan.attention().get(l)));
+      mlp.add(new ArrayList<>(plan.mlp().get(l)));
+    }
+  }
+
+  private void dependencies() {
+    if (reads != null) {
+      return;
+    }
+    readers = new HashMap<>();
+    reads = new HashMap<>();
+    attentionLayer = new HashMap<>();
+    mlpLayer = new HashMap<>();
     for (int l = 0; l < attention.size(); l++) {
       for (SOp sop : attention.get(l)) {
         attentionLayer.put(sop.id(), l);
@@ -68,6 +82,9 @@ final class LayerBalancing {
     LayerBalancing balancing = new LayerBalancing(graph, plan, blocks, mergesHeads);
     balancing.balanceHeads();
     balancing.balanceMlps();
+    if (balancing.moved.isEmpty()) {
+      return new Result(plan, Map.of()); // nothing moved: Tracr's allocation as it is
+    }
     LayerPlan balanced = new LayerPlan(balancing.attention, balancing.mlp);
     Map<String, String> moves = new java.util.TreeMap<>();
     balancing.moved.forEach((sop, from) -> {
@@ -97,6 +114,7 @@ final class LayerBalancing {
 
   /** The first and last layer where {@code sop} may run in the given sub-layer kind. */
   private int[] window(SOp sop, boolean inAttention) {
+    dependencies();
     int earliest = 0;
     for (SOp input : reads.getOrDefault(sop.id(), List.of())) {
       int[] at = written(input);
@@ -158,19 +176,23 @@ final class LayerBalancing {
   /** Moves one component off a busiest layer to a layer that stays below that load; false if none can. */
   private boolean moveOne(boolean heads) {
     List<List<SOp>> sublayer = heads ? attention : mlp;
+    // Nothing changes until the move, so each layer's load is worked out once.
+    int[] loads = new int[sublayer.size()];
     int busiest = 0;
-    for (List<SOp> layer : sublayer) {
-      busiest = Math.max(busiest, load(layer, heads));
+    for (int l = 0; l < loads.length; l++) {
+      loads[l] = load(sublayer.get(l), heads);
+      busiest = Math.max(busiest, loads[l]);
     }
     if (busiest <= (heads ? 1 : 0)) {
       return false;
     }
     for (int l = 0; l < sublayer.size(); l++) {
       List<SOp> layer = sublayer.get(l);
-      if (load(layer, heads) != busiest) {
+      if (loads[l] != busiest) {
         continue;
       }
-      for (SOp sop : List.copyOf(layer)) {
+      for (int s = 0; s < layer.size(); s++) {
+        SOp sop = layer.get(s);
         if (sop instanceof SelectorWidth || (heads && !(sop instanceof Aggregate))) {
           continue;
         }

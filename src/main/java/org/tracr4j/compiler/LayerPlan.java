@@ -13,11 +13,21 @@ import org.tracr4j.rasp.SOp;
  */
 public record LayerPlan(List<List<SOp>> attention, List<List<SOp>> mlp) {
   public LayerPlan {
-    attention = attention.stream().map(List::copyOf).toList();
-    mlp = mlp.stream().map(List::copyOf).toList();
+    attention = copies(attention);
+    mlp = copies(mlp);
     if (attention.size() != mlp.size()) {
       throw new IllegalArgumentException("attention and mlp plans differ in length");
     }
+  }
+
+  /** An unmodifiable copy of each layer's list, in an unmodifiable list. */
+  private static List<List<SOp>> copies(List<List<SOp>> layers) {
+    @SuppressWarnings("unchecked")
+    List<SOp>[] copied = new List[layers.size()];
+    for (int l = 0; l < copied.length; l++) {
+      copied[l] = List.copyOf(layers.get(l));
+    }
+    return List.of(copied);
   }
 
   public int layers() {

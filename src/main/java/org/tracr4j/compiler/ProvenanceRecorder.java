@@ -25,13 +25,13 @@ final class ProvenanceRecorder {
   /** One feature per direction of {@code residual}, in its order. */
   static List<Provenance.Feature> residual(ProgramGraph graph, VectorSpace residual, BasisDirection one) {
     Map<String, SOp> sops = new HashMap<>();
-    Map<BasisDirection, SOp> intermediates = new HashMap<>();
+    Map<String, SOp> intermediates = new HashMap<>(); // by the name of the direction (it has no value)
     Map<String, SOp> keyChannels = new HashMap<>();
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         sops.put(graph.label(sop), sop);
         if (sop instanceof org.tracr4j.rasp.SelectorWidth) {
-          intermediates.put(SelectorWidth.attentionOutput(graph.label(sop)), sop);
+          intermediates.put(SelectorWidth.attentionOutput(graph.label(sop)).name(), sop);
         }
         if (sop instanceof org.tracr4j.rasp.Aggregate) {
           keyChannels.put(graph.label(sop) + AggregateContract.KEYS, sop);
@@ -39,32 +39,53 @@ final class ProvenanceRecorder {
       }
     }
     List<Provenance.Feature> features = new ArrayList<>(residual.dims());
-    for (BasisDirection direction : residual.basis()) {
-      String label = direction.toString();
-      SOp owner = sops.get(direction.name());
-      if (direction.equals(one)) {
-        features.add(new Provenance.Feature(label, one.name(), Provenance.Role.ONE,
-            Provenance.Encoding.NUMERICAL, null));
-      } else if (intermediates.containsKey(direction)) {
-        features.add(new Provenance.Feature(label, graph.label(intermediates.get(direction)),
-            Provenance.Role.INTERMEDIATE, Provenance.Encoding.NUMERICAL, null));
-      } else if (keyChannels.containsKey(direction.name())) {
-        // An aggregate's key channel: the share of its attention on each selected key's index.
-        features.add(new Provenance.Feature(label, graph.label(keyChannels.get(direction.name())),
-            Provenance.Role.INTERMEDIATE, Provenance.Encoding.NUMERICAL, null));
-      } else if (owner != null && owner.isNumerical()) {
-        features.add(new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,
-            Provenance.Encoding.NUMERICAL, null));
-      } else if ((owner != null || INPUTS.contains(direction.name())) && direction.value() instanceof Value value) {
-        // tokens and indices are in every residual, also when the program does not read them.
-        features.add(new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,
-            Provenance.Encoding.CATEGORICAL, value.toJava()));
-      } else {
-        // Every direction a block reads or writes is one of the above; anything else is a compiler bug.
-        throw new IllegalStateException("residual direction " + label + " belongs to no expression");
+    List<BasisDirection> basis = residual.basis();
+    // The basis is sorted by name, so the directions of one name are neighbours: look the name up once.
+    for (int start = 0; start < basis.size(); ) {
+      String name = basis.get(start).name();
+      int end = start + 1;
+      while (end < basis.size() && basis.get(end).name().equals(name)) {
+        end++;
       }
+      SOp owner = sops.get(name);
+      SOp intermediate = intermediates.get(name);
+      SOp keyChannel = keyChannels.get(name);
+      boolean input = owner != null || INPUTS.contains(name);
+      for (int i = start; i < end; i++) {
+        features.add(feature(graph, basis.get(i), one, owner, intermediate, keyChannel, input));
+      }
+      start = end;
     }
     return features;
+  }
+
+  /**
+   * The feature of {@code direction}, given what its name belongs to: the s-op labelled so, the selector
+   * width whose attention output it is, the aggregate whose key channel it is, and whether it is an input
+   * or an s-op's value direction at all.
+   */
+  private static Provenance.Feature feature(ProgramGraph graph, BasisDirection direction, BasisDirection one,
+      SOp owner, SOp intermediate, SOp keyChannel, boolean input) {
+    String label = direction.toString();
+    if (direction.equals(one)) {
+      return new Provenance.Feature(label, one.name(), Provenance.Role.ONE, Provenance.Encoding.NUMERICAL, null);
+    } else if (intermediate != null && direction.value() == null) {
+      return new Provenance.Feature(label, graph.label(intermediate), Provenance.Role.INTERMEDIATE,
+          Provenance.Encoding.NUMERICAL, null);
+    } else if (keyChannel != null) {
+      // An aggregate's key channel: the share of its attention on each selected key's index.
+      return new Provenance.Feature(label, graph.label(keyChannel), Provenance.Role.INTERMEDIATE,
+          Provenance.Encoding.NUMERICAL, null);
+    } else if (owner != null && owner.isNumerical()) {
+      return new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE, Provenance.Encoding.NUMERICAL,
+          null);
+    } else if (input && direction.value() instanceof Value value) {
+      // tokens and indices are in every residual, also when the program does not read them.
+      return new Provenance.Feature(label, direction.name(), Provenance.Role.VALUE,
+          Provenance.Encoding.CATEGORICAL, value.toJava());
+    }
+    // Every direction a block reads or writes is one of the above; anything else is a compiler bug.
+    throw new IllegalStateException("residual direction " + label + " belongs to no expression");
   }
 
   /**

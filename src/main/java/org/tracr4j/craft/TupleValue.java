@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A tuple used as the value of a hidden direction, such as {@code (k, 0)} in the discretising MLP or
@@ -39,13 +38,18 @@ public record TupleValue(List<Object> elements) implements Comparable<TupleValue
 
   @Override
   public String toString() {
-    if (elements.size() == 1) {
-      return "(" + print(elements.get(0)) + ",)";
+    StringBuilder text = new StringBuilder("(");
+    for (int i = 0; i < elements.size(); i++) {
+      if (i > 0) {
+        text.append(", ");
+      }
+      Object element = elements.get(i);
+      if (element instanceof String string) {
+        text.append('\'').append(string).append('\'');
+      } else {
+        text.append(element);
+      }
     }
-    return elements.stream().map(TupleValue::print).collect(Collectors.joining(", ", "(", ")"));
-  }
-
-  private static String print(Object element) {
-    return element instanceof String text ? "'" + text + "'" : String.valueOf(element);
+    return text.append(elements.size() == 1 ? ",)" : ")").toString();
   }
 }

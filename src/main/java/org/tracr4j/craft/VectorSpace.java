@@ -1,12 +1,10 @@
 package org.tracr4j.craft;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.RandomAccess;
 
 /**
  * An immutable vector space given by a basis of named directions, always sorted (tracr-reference.md §3.2)
@@ -16,30 +14,93 @@ import java.util.stream.Collectors;
  * whole space once with {@link #indicesIn} and then work on plain indices.
  */
 public final class VectorSpace {
-  private static final VectorSpace EMPTY = new VectorSpace(List.of());
+  private static final BasisDirection[] NONE = new BasisDirection[0];
+  private static final VectorSpace EMPTY = new VectorSpace(NONE);
 
+  /** The sorted basis; never changed after construction (hot loops read it, not {@link #basis}). */
+  private final BasisDirection[] directions;
   private final List<BasisDirection> basis;
   /**
    * Direction to position, built on the first lookup: many spaces (hidden layers, intermediate joins) are
-   * never searched. Volatile, so a map built by one thread is seen complete by others; two threads racing
-   * merely build equal maps.
+   * never searched. An open-addressing table of {hash, key position + 1, position} triples (the key is the
+   * first of equal directions, the position the last, as a map's put keeps them), so a lookup neither boxes nor
+   * allocates. Volatile, so a table built by one thread is seen complete by others; two threads racing
+   * merely build equal tables.
    */
-  private volatile Map<BasisDirection, Integer> index;
+  private volatile int[] index;
 
-  private VectorSpace(List<BasisDirection> sortedDistinct) {
-    this.basis = List.copyOf(sortedDistinct);
+  /** Takes {@code sortedDistinct} as it is: the caller hands over an array nobody changes later. */
+  private VectorSpace(BasisDirection[] sortedDistinct) {
+    this.directions = sortedDistinct;
+    this.basis = new Basis(this);
   }
 
-  private Map<BasisDirection, Integer> index() {
-    Map<BasisDirection, Integer> built = index;
+  /** The unmodifiable list view of a space's basis array. */
+  private static final class Basis extends AbstractList<BasisDirection> implements RandomAccess {
+    private final VectorSpace space;
+    private final BasisDirection[] directions;
+
+    Basis(VectorSpace space) {
+      this.space = space;
+      this.directions = space.directions;
+    }
+
+    @Override
+    public BasisDirection get(int i) {
+      return directions[i];
+    }
+
+    @Override
+    public int size() {
+      return directions.length;
+    }
+
+    @Override
+    public Object[] toArray() {
+      return directions.clone();
+    }
+  }
+
+  private static VectorSpace of(BasisDirection[] sortedDistinct, int length) {
+    if (length == 0) {
+      return EMPTY;
+    }
+    return new VectorSpace(length == sortedDistinct.length ? sortedDistinct : Arrays.copyOf(sortedDistinct, length));
+  }
+
+  private int[] index() {
+    int[] built = index;
     if (built == null) {
-      built = new HashMap<>(basis.size() * 2);
-      for (int i = 0; i < basis.size(); i++) {
-        built.put(basis.get(i), i);
+      built = new int[3 * capacity(directions.length)];
+      int mask = built.length / 3 - 1;
+      for (int i = 0; i < directions.length; i++) {
+        BasisDirection direction = directions[i];
+        int hash = direction.hashCode();
+        int slot = spread(hash) & mask;
+        while (built[3 * slot + 1] != 0 && !(built[3 * slot] == hash
+            && (directions[built[3 * slot + 1] - 1] == direction || direction.equals(directions[built[3 * slot + 1] - 1])))) {
+          slot = (slot + 1) & mask;
+        }
+        if (built[3 * slot + 1] == 0) {
+          built[3 * slot] = hash;
+          built[3 * slot + 1] = i + 1;
+        }
+        // A direction equal to an earlier one (possible only where values order inconsistently) keeps the
+        // earlier one as the key and takes over its position, as a map's put does.
+        built[3 * slot + 2] = i;
       }
       index = built;
     }
     return built;
+  }
+
+  /** A power of two at least twice {@code n}: the table stays at most half full. */
+  private static int capacity(int n) {
+    return n < 2 ? 2 : Integer.highestOneBit(2 * n - 1) << 1;
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
   }
 
   /** The space spanned by the given directions, sorted, duplicates removed. */
@@ -47,33 +108,50 @@ public final class VectorSpace {
     if (directions.isEmpty()) {
       return EMPTY;
     }
+    if (directions instanceof Basis view) {
+      return view.space; // another space's basis: that space
+    }
+    return ofArray(directions.toArray(NONE));
+  }
+
+  /** {@link #of(Collection)} of an array the caller no longer uses. */
+  private static VectorSpace ofArray(BasisDirection[] given) {
+    if (given.length == 0) {
+      return EMPTY;
+    }
+    for (BasisDirection direction : given) {
+      java.util.Objects.requireNonNull(direction, "direction");
+    }
+    if (strictlyIncreasing(given)) {
+      return new VectorSpace(given); // already what the sort and de-duplication below would give
+    }
     // Sort first, then drop duplicates: equal directions compare as 0, so they meet within one run of
     // neighbours that compare as 0, and the stable sort keeps that run in input order. Keeping the first of
     // each equal group gives what de-duplicating in input order and then sorting gives, without hashing
     // every direction into a set.
-    List<BasisDirection> given = directions instanceof List<BasisDirection> list ? list : new ArrayList<>(directions);
-    if (strictlyIncreasing(given)) {
-      return new VectorSpace(given); // already what the sort and de-duplication below would give
-    }
-    List<BasisDirection> sorted = new ArrayList<>(given);
-    sorted.sort(null);
-    List<BasisDirection> distinct = new ArrayList<>(sorted.size());
+    Arrays.sort(given);
+    BasisDirection[] distinct = new BasisDirection[given.length];
+    int count = 0;
     int runStart = 0;
-    for (BasisDirection direction : sorted) {
-      if (!distinct.isEmpty() && distinct.getLast().compareTo(direction) != 0) {
-        runStart = distinct.size();
+    for (BasisDirection direction : given) {
+      if (count > 0 && distinct[count - 1].compareTo(direction) != 0) {
+        runStart = count;
       }
-      if (!distinct.subList(runStart, distinct.size()).contains(direction)) {
-        distinct.add(direction);
+      boolean seen = false;
+      for (int k = runStart; k < count && !seen; k++) {
+        seen = direction.equals(distinct[k]);
+      }
+      if (!seen) {
+        distinct[count++] = direction;
       }
     }
-    return new VectorSpace(distinct);
+    return of(distinct, count);
   }
 
   /** Whether each direction orders after the one before it (so none repeats). */
-  private static boolean strictlyIncreasing(List<BasisDirection> directions) {
-    for (int i = 1; i < directions.size(); i++) {
-      if (directions.get(i - 1).compareTo(directions.get(i)) >= 0) {
+  private static boolean strictlyIncreasing(BasisDirection[] directions) {
+    for (int i = 1; i < directions.length; i++) {
+      if (directions[i - 1].compareTo(directions[i]) >= 0) {
         return false;
       }
     }
@@ -81,21 +159,26 @@ public final class VectorSpace {
   }
 
   public static VectorSpace of(BasisDirection... directions) {
-    return of(Arrays.asList(directions));
+    return ofArray(directions.clone());
   }
 
   /** Directions with the given names and no value. */
   public static VectorSpace fromNames(String... names) {
-    return of(Arrays.stream(names).map(BasisDirection::new).toList());
+    BasisDirection[] directions = new BasisDirection[names.length];
+    for (int i = 0; i < names.length; i++) {
+      directions[i] = new BasisDirection(names[i]);
+    }
+    return ofArray(directions);
   }
 
   /** Directions {@code name:v} for each value. */
   public static VectorSpace fromValues(String name, Collection<?> values) {
-    List<BasisDirection> directions = new ArrayList<>(values.size());
+    BasisDirection[] directions = new BasisDirection[values.size()];
+    int i = 0;
     for (Object value : values) {
-      directions.add(new BasisDirection(name, value));
+      directions[i++] = new BasisDirection(name, value);
     }
-    return of(directions);
+    return ofArray(directions);
   }
 
   public static VectorSpace empty() {
@@ -108,73 +191,121 @@ public final class VectorSpace {
   }
 
   public static VectorSpace join(Collection<VectorSpace> spaces) {
-    if (spaces.size() == 1) {
+    int count = spaces.size();
+    if (count == 1) {
       return spaces.iterator().next();
     }
     // Each basis is already sorted and distinct, so merge them instead of sorting their concatenation:
     // neighbours pairwise, round after round, which keeps the input order among ties (as the stable sort
-    // in of does) and shrinks the lists early where the spaces overlap.
-    List<List<BasisDirection>> round = new ArrayList<>();
+    // in of does) and shrinks the lists early where the spaces overlap. (Where values order inconsistently
+    // the result depends on which lists meet, so this order of merges is part of the result.)
+    BasisDirection[][] round = new BasisDirection[count][];
+    int[] lengths = new int[count];
+    int n = 0;
     for (VectorSpace space : spaces) {
-      round.add(space.basis);
+      round[n] = space.directions;
+      lengths[n++] = space.directions.length;
     }
-    while (round.size() > 1) {
-      List<List<BasisDirection>> next = new ArrayList<>((round.size() + 1) / 2);
-      for (int i = 0; i < round.size(); i += 2) {
-        List<BasisDirection> merged =
-            i + 1 < round.size() ? mergeDistinct(round.get(i), round.get(i + 1)) : round.get(i);
-        if (merged == null) {
-          next = null;
-          break;
+    while (n > 1) {
+      int next = 0;
+      for (int i = 0; i < n; i += 2) {
+        if (i + 1 < n) {
+          BasisDirection[] merged = mergeDistinct(round[i], lengths[i], round[i + 1], lengths[i + 1], lengths, next);
+          if (merged == null) {
+            return ofArray(concatenation(spaces));
+          }
+          round[next++] = merged;
+        } else {
+          round[next] = round[i];
+          lengths[next++] = lengths[i];
         }
-        next.add(merged);
       }
-      if (next == null) {
-        break;
-      }
-      round = next;
+      n = next;
     }
-    if (round.size() == 1) {
-      return round.get(0).isEmpty() ? EMPTY : new VectorSpace(round.get(0));
-    }
-    if (round.isEmpty()) {
+    if (n == 0 || lengths[0] == 0) {
       return EMPTY;
     }
-    List<BasisDirection> all = new ArrayList<>();
     for (VectorSpace space : spaces) {
-      all.addAll(space.basis);
+      if (space.directions == round[0]) {
+        return space; // the union is this input (the others empty or the same)
+      }
     }
-    return of(all);
+    return of(round[0], lengths[0]);
+  }
+
+  private static BasisDirection[] concatenation(Collection<VectorSpace> spaces) {
+    int total = 0;
+    for (VectorSpace space : spaces) {
+      total += space.directions.length;
+    }
+    BasisDirection[] all = new BasisDirection[total];
+    int at = 0;
+    for (VectorSpace space : spaces) {
+      System.arraycopy(space.directions, 0, all, at, space.directions.length);
+      at += space.directions.length;
+    }
+    return all;
   }
 
   /**
-   * The sorted union of two sorted, distinct bases, as {@link #of} gives for their concatenation; or
+   * The sorted union of two sorted, distinct bases (the first {@code leftLength} and {@code rightLength}
+   * entries), as {@link #of} gives for their concatenation, its length stored at {@code lengths[slot]}; or
    * {@code null} when two directions compare as 0 without being equal, which only {@link #of} sorts out.
+   * A run of directions with one name is copied whole when the other side's next direction has another
+   * name: names decide the order there, so no value is compared.
    */
-  private static List<BasisDirection> mergeDistinct(List<BasisDirection> left, List<BasisDirection> right) {
-    if (left.isEmpty() || left == right) {
+  private static BasisDirection[] mergeDistinct(BasisDirection[] left, int leftLength, BasisDirection[] right,
+      int rightLength, int[] lengths, int slot) {
+    if (leftLength == 0 || left == right && leftLength == rightLength) {
+      lengths[slot] = rightLength;
       return right;
     }
-    if (right.isEmpty()) {
+    if (rightLength == 0) {
+      lengths[slot] = leftLength;
       return left;
     }
-    List<BasisDirection> out = new ArrayList<>(left.size() + right.size());
+    BasisDirection[] out = new BasisDirection[leftLength + rightLength];
+    int n = 0;
     int i = 0;
     int j = 0;
-    while (i < left.size() && j < right.size()) {
-      BasisDirection a = left.get(i);
-      BasisDirection b = right.get(j);
-      int order = a == b ? 0 : a.compareTo(b);
-      if (order == 0 && !a.equals(b)) {
+    while (i < leftLength && j < rightLength) {
+      BasisDirection a = left[i];
+      BasisDirection b = right[j];
+      String name = a.name();
+      if (name != b.name() && !name.equals(b.name())) {
+        if (name.compareTo(b.name()) < 0) {
+          do {
+            out[n++] = left[i++];
+          } while (i < leftLength && sameName(left[i], name));
+        } else {
+          String other = b.name();
+          do {
+            out[n++] = right[j++];
+          } while (j < rightLength && sameName(right[j], other));
+        }
+        continue;
+      }
+      // One value object on both sides (one value set lowered twice): it compares as 0 with itself and the
+      // directions are equal, so neither the comparison nor the equality test is needed.
+      boolean same = a.value() == b.value();
+      int order = same ? 0 : BasisDirection.compareValues(a.value(), b.value());
+      if (order == 0 && !same && !a.equals(b)) {
         return null;
       }
-      out.add(order <= 0 ? a : b);
+      out[n++] = order <= 0 ? a : b;
       i += order <= 0 ? 1 : 0;
       j += order >= 0 ? 1 : 0;
     }
-    out.addAll(left.subList(i, left.size()));
-    out.addAll(right.subList(j, right.size()));
+    System.arraycopy(left, i, out, n, leftLength - i);
+    n += leftLength - i;
+    System.arraycopy(right, j, out, n, rightLength - j);
+    n += rightLength - j;
+    lengths[slot] = n;
     return out;
+  }
+
+  private static boolean sameName(BasisDirection direction, String name) {
+    return direction.name() == name || direction.name().equals(name);
   }
 
   /** The sorted union of spaces that share no direction; overlapping spaces are a programming error. */
@@ -193,7 +324,7 @@ public final class VectorSpace {
   }
 
   public int dims() {
-    return basis.size();
+    return directions.length;
   }
 
   /** The sorted basis (unmodifiable). */
@@ -202,21 +333,31 @@ public final class VectorSpace {
   }
 
   public BasisDirection direction(int i) {
-    return basis.get(i);
+    return directions[i];
   }
 
   /** The position of {@code direction} in the basis, or -1 if it is not in this space. */
   public int indexOf(BasisDirection direction) {
-    Integer position = index().get(direction);
-    return position == null ? -1 : position;
+    int[] table = index();
+    int mask = table.length / 3 - 1;
+    int hash = direction.hashCode();
+    for (int slot = spread(hash) & mask; table[3 * slot + 1] != 0; slot = (slot + 1) & mask) {
+      if (table[3 * slot] == hash) {
+        BasisDirection key = directions[table[3 * slot + 1] - 1];
+        if (key == direction || direction.equals(key)) {
+          return table[3 * slot + 2];
+        }
+      }
+    }
+    return -1;
   }
 
   public boolean contains(BasisDirection direction) {
-    return index().containsKey(direction);
+    return indexOf(direction) >= 0;
   }
 
   public boolean isSubspaceOf(VectorSpace other) {
-    for (BasisDirection direction : basis) {
+    for (BasisDirection direction : directions) {
       if (!other.contains(direction)) {
         return false;
       }
@@ -226,40 +367,65 @@ public final class VectorSpace {
 
   /** For each direction of this space, its position in {@code other}, or -1 where {@code other} lacks it. */
   public int[] indicesIn(VectorSpace other) {
-    int[] positions = new int[basis.size()];
-    if (other.index == null && basis.size() * 4 >= other.basis.size()) {
+    int[] positions = new int[directions.length];
+    BasisDirection[] others = other.directions;
+    if (other.index == null && directions.length * 4 >= others.length) {
       // Both bases are sorted: one walk along both finds each direction without building other's hash
       // index (most spaces are searched once, by the block that joins them). Whatever the walk misses is
       // looked up in the index after all, so the answer is the lookup's, also for directions whose values
       // order inconsistently.
       boolean missed = false;
       int j = 0;
-      List<BasisDirection> others = other.basis;
       for (int i = 0; i < positions.length; i++) {
-        BasisDirection direction = basis.get(i);
-        while (j < others.size() && others.get(j).compareTo(direction) < 0) {
+        BasisDirection direction = directions[i];
+        positions[i] = -1;
+        int order = -1;
+        while (j < others.length) {
+          BasisDirection candidate = others[j];
+          if (candidate == direction) {
+            order = 0; // the same direction object: it compares as 0 and is equal
+            break;
+          }
+          String name = candidate.name();
+          if (name != direction.name() && !name.equals(direction.name())) {
+            order = name.compareTo(direction.name());
+            if (order > 0) {
+              break;
+            }
+            // A whole run of a smaller name orders before the direction: skip it without comparing values.
+            do {
+              j++;
+            } while (j < others.length && sameName(others[j], name));
+            continue;
+          }
+          order = candidate.value() == direction.value() ? 0
+              : BasisDirection.compareValues(candidate.value(), direction.value());
+          if (order >= 0) {
+            break;
+          }
           j++;
         }
-        positions[i] = -1;
-        for (int k = j; k < others.size() && others.get(k).compareTo(direction) == 0; k++) {
-          if (others.get(k).equals(direction)) {
+        for (int k = j; k < others.length && order == 0; ) {
+          if (others[k] == direction || others[k].equals(direction)) {
             positions[i] = k;
             break;
           }
+          k++;
+          order = k < others.length ? others[k].compareTo(direction) : -1;
         }
         missed |= positions[i] < 0;
       }
       if (missed) {
         for (int i = 0; i < positions.length; i++) {
           if (positions[i] < 0) {
-            positions[i] = other.indexOf(basis.get(i));
+            positions[i] = other.indexOf(directions[i]);
           }
         }
       }
       return positions;
     }
     for (int i = 0; i < positions.length; i++) {
-      positions[i] = other.indexOf(basis.get(i));
+      positions[i] = other.indexOf(directions[i]);
     }
     return positions;
   }
@@ -270,7 +436,7 @@ public final class VectorSpace {
     for (int i = 0; i < positions.length; i++) {
       if (positions[i] < 0) {
         throw new IllegalArgumentException("Space " + this + " is not a subspace of " + other
-            + " (missing " + basis.get(i) + ")");
+            + " (missing " + directions[i] + ")");
       }
     }
     return positions;
@@ -282,23 +448,28 @@ public final class VectorSpace {
     if (position < 0) {
       throw new IllegalArgumentException("Direction " + direction + " is not in " + this);
     }
-    double[] magnitudes = new double[basis.size()];
+    double[] magnitudes = new double[directions.length];
     magnitudes[position] = 1;
     return new VectorInBasis(this, magnitudes);
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof VectorSpace space && basis.equals(space.basis);
+    return other instanceof VectorSpace space && (space.directions == directions
+        || Arrays.equals(directions, space.directions));
   }
 
   @Override
   public int hashCode() {
-    return basis.hashCode();
+    return Arrays.hashCode(directions);
   }
 
   @Override
   public String toString() {
-    return basis.stream().map(BasisDirection::toString).collect(Collectors.joining(", ", "[", "]"));
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < directions.length; i++) {
+      text.append(i == 0 ? "" : ", ").append(directions[i]);
+    }
+    return text.append(']').toString();
   }
 }
