@@ -262,7 +262,7 @@ final class Lowering {
     List<Select> selects = new ArrayList<>();
     collectConjuncts(selector, selects);
     return selects.stream().map(s -> new ConjunctionAttention.Conjunct(outputSpace(s.queries()),
-        outputSpace(s.keys()), (q, k) -> selects(s, q.value(), k.value()))).toList();
+        outputSpace(s.keys()), new SelectPredicate(s.predicate()))).toList();
   }
 
   private static void collectConjuncts(Selector selector, List<Select> selects) {
@@ -280,11 +280,6 @@ final class Lowering {
   /** The aggregates and selector widths whose head is a summed-QK AND, by label. */
   Map<String, String> compositeHeads() {
     return java.util.Collections.unmodifiableMap(compositeHeads);
-  }
-
-  /** The predicate on basis directions; a comparison that cannot be made (e.g. with none) selects nothing. */
-  private static boolean selects(Select select, Object query, Object key) {
-    return UserFunctions.selects(select.predicate(), (Value) key, (Value) query);
   }
 
   private Value apply(ElementwiseMap m, Object x) {

@@ -1,5 +1,6 @@
 package org.tracr4j.compiler;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +56,21 @@ record SumRoute(long a, long b, Map<Double, Value> table) {
     if (!integral(xs) || !integral(ys)) {
       return Optional.empty();
     }
-    Map<List<Value>, Value> outputs = new java.util.HashMap<>();
+    double[] xNumbers = numbers(xs);
+    double[] yNumbers = numbers(ys);
+    Value[] outputs = new Value[xNumbers.length * yNumbers.length];
+    int pair = 0;
     for (Value x : xs) {
       for (Value y : ys) {
         Value z = f.apply(x, y);
         if (z == null || z.isNone()) {
           return Optional.empty();
         }
-        outputs.put(List.of(x, y), z);
+        outputs[pair++] = z;
       }
     }
     for (long[] factors : FACTORS) {
-      Map<Double, Value> table = tableFor(factors[0], factors[1], outputs);
+      Map<Double, Value> table = tableFor(factors[0], factors[1], xNumbers, yNumbers, outputs);
       if (table != null) {
         return Optional.of(new SumRoute(factors[0], factors[1], table));
       }
@@ -74,17 +78,49 @@ record SumRoute(long a, long b, Map<Double, Value> table) {
     return Optional.empty();
   }
 
-  /** The output at each sum, or null if two pairs with the same sum have different outputs. */
-  private static Map<Double, Value> tableFor(long a, long b, Map<List<Value>, Value> outputs) {
+  /**
+   * The output at each sum, or null if two pairs with the same sum have different outputs. Pairs are
+   * grouped by the sum as a {@code Double} key is ({@code -0.0} apart from {@code 0.0}); equal outputs are
+   * interchangeable (each sum keeps the first pair's, in pair order), as the MLP looks them up by equality.
+   */
+  private static Map<Double, Value> tableFor(long a, long b, double[] xs, double[] ys, Value[] outputs) {
+    int capacity = Integer.highestOneBit(Math.max(1, outputs.length) * 2) * 2;
+    long[] sumBits = new long[capacity];
+    int[] firstPair = new int[capacity];
+    Arrays.fill(firstPair, -1);
+    int distinct = 0;
+    for (int i = 0, pair = 0; i < xs.length; i++) {
+      for (int j = 0; j < ys.length; j++, pair++) {
+        long bits = Double.doubleToLongBits(a * xs[i] + b * ys[j]);
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (capacity - 1);
+        while (firstPair[slot] >= 0 && sumBits[slot] != bits) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        if (firstPair[slot] < 0) {
+          sumBits[slot] = bits;
+          firstPair[slot] = pair;
+          distinct++;
+        } else if (!outputs[firstPair[slot]].equals(outputs[pair])) {
+          return null;
+        }
+      }
+    }
     Map<Double, Value> table = new TreeMap<>();
-    for (Map.Entry<List<Value>, Value> entry : outputs.entrySet()) {
-      double sum = a * entry.getKey().get(0).asDouble() + b * entry.getKey().get(1).asDouble();
-      Value previous = table.putIfAbsent(sum, entry.getValue());
-      if (previous != null && !previous.equals(entry.getValue())) {
-        return null;
+    for (int slot = 0; slot < capacity && table.size() < distinct; slot++) {
+      if (firstPair[slot] >= 0) {
+        table.put(Double.longBitsToDouble(sumBits[slot]), outputs[firstPair[slot]]);
       }
     }
     return table;
+  }
+
+  private static double[] numbers(Collection<Value> values) {
+    double[] numbers = new double[values.size()];
+    int k = 0;
+    for (Value v : values) {
+      numbers[k++] = v.asDouble();
+    }
+    return numbers;
   }
 
   private static boolean integral(Collection<Value> values) {

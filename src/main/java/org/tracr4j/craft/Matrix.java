@@ -219,6 +219,61 @@ public final class Matrix {
       return record(row, column, weight, true);
     }
 
+    /** Sets entries {@code (row, from) .. (row, to - 1)} to {@code weight}: the same as that many {@link #set}s. */
+    public Builder setRun(int row, int from, int to, double weight) {
+      if (from < 0 || to > cols || from > to) {
+        throw new IndexOutOfBoundsException("Columns " + from + ".." + to + " are outside " + rows + "x" + cols);
+      }
+      while (from < to && dense == null) {
+        record(row, from++, weight, true);
+      }
+      if (from < to) {
+        if (row < 0 || row >= rows) {
+          throw new IndexOutOfBoundsException("Row " + row + " is outside " + rows + "x" + cols);
+        }
+        Arrays.fill(dense, row * cols + from, row * cols + to, weight);
+      }
+      return this;
+    }
+
+    /**
+     * Says that at least {@code calls} more {@code set}/{@code add} calls follow. When that many would turn
+     * this builder dense anyway, it turns dense now instead of recording calls to replay them later: the
+     * result is the same.
+     */
+    public Builder reserve(long calls) {
+      if (dense == null) {
+        long capacity = keys.length;
+        while (!outgrown(capacity)) {
+          capacity *= 2;
+        }
+        // The builder turns dense on the call after the one that fills the first outgrown capacity.
+        if (size + calls > capacity) {
+          becomeDense();
+        }
+      }
+      return this;
+    }
+
+    /**
+     * A call takes 17 bytes, a dense entry 8: once the calls would outgrow half the dense array's room (past
+     * an eighth of its entries), the builder becomes it. A one-hot table of n x n stays n calls.
+     */
+    private boolean outgrown(long calls) {
+      return 2L * calls > (long) rows * cols / 8;
+    }
+
+    private void becomeDense() {
+      dense = new double[rows * cols];
+      for (int i = 0; i < size; i++) {
+        int at = (int) keys[i];
+        dense[at] = replaces[i] ? weights[i] : dense[at] + weights[i];
+      }
+      keys = null;
+      weights = null;
+      replaces = null;
+    }
+
     private Builder record(int row, int column, double weight, boolean replace) {
       if (row < 0 || row >= rows || column < 0 || column >= cols) {
         throw new IndexOutOfBoundsException("Entry (" + row + ", " + column + ") is outside " + rows + "x" + cols);
@@ -229,17 +284,8 @@ public final class Matrix {
         return this;
       }
       if (size == keys.length) {
-        // A call takes 17 bytes, a dense entry 8: once the calls would outgrow half the dense array's room
-        // (past an eighth of its entries), become it. A one-hot table of n x n stays n calls.
-        if (2L * size > (long) rows * cols / 8) {
-          dense = new double[rows * cols];
-          for (int i = 0; i < size; i++) {
-            int at = (int) keys[i];
-            dense[at] = replaces[i] ? weights[i] : dense[at] + weights[i];
-          }
-          keys = null;
-          weights = null;
-          replaces = null;
+        if (outgrown(size)) {
+          becomeDense();
           return record(row, column, weight, replace);
         }
         keys = Arrays.copyOf(keys, size * 2);

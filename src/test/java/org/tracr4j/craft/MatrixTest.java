@@ -74,4 +74,37 @@ class MatrixTest {
       assertThat(matrix.storedCount()).isEqualTo(3);
     }
   }
+
+  /** setRun and reserve give what the same single calls give, whether or not the builder turns dense. */
+  @Test
+  void runsAndReservationsGiveWhatSingleCallsGive() {
+    java.util.Random random = new java.util.Random(15);
+    for (int round = 0; round < 200; round++) {
+      int rows = 1 + random.nextInt(30);
+      int cols = 1 + random.nextInt(30);
+      Matrix.Builder single = Matrix.builder(rows, cols);
+      Matrix.Builder bulk = Matrix.builder(rows, cols);
+      int runs = random.nextInt(3 * rows);
+      long calls = 0;
+      int[][] made = new int[runs][];
+      for (int r = 0; r < runs; r++) {
+        int from = random.nextInt(cols + 1);
+        made[r] = new int[] {random.nextInt(rows), from, from + random.nextInt(cols - from + 1)};
+        calls += made[r][2] - made[r][1];
+      }
+      if (random.nextBoolean()) {
+        bulk.reserve(calls + 1);
+      }
+      for (int[] run : made) {
+        double weight = run[0] + 0.25 * run[1];
+        for (int column = run[1]; column < run[2]; column++) {
+          single.set(run[0], column, weight);
+        }
+        bulk.setRun(run[0], run[1], run[2], weight);
+      }
+      single.add(0, 0, 1);
+      bulk.add(0, 0, 1);
+      assertThat(bulk.build().dense()).isEqualTo(single.build().dense());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.tracr4j.craft.chamber;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
@@ -128,25 +129,90 @@ public final class CategoricalAttention {
     int columns = keys.dims();
     // Only the selected pairs are set: an equality select is one entry per value, not a square of zeros.
     Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
-    boolean[] specialKey = new boolean[columns];
+    // The keys the predicate decides on (neither one nor bos), and their columns.
+    List<BasisDirection> plainKeys = new ArrayList<>(columns);
+    int[] keyColumns = new int[columns];
     for (int j = 0; j < columns; j++) {
-      specialKey[j] = keys.direction(j).equals(one) || keys.direction(j).equals(bos);
-    }
-    for (int i = 0; i < queries.dims(); i++) {
-      BasisDirection q = queries.direction(i);
-      if (q.equals(one) || q.equals(bos)) {
-        continue;
+      BasisDirection k = keys.direction(j);
+      if (!k.equals(one) && !k.equals(bos)) {
+        keyColumns[plainKeys.size()] = j;
+        plainKeys.add(k);
       }
-      for (int j = 0; j < columns; j++) {
-        if (!specialKey[j] && predicate.test(q, keys.direction(j))) {
-          matrix.set(i, j, coldness);
+    }
+    RowPredicate.Rows rows = predicate instanceof RowPredicate byRows ? byRows.against(plainKeys) : null;
+    if (rows == null) {
+      for (int i = 0; i < queries.dims(); i++) {
+        BasisDirection q = queries.direction(i);
+        if (q.equals(one) || q.equals(bos)) {
+          continue;
+        }
+        for (int t = 0; t < plainKeys.size(); t++) {
+          if (predicate.test(q, plainKeys.get(t))) {
+            matrix.set(i, keyColumns[t], coldness);
+          }
         }
       }
+    } else {
+      setRows(matrix, queries, bos, one, rows, Arrays.copyOf(keyColumns, plainKeys.size()), coldness);
     }
     // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
     // selected key (c) by c/2 and beats unselected keys (0) by c/2; at c it ties with the selected keys.
     matrix.set(queries.indexOf(one), keys.indexOf(bos), (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness);
     return new Bilinear(queries, keys, matrix.build());
+  }
+
+  /**
+   * Sets {@code coldness} at every selected pair, run by run. The entries are distinct, so the matrix is the
+   * one pair tests in row order give; the runs are counted first so that a builder which would turn dense
+   * does so at once (plus one call: the BOS entry that follows).
+   */
+  private static void setRows(Matrix.Builder matrix, VectorSpace queries, BasisDirection bos, BasisDirection one,
+      RowPredicate.Rows rows, int[] keyColumns, double coldness) {
+    Runs runs = new Runs();
+    for (int i = 0; i < queries.dims(); i++) {
+      BasisDirection q = queries.direction(i);
+      if (q.equals(one) || q.equals(bos)) {
+        continue;
+      }
+      runs.row = i;
+      rows.selected(q, runs);
+    }
+    matrix.reserve(runs.selected + 1);
+    // A run of keys is a run of columns unless it spans one or bos: blockEnd[t] is the end of the block of
+    // consecutive columns that key t is in.
+    int keyCount = keyColumns.length;
+    int[] blockEnd = new int[keyCount];
+    for (int t = keyCount - 1; t >= 0; t--) {
+      blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
+    }
+    int[] all = runs.triples;
+    for (int r = 0; r < runs.size; r += 3) {
+      int row = all[r];
+      for (int t = all[r + 1], end = all[r + 2]; t < end;) {
+        int stop = Math.min(end, blockEnd[t]);
+        matrix.setRun(row, keyColumns[t], keyColumns[stop - 1] + 1, coldness);
+        t = stop;
+      }
+    }
+  }
+
+  /** The runs of one head as (row, from, to) triples, and how many keys they select. */
+  private static final class Runs implements RowPredicate.RunConsumer {
+    int[] triples = new int[48];
+    int size;
+    int row;
+    long selected;
+
+    @Override
+    public void accept(int from, int to) {
+      if (size + 3 > triples.length) {
+        triples = Arrays.copyOf(triples, triples.length * 2);
+      }
+      triples[size++] = row;
+      triples[size++] = from;
+      triples[size++] = to;
+      selected += to - from;
+    }
   }
 
   /** W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. */

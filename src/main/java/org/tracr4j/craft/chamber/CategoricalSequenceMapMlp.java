@@ -1,6 +1,7 @@
 package org.tracr4j.craft.chamber;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BinaryOperator;
 import org.tracr4j.craft.BasisDirection;
@@ -44,16 +45,22 @@ public final class CategoricalSequenceMapMlp {
       }
     }
     VectorSpace hidden = VectorSpace.of(neurons);
+    int[] columns = positions(neurons, hidden);
     VectorSpace input = VectorSpace.join(x, y, VectorSpace.of(one));
     int[] xRows = x.indicesIn(input);
     int[] yRows = y.indicesIn(input);
     int oneRow = input.indexOf(one);
     Linear.Builder first = Linear.builder(input, hidden);
     Linear.Builder second = Linear.builder(hidden, output);
+    if (columns == null) {
+      setFirstByRows(first, input.dims(), xRows, yRows, oneRow);
+    }
     for (int i = 0; i < x.dims(); i++) {
       for (int j = 0; j < y.dims(); j++) {
-        int column = hidden.indexOf(neurons.get(i * y.dims() + j));
-        first.set(oneRow, column, -1).set(xRows[i], column, 1).set(yRows[j], column, 1);
+        int column = columns == null ? i * y.dims() + j : columns[i * y.dims() + j];
+        if (columns != null) {
+          first.set(oneRow, column, -1).set(xRows[i], column, 1).set(yRows[j], column, 1);
+        }
         BasisDirection image = f.apply(x.direction(i), y.direction(j));
         int target = image == null ? -1 : output.indexOf(image);
         if (target >= 0) {
@@ -62,6 +69,59 @@ public final class CategoricalSequenceMapMlp {
       }
     }
     return new Mlp(first.build(), second.build());
+  }
+
+  /**
+   * Each neuron's position in {@code hidden}; null when it is its position in {@code neurons}, as it is
+   * whenever the pairs come sorted (one name per input space, so the tuples order as the inputs do).
+   */
+  private static int[] positions(List<BasisDirection> neurons, VectorSpace hidden) {
+    boolean same = hidden.dims() == neurons.size();
+    for (int k = 0; k < neurons.size() && same; k++) {
+      same = hidden.direction(k) == neurons.get(k);
+    }
+    if (same) {
+      return null;
+    }
+    int[] positions = new int[neurons.size()];
+    for (int k = 0; k < positions.length; k++) {
+      positions[k] = hidden.indexOf(neurons.get(k));
+    }
+    return positions;
+  }
+
+  /**
+   * W1 with neuron {@code h(i, j)} at column {@code i·|Y| + j}, row by row: the same distinct entries as the
+   * pair loop sets, in entry order (so the builder does not sort its calls).
+   */
+  private static void setFirstByRows(Linear.Builder first, int inputs, int[] xRows, int[] yRows, int oneRow) {
+    int nx = xRows.length;
+    int ny = yRows.length;
+    int[] xOfRow = new int[inputs];
+    int[] yOfRow = new int[inputs];
+    Arrays.fill(xOfRow, -1);
+    Arrays.fill(yOfRow, -1);
+    for (int i = 0; i < nx; i++) {
+      xOfRow[xRows[i]] = i;
+    }
+    for (int j = 0; j < ny; j++) {
+      yOfRow[yRows[j]] = j;
+    }
+    for (int row = 0; row < inputs; row++) {
+      if (row == oneRow) {
+        for (int column = 0; column < nx * ny; column++) {
+          first.set(row, column, -1);
+        }
+      } else if (xOfRow[row] >= 0) {
+        for (int column = xOfRow[row] * ny; column < (xOfRow[row] + 1) * ny; column++) {
+          first.set(row, column, 1);
+        }
+      } else if (yOfRow[row] >= 0) {
+        for (int column = yOfRow[row]; column < nx * ny; column += ny) {
+          first.set(row, column, 1);
+        }
+      }
+    }
   }
 
   /**
