@@ -54,6 +54,14 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     return values.length == 0 ? EMPTY : new SortedValues(values, 0, values.length);
   }
 
+  /**
+   * {@link #ofIncreasing} where the caller has already checked the order (on the numbers it made the values
+   * from, without comparing values): {@code values} must be strictly increasing in {@link Value}'s order.
+   */
+  static SortedValues ofIncreasingUnchecked(Value[] values) {
+    return values.length == 0 ? EMPTY : new SortedValues(values, 0, values.length);
+  }
+
   /** The integers {@code from..to} (none when {@code to < from}). */
   static SortedValues range(long from, long to) {
     if (to < from) {

@@ -335,16 +335,14 @@ final class ValueSetInference {
             next[k++] = sum + v;
           }
         }
-        Arrays.sort(next);
-        sums = mergeNearlyEqual(next, distinct(next, next.length));
+        sums = mergeNearlyEqual(next, DoubleSort.sortDistinct(next, next.length));
       }
       if (sums.length > MAX_VALUES) { // distinct sums give distinct means of this count alone
         return tooManyMeans(a);
       }
       if (size + sums.length > means.length) {
         if (size > 4 * MAX_VALUES) {
-          Arrays.sort(means, 0, size);
-          size = distinct(means, size);
+          size = DoubleSort.sortDistinct(means, size);
           if (size > MAX_VALUES) {
             return tooManyMeans(a);
           }
@@ -357,35 +355,27 @@ final class ValueSetInference {
         means[size++] = sum / count;
       }
     }
-    Arrays.sort(means, 0, size);
-    size = distinct(means, size);
+    size = DoubleSort.sortDistinct(means, size);
     if (size > MAX_VALUES) {
       return tooManyMeans(a);
     }
     means = mergeSorted(Arrays.copyOf(means, size), new double[] {a.defaultValue().asDouble()});
     double[] merged = mergeNearlyEqual(means, means.length);
     Value[] out = new Value[merged.length];
+    boolean increasing = true;
     for (int i = 0; i < out.length; i++) {
       double mean = merged[i];
       out[i] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
+      increasing &= i == 0 || merged[i - 1] < mean;
     }
-    return SortedValues.ofIncreasing(out); // sorted and apart already: no hashing or sorting again
+    // Strictly increasing numbers are increasing values (an integer and a double compare numerically), so
+    // only -0.0 next to 0.0, or a NaN, needs the values compared.
+    return increasing ? SortedValues.ofIncreasingUnchecked(out) : SortedValues.ofIncreasing(out);
   }
 
   private SortedSet<Value> tooManyMeans(Aggregate a) {
     return unbuildable(a, RuleCode.TOO_MANY_MEANS, "a numerical aggregate of "
         + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
-  }
-
-  /** Drops exact repeats from the sorted {@code values[0..size)} in place; returns the new size. */
-  private static int distinct(double[] values, int size) {
-    int kept = 0;
-    for (int i = 0; i < size; i++) {
-      if (kept == 0 || Double.compare(values[kept - 1], values[i]) != 0) {
-        values[kept++] = values[i];
-      }
-    }
-    return kept;
   }
 
   /** The sorted union, without exact repeats, of two sorted arrays without exact repeats. */
