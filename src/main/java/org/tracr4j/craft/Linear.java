@@ -111,20 +111,74 @@ public final class Linear {
       inputs.add(map.input);
       outputs.add(map.output);
     }
-    VectorSpace input = VectorSpace.join(inputs);
-    VectorSpace output = VectorSpace.join(outputs);
-    Matrix.Builder matrix = Matrix.builder(input.dims(), output.dims());
-    for (Linear map : maps) {
-      int[] rows = map.input.indicesIn(input);
-      int[] columns = map.output.indicesIn(output);
-      Matrix.Rows entries = map.weights.sparse();
-      for (int i = 0; i < rows.length; i++) {
-        for (int e = entries.rowStart()[i]; e < entries.rowStart()[i + 1]; e++) {
-          matrix.add(rows[i], columns[entries.columns()[e]], entries.values()[e]);
-        }
+    return combineInParallel(maps, VectorSpace.join(inputs), VectorSpace.join(outputs));
+  }
+
+  /**
+   * {@link #combineInParallel(List)} with the unions already joined ({@link Mlp} joins its hidden spaces
+   * once for both layers).
+   */
+  static Linear combineInParallel(List<Linear> maps, VectorSpace input, VectorSpace output) {
+    int[][] rows = new int[maps.size()][];
+    int[][] columns = new int[maps.size()][];
+    long stored = 0;
+    for (int m = 0; m < maps.size(); m++) {
+      Linear map = maps.get(m);
+      rows[m] = positions(map.input, input);
+      columns[m] = positions(map.output, output);
+      stored += map.weights.storedCount();
+    }
+    // Each entry is the sum, in map order, of the maps' entries added to +0.0: the same bits whether the
+    // sum is taken in a dense array or by a builder. Dense when the entries fill an eighth of it (where a
+    // builder would turn dense too), else only the entries.
+    if (stored * 8 >= (long) input.dims() * output.dims()) {
+      int width = output.dims();
+      double[] matrix = new double[input.dims() * width];
+      for (int m = 0; m < maps.size(); m++) {
+        int[] mapRows = rows[m];
+        int[] mapColumns = columns[m];
+        maps.get(m).weights.forEachStored(
+            (row, column, value) -> matrix[mapRows[row] * width + mapColumns[column]] += value);
       }
+      return new Linear(input, output, matrix);
+    }
+    Matrix.Builder matrix = Matrix.builder(input.dims(), output.dims());
+    for (int m = 0; m < maps.size(); m++) {
+      int[] mapRows = rows[m];
+      int[] mapColumns = columns[m];
+      maps.get(m).weights.forEachStored(
+          (row, column, value) -> matrix.add(mapRows[row], mapColumns[column], value));
     }
     return new Linear(input, output, matrix.build());
+  }
+
+  /**
+   * The position in {@code union} of each direction of {@code part}, a space joined into it: the same
+   * space, or a subsequence of its sorted basis, found by one walk comparing references (a join keeps the
+   * directions it is given) before equality.
+   */
+  private static int[] positions(VectorSpace part, VectorSpace union) {
+    int[] positions = new int[part.dims()];
+    List<BasisDirection> basis = union.basis();
+    if (part == union || part.basis() == basis) {
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = i;
+      }
+      return positions;
+    }
+    int j = 0;
+    for (int i = 0; i < positions.length; i++) {
+      BasisDirection direction = part.direction(i);
+      while (j < basis.size() && basis.get(j) != direction && !basis.get(j).equals(direction)) {
+        j++;
+      }
+      if (j == basis.size()) {
+        // Not in basis order after all (directions that compare as equal without being equal): look up.
+        return part.embeddingInto(union);
+      }
+      positions[i] = j++;
+    }
+    return positions;
   }
 
   public static Builder builder(VectorSpace input, VectorSpace output) {

@@ -26,11 +26,20 @@ public record Mlp(Linear first, Linear second) implements Block {
   public static Mlp combineInParallel(List<Mlp> mlps) {
     List<Linear> firsts = new ArrayList<>(mlps.size());
     List<Linear> seconds = new ArrayList<>(mlps.size());
+    List<VectorSpace> inputs = new ArrayList<>(mlps.size());
+    List<VectorSpace> hidden = new ArrayList<>(mlps.size());
+    List<VectorSpace> outputs = new ArrayList<>(mlps.size());
     for (Mlp mlp : mlps) {
       firsts.add(mlp.first);
       seconds.add(mlp.second);
+      inputs.add(mlp.readSpace());
+      hidden.add(mlp.hiddenSpace());
+      outputs.add(mlp.writeSpace());
     }
-    return new Mlp(Linear.combineInParallel(firsts), Linear.combineInParallel(seconds));
+    // The hidden union is both the first layer's output and the second's input: joined once.
+    VectorSpace hiddenUnion = VectorSpace.join(hidden);
+    return new Mlp(Linear.combineInParallel(firsts, VectorSpace.join(inputs), hiddenUnion),
+        Linear.combineInParallel(seconds, hiddenUnion, VectorSpace.join(outputs)));
   }
 
   public VectorSpace hiddenSpace() {

@@ -3,6 +3,7 @@ package org.tracr4j.craft.chamber;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.DoubleFunction;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Linear;
@@ -111,41 +112,42 @@ final class DiscretisingLayer<T> {
     int n = outputs.size();
     double[] points = Arrays.copyOf(kept, n);
 
-    List<BasisDirection> neurons = new ArrayList<>();
-    neurons.add(start(prefix));
-    boolean[] skipped = new boolean[Math.max(n, 1)];
+    // The steps in (k, half) order, then the start neuron, whose name extends the steps' name: that is the
+    // basis order already (a name sorts before its extensions), so the space keeps the list as it is and
+    // each neuron's position is where it was added, with no sorting or hashing of the tuple values.
+    List<BasisDirection> neurons = new ArrayList<>(2 * n);
+    int[] positions = new int[Math.max(1, 2 * n - 1)];
+    Arrays.fill(positions, -1);
     for (int k = 1; k < n; k++) {
-      skipped[k] = onlyChangingSteps && java.util.Objects.equals(outputs.get(k), outputs.get(k - 1));
-      if (!skipped[k]) {
+      if (!onlyChangingSteps || !Objects.equals(outputs.get(k), outputs.get(k - 1))) {
+        positions[2 * k - 1] = neurons.size();
         neurons.add(step(prefix, k, 0));
+        positions[2 * k] = neurons.size();
         neurons.add(step(prefix, k, 1));
       }
     }
+    positions[0] = neurons.size();
+    neurons.add(start(prefix));
     VectorSpace hidden = VectorSpace.of(neurons);
+    if (!hidden.basis().equals(neurons)) {
+      throw new IllegalStateException("hidden neurons " + neurons + " are not in basis order");
+    }
     List<BasisDirection> read = new ArrayList<>(inputDirections);
     read.add(one);
     if (atBos instanceof AtBos.Silenced silenced) {
       read.add(silenced.bos());
     }
     VectorSpace inputs = VectorSpace.of(read);
-    // Look every direction up once and fill the matrix by position: hashing the tuple-valued neurons for
-    // each entry was most of the cost of this construction.
-    int[] positions = new int[Math.max(1, 2 * n - 1)];
-    java.util.Arrays.fill(positions, -1);
-    positions[0] = hidden.indexOf(neurons.get(0));
-    for (int k = 1, next = 1; k < n; k++) {
-      if (!skipped[k]) {
-        positions[2 * k - 1] = hidden.indexOf(neurons.get(next++));
-        positions[2 * k] = hidden.indexOf(neurons.get(next++));
-      }
-    }
     int[] inputRows = new int[inputDirections.size()];
     for (int i = 0; i < inputRows.length; i++) {
       inputRows[i] = inputs.indexOf(inputDirections.get(i));
     }
-    int oneRow = inputs.indexOf(one);
-    Linear.Builder first = Linear.builder(inputs, hidden);
-    first.addAt(oneRow, positions[0], 1);
+    int columns = hidden.dims();
+    int oneRow = inputs.indexOf(one) * columns;
+    // Every neuron reads x and one: W1 is dense, so it is filled in place. Each entry is added to +0.0 as a
+    // builder would, so the weights are the same to the bit (a −0.0 weight included).
+    double[] first = new double[inputs.dims() * columns];
+    first[oneRow + positions[0]] += 1;
     double largestBias = 1;
     for (int k = 1; k < n; k++) {
       double breakpoint = (points[k - 1] + points[k]) / 2;
@@ -158,24 +160,26 @@ final class DiscretisingLayer<T> {
         continue;
       }
       for (int i = 0; i < inputRows.length; i++) {
-        first.addAt(inputRows[i], low, largeNumber * coefficients[i]).addAt(inputRows[i], high,
-            largeNumber * coefficients[i]);
+        first[inputRows[i] * columns + low] += largeNumber * coefficients[i];
+        first[inputRows[i] * columns + high] += largeNumber * coefficients[i];
       }
-      first.addAt(oneRow, low, 1 - largeNumber * breakpoint).addAt(oneRow, high, -largeNumber * breakpoint);
+      first[oneRow + low] += 1 - largeNumber * breakpoint;
+      first[oneRow + high] += -largeNumber * breakpoint;
     }
     if (atBos instanceof AtBos.Silenced silenced) {
       // At BOS x = 0, one = 1 and bos = 1, so a neuron's pre-activation is its bias from one minus β; with
       // β = 1 + (largest bias) every neuron stays at 0 even if x leaks up to 1/L into BOS; L·bosBound more
       // covers inputs that may hold anything up to bosBound there.
       double silence = 1 + largestBias + largeNumber * bosBound;
-      int bosRow = inputs.indexOf(silenced.bos());
+      int bosRow = inputs.indexOf(silenced.bos()) * columns;
       for (int position : positions) {
         if (position >= 0) {
-          first.addAt(bosRow, position, -silence);
+          first[bosRow + position] += -silence;
         }
       }
     }
-    return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, first.build(), positions);
+    return new DiscretisingLayer<>(points, List.copyOf(outputs), hidden, new Linear(inputs, hidden, first),
+        positions);
   }
 
   /** The values sorted and without repeats ({@link Double#compare} order); value sets come sorted already. */

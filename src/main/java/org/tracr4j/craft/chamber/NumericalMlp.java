@@ -63,18 +63,20 @@ public final class NumericalMlp {
       boolean onlyChangingSteps) {
     DiscretisingLayer<Double> layer =
         DiscretisingLayer.build(input, one, atBos, inputValues, f, largeNumber, hiddenPrefix, onlyChangingSteps);
-    Linear.Builder second = Linear.builder(layer.hidden, VectorSpace.of(output));
-    if (!layer.outputs.isEmpty()) {
-      second.addAt(layer.startPosition(), 0, layer.outputs.get(0));
-    }
+    // Every kept neuron writes the one output: W2 is a dense column, filled in place (each entry added to
+    // +0.0, as a builder would).
+    double[] second = new double[layer.hidden.dims()];
     for (int k = 1; k < layer.outputs.size(); k++) {
       double jump = layer.outputs.get(k) - layer.outputs.get(k - 1);
       if (layer.stepPosition(k, 0) < 0) {
         continue;
       }
-      second.addAt(layer.stepPosition(k, 0), 0, jump);
-      second.addAt(layer.stepPosition(k, 1), 0, -jump);
+      second[layer.stepPosition(k, 0)] += jump;
+      second[layer.stepPosition(k, 1)] += -jump;
     }
-    return new Mlp(layer.first, second.build());
+    if (!layer.outputs.isEmpty()) {
+      second[layer.startPosition()] += layer.outputs.get(0);
+    }
+    return new Mlp(layer.first, new Linear(layer.hidden, VectorSpace.of(output), second));
   }
 }

@@ -59,21 +59,31 @@ public final class NumericalToCategoricalMlp {
         throw new IllegalArgumentException("Output value mismatch: " + value + " is not in output space " + output);
       }
     }
+    // Entries in row and column order (the start neuron's row is the last), so the builder need not sort
+    // them.
     Linear.Builder second = Linear.builder(layer.hidden, output);
-    if (columns.length > 0) {
-      second.addAt(layer.startPosition(), columns[0], 1);
-    }
     for (int k = 1; k < columns.length; k++) {
-      int previous = columns[k - 1];
-      int current = columns[k];
       if (layer.stepPosition(k, 0) < 0) {
         continue;
       }
-      second.addAt(layer.stepPosition(k, 0), current, 1)
-          .addAt(layer.stepPosition(k, 0), previous, -1)
-          .addAt(layer.stepPosition(k, 1), current, -1)
-          .addAt(layer.stepPosition(k, 1), previous, 1);
+      addDifference(second, layer.stepPosition(k, 0), columns[k], columns[k - 1]);
+      addDifference(second, layer.stepPosition(k, 1), columns[k - 1], columns[k]);
+    }
+    if (columns.length > 0) {
+      second.addAt(layer.startPosition(), columns[0], 1);
     }
     return new Mlp(layer.first, second.build());
+  }
+
+  /**
+   * Adds {@code e(plus) − e(minus)} to row {@code row}, the lower column first. When the two coincide the
+   * entry is {@code +0.0} in either order.
+   */
+  private static void addDifference(Linear.Builder second, int row, int plus, int minus) {
+    if (plus < minus) {
+      second.addAt(row, plus, 1).addAt(row, minus, -1);
+    } else {
+      second.addAt(row, minus, -1).addAt(row, plus, 1);
+    }
   }
 }

@@ -64,9 +64,10 @@ public final class SelectorWidth {
   public static SeriesWithResiduals numerical(VectorSpace query, VectorSpace key,
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       BasisDirection output, int minWidth, int maxWidth, double softmaxColdness, double largeNumber, String label) {
-    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
-        VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
-    return numerical(attention, bos, one, output, minWidth, maxWidth, largeNumber, label);
+    BasisDirection attended = attentionOutput(label);
+    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos), VectorSpace.of(attended),
+        bos, one, predicate, headOptions(softmaxColdness));
+    return numerical(attention, attended, bos, one, output, minWidth, maxWidth, largeNumber, label);
   }
 
   /**
@@ -83,8 +84,9 @@ public final class SelectorWidth {
   public static SeriesWithResiduals numerical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
       BasisDirection one, BasisDirection output, int minWidth, int maxWidth, double softmaxColdness,
       double largeNumber, String label) {
-    return numerical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output, minWidth,
-        maxWidth, largeNumber, label);
+    BasisDirection attended = attentionOutput(label);
+    return numerical(conjunctionHead(conjuncts, bos, one, softmaxColdness, attended), attended, bos, one, output,
+        minWidth, maxWidth, largeNumber, label);
   }
 
   /**
@@ -107,9 +109,11 @@ public final class SelectorWidth {
       BiPredicate<BasisDirection, BasisDirection> predicate, BasisDirection bos, BasisDirection one,
       VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth, int maxWidth,
       double softmaxColdness, double largeNumber, String label) {
-    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos),
-        VectorSpace.of(attentionOutput(label)), bos, one, predicate, headOptions(softmaxColdness));
-    return categorical(attention, bos, one, output, widthDirection, minWidth, maxWidth, largeNumber, label);
+    BasisDirection attended = attentionOutput(label);
+    AttentionHead attention = CategoricalAttention.build(query, key, VectorSpace.of(bos), VectorSpace.of(attended),
+        bos, one, predicate, headOptions(softmaxColdness));
+    return categorical(attention, attended, bos, one, output, widthDirection, minWidth, maxWidth, largeNumber,
+        label);
   }
 
   /** The categorical width of an AND of selects (see the numerical variant). */
@@ -124,13 +128,14 @@ public final class SelectorWidth {
   public static SeriesWithResiduals categorical(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
       BasisDirection one, VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth,
       int maxWidth, double softmaxColdness, double largeNumber, String label) {
-    return categorical(conjunctionHead(conjuncts, bos, one, softmaxColdness, label), bos, one, output,
+    BasisDirection attended = attentionOutput(label);
+    return categorical(conjunctionHead(conjuncts, bos, one, softmaxColdness, attended), attended, bos, one, output,
         widthDirection, minWidth, maxWidth, largeNumber, label);
   }
 
-  private static SeriesWithResiduals numerical(AttentionHead attention, BasisDirection bos, BasisDirection one,
-      BasisDirection output, int minWidth, int maxWidth, double largeNumber, String label) {
-    BasisDirection attended = attentionOutput(label);
+  private static SeriesWithResiduals numerical(AttentionHead attention, BasisDirection attended,
+      BasisDirection bos, BasisDirection one, BasisDirection output, int minWidth, int maxWidth,
+      double largeNumber, String label) {
     Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> (double) width(x), largeNumber, hiddenPrefix(label));
     // At BOS the head writes 1 and the decoder its output at the largest point, the smallest width.
@@ -139,14 +144,14 @@ public final class SelectorWidth {
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
-  private static SeriesWithResiduals categorical(AttentionHead attention, BasisDirection bos, BasisDirection one,
-      VectorSpace output, IntFunction<BasisDirection> widthDirection, int minWidth, int maxWidth,
-      double largeNumber, String label) {
-    BasisDirection attended = attentionOutput(label);
+  private static SeriesWithResiduals categorical(AttentionHead attention, BasisDirection attended,
+      BasisDirection bos, BasisDirection one, VectorSpace output, IntFunction<BasisDirection> widthDirection,
+      int minWidth, int maxWidth, double largeNumber, String label) {
     Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> widthDirection.apply(width(x)), largeNumber, hiddenPrefix(label));
-    Mlp cleanUp = cleanUp(label, bos, VectorSpace.join(VectorSpace.of(attended), output),
-        List.of(attended, widthDirection.apply(minWidth)), 1);
+    // The clean-up writes only two directions; joined with the decoder's, its outputs add none.
+    BasisDirection smallest = widthDirection.apply(minWidth);
+    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, smallest), List.of(attended, smallest), 1);
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
@@ -159,9 +164,9 @@ public final class SelectorWidth {
   }
 
   private static AttentionHead conjunctionHead(List<ConjunctionAttention.Conjunct> conjuncts, BasisDirection bos,
-      BasisDirection one, double softmaxColdness, String label) {
-    return ConjunctionAttention.build(conjuncts, VectorSpace.of(bos), VectorSpace.of(attentionOutput(label)),
-        bos, one, headOptions(softmaxColdness));
+      BasisDirection one, double softmaxColdness, BasisDirection attended) {
+    return ConjunctionAttention.build(conjuncts, VectorSpace.of(bos), VectorSpace.of(attended), bos, one,
+        headOptions(softmaxColdness));
   }
 
   /**
@@ -186,9 +191,10 @@ public final class SelectorWidth {
     if (minWidth < 0 || maxWidth < minWidth) {
       throw new IllegalArgumentException("Widths must be 0 <= min <= max, got " + minWidth + ".." + maxWidth);
     }
+    // Ascending, as the discretising layer takes its points: the widest first.
     double[] values = new double[maxWidth - minWidth + 1];
-    for (int w = minWidth; w <= maxWidth; w++) {
-      values[w - minWidth] = 1.0 / (w + 1);
+    for (int w = maxWidth; w >= minWidth; w--) {
+      values[maxWidth - w] = 1.0 / (w + 1);
     }
     return values;
   }
