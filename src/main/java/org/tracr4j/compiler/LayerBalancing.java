@@ -183,8 +183,8 @@ final class LayerBalancing {
       loads[l] = load(sublayer.get(l), heads);
       busiest = Math.max(busiest, loads[l]);
     }
-    if (busiest <= (heads ? 1 : 0)) {
-      return false;
+    if (busiest <= (heads ? 1 : 0) || loads.length < 2) {
+      return false; // nothing to gain, or no other layer to move to
     }
     for (int l = 0; l < sublayer.size(); l++) {
       List<SOp> layer = sublayer.get(l);
@@ -198,7 +198,7 @@ final class LayerBalancing {
         }
         List<SOp> without = new ArrayList<>(layer);
         without.remove(sop);
-        if (load(without, heads) >= busiest) {
+        if (load(without, heads) >= busiest || !anyRoom(loads, l, busiest, heads ? 0 : width(List.of(sop)))) {
           continue;
         }
         int[] window = window(sop, heads);
@@ -216,6 +216,20 @@ final class LayerBalancing {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some layer but {@code from} is light enough to take a component of width {@code width} (0 for a
+   * head, which adds at most one slot) and stay below {@code busiest}: if none is, the move's window need
+   * not be worked out.
+   */
+  private static boolean anyRoom(int[] loads, int from, int busiest, int width) {
+    for (int t = 0; t < loads.length; t++) {
+      if (t != from && loads[t] + width < busiest) {
+        return true;
       }
     }
     return false;
