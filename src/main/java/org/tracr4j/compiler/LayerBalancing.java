@@ -176,6 +176,9 @@ final class LayerBalancing {
   /** Moves one component off a busiest layer to a layer that stays below that load; false if none can. */
   private boolean moveOne(boolean heads) {
     List<List<SOp>> sublayer = heads ? attention : mlp;
+    if (sublayer.size() < 2) {
+      return false; // no other layer to move to
+    }
     // Nothing changes until the move, so each layer's load is worked out once.
     int[] loads = new int[sublayer.size()];
     int busiest = 0;
@@ -183,8 +186,8 @@ final class LayerBalancing {
       loads[l] = load(sublayer.get(l), heads);
       busiest = Math.max(busiest, loads[l]);
     }
-    if (busiest <= (heads ? 1 : 0) || loads.length < 2) {
-      return false; // nothing to gain, or no other layer to move to
+    if (busiest <= (heads ? 1 : 0)) {
+      return false;
     }
     for (int l = 0; l < sublayer.size(); l++) {
       List<SOp> layer = sublayer.get(l);
