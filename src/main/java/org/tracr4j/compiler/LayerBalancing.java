@@ -176,6 +176,9 @@ final class LayerBalancing {
   /** Moves one component off a busiest layer to a layer that stays below that load; false if none can. */
   private boolean moveOne(boolean heads) {
     List<List<SOp>> sublayer = heads ? attention : mlp;
+    if (sublayer.size() < 2) {
+      return false; // no other layer to move to
+    }
     // Nothing changes until the move, so each layer's load is worked out once.
     int[] loads = new int[sublayer.size()];
     int busiest = 0;
@@ -198,7 +201,7 @@ final class LayerBalancing {
         }
         List<SOp> without = new ArrayList<>(layer);
         without.remove(sop);
-        if (load(without, heads) >= busiest) {
+        if (load(without, heads) >= busiest || !anyRoom(loads, l, busiest, heads ? 0 : width(List.of(sop)))) {
           continue;
         }
         int[] window = window(sop, heads);
@@ -216,6 +219,20 @@ final class LayerBalancing {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether some layer but {@code from} is light enough to take a component of width {@code width} (0 for a
+   * head, which adds at most one slot) and stay below {@code busiest}: if none is, the move's window need
+   * not be worked out.
+   */
+  private static boolean anyRoom(int[] loads, int from, int busiest, int width) {
+    for (int t = 0; t < loads.length; t++) {
+      if (t != from && loads[t] + width < busiest) {
+        return true;
       }
     }
     return false;

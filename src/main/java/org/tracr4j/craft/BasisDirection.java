@@ -58,7 +58,9 @@ public record BasisDirection(String name, Object value) implements Comparable<Ba
     if (left == null || right == null) {
       return left == null ? (right == null ? 0 : -1) : 1;
     }
-    if (left instanceof Comparable<?> comparable && right instanceof Comparable<?>) {
+    // Values of one class (the common case) are both comparable or both not: one type test, not two.
+    if (left instanceof Comparable<?> comparable
+        && (left.getClass() == right.getClass() || right instanceof Comparable<?>)) {
       try {
         return compareUnchecked(comparable, right);
       } catch (ClassCastException incomparable) {
