@@ -136,11 +136,21 @@ public final class Compiler {
     }
     List<Rewriter.Result> routes = new ArrayList<>(results.length);
     for (Rewriter.Result route : results) {
-      if (routes.stream().noneMatch(other -> other.applied().equals(route.applied()))) {
+      if (!appliedAlike(routes, route)) {
         routes.add(route);
       }
     }
     return routes;
+  }
+
+  /** Whether a route in {@code routes} applied the same rules to the same expressions as {@code route}. */
+  private static boolean appliedAlike(List<Rewriter.Result> routes, Rewriter.Result route) {
+    for (Rewriter.Result other : routes) {
+      if (other == route || other.applied().equals(route.applied())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static PlannedProgram layout(SOp program, CompileOptions options, Map<String, String> metadata,
@@ -306,7 +316,7 @@ public final class Compiler {
       findings = findings.stream().filter(f -> f.rule() != RuleCode.NO_TOKENS).toList();
     }
     if (!findings.isEmpty()) {
-      return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
+      return new Checked(mode, rewrite, graph, ValueSets.NONE, null, null, null, findings);
     }
     progress.accept("inferring value sets");
     ValueSetInference.Result inferred = ValueSetInference.infer(graph, options.vocab(), options.maxSeqLen(), mode);
@@ -323,7 +333,7 @@ public final class Compiler {
         graph = ProgramGraph.of(fused.program());
         findings = StaticValidation.check(graph, mode);
         if (!findings.isEmpty()) {
-          return new Checked(mode, rewrite, graph, new ValueSets(Map.of()), null, null, null, findings);
+          return new Checked(mode, rewrite, graph, ValueSets.NONE, null, null, null, findings);
         }
         inferred = ValueSetInference.inferAgain(graph, unfused, inferred, options.vocab(), options.maxSeqLen(),
             mode);

@@ -17,6 +17,7 @@ import org.tracr4j.craft.VectorSpace;
 import org.tracr4j.craft.chamber.ConjunctionAttention;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -64,7 +65,7 @@ final class Lowering {
   private final Map<String, String> constructionsUsed = new HashMap<>();
   private final NoneAnalysis none;
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
-  private final Map<Long, VectorSpace> outputSpaces = new HashMap<>();
+  private final ExpressionMap<VectorSpace> outputSpaces = new ExpressionMap<>();
 
   Lowering(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none, BuildMode mode, int maxSeqLen,
       BasisDirection bos) {
@@ -95,12 +96,12 @@ final class Lowering {
    * s-op: a space is asked for by the s-op's own block and by every reader's.
    */
   VectorSpace outputSpace(SOp sop) {
-    VectorSpace known = outputSpaces.get(sop.id());
+    VectorSpace known = outputSpaces.get(sop);
     if (known == null) {
       String label = graph.label(sop);
       known = sop.isNumerical() ? VectorSpace.of(new BasisDirection(label))
           : VectorSpace.fromValues(label, valueSets.of(sop));
-      outputSpaces.put(sop.id(), known);
+      outputSpaces.put(sop, known);
     }
     return known;
   }
@@ -261,8 +262,12 @@ final class Lowering {
   private List<ConjunctionAttention.Conjunct> conjuncts(Selector selector) {
     List<Select> selects = new ArrayList<>();
     collectConjuncts(selector, selects);
-    return selects.stream().map(s -> new ConjunctionAttention.Conjunct(outputSpace(s.queries()),
-        outputSpace(s.keys()), new SelectPredicate(s.predicate()))).toList();
+    List<ConjunctionAttention.Conjunct> conjuncts = new ArrayList<>(selects.size());
+    for (Select s : selects) {
+      conjuncts.add(new ConjunctionAttention.Conjunct(outputSpace(s.queries()), outputSpace(s.keys()),
+          new SelectPredicate(s.predicate())));
+    }
+    return java.util.Collections.unmodifiableList(conjuncts);
   }
 
   private static void collectConjuncts(Selector selector, List<Select> selects) {

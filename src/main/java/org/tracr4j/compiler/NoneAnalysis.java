@@ -1,13 +1,12 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -31,11 +30,12 @@ import org.tracr4j.rasp.Value;
 final class NoneAnalysis {
   private final ProgramGraph graph;
   private final ValueSets valueSets;
-  private final Map<Long, Boolean> mayBeNone = new HashMap<>();
+  private final ExpressionMap<Boolean> mayBeNone;
 
   private NoneAnalysis(ProgramGraph graph, ValueSets valueSets) {
     this.graph = graph;
     this.valueSets = valueSets;
+    this.mayBeNone = new ExpressionMap<>(graph.nodes().size());
   }
 
   /** The analysis of one program, for {@link #mayBeNone} questions. */
@@ -104,7 +104,7 @@ final class NoneAnalysis {
 
   /** Whether {@code sop} may be none at some position of some input (conservative: true when unsure). */
   boolean mayBeNone(SOp sop) {
-    Boolean known = mayBeNone.get(sop.id());
+    Boolean known = mayBeNone.get(sop);
     if (known != null) {
       return known;
     }
@@ -119,7 +119,7 @@ final class NoneAnalysis {
       case LinearSequenceMap m -> mayBeNone(m.first()) || mayBeNone(m.second());
       case Aggregate a -> mayBeNone(a.sop()) || (a.isCategorical() && a.defaultValue().isNone());
     };
-    mayBeNone.put(sop.id(), result);
+    mayBeNone.put(sop, result);
     return result;
   }
 

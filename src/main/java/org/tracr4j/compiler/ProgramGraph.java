@@ -1,10 +1,10 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
@@ -21,24 +21,24 @@ import org.tracr4j.rasp.Tokens;
  *
  * @param output the program's output s-op
  * @param nodes every expression once, breadth-first from the output (so the output comes first)
- * @param labels label of each expression, by id
+ * @param labels label of each expression (frozen)
  */
-public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> labels) {
+public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<String> labels) {
 
   public ProgramGraph {
     nodes = List.copyOf(nodes);
-    labels = Collections.unmodifiableMap(labels);
+    labels.freeze();
   }
 
   public static ProgramGraph of(SOp output) {
     // The nodes list is the breadth-first queue itself: nodes[next..] are found but not yet expanded.
     List<RaspExpr> nodes = new ArrayList<>();
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    seen.add(output.id());
+    ExpressionMap<RaspExpr> seen = new ExpressionMap<>();
+    seen.put(output, output);
     nodes.add(output);
     for (int next = 0; next < nodes.size(); next++) {
       for (RaspExpr child : nodes.get(next).children()) {
-        if (seen.add(child.id())) {
+        if (seen.put(child, child) == null) {
           nodes.add(child);
         }
       }
@@ -46,36 +46,36 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
     return new ProgramGraph(output, nodes, assignLabels(nodes));
   }
 
-  private static Map<Long, String> assignLabels(List<RaspExpr> nodes) {
+  private static ExpressionMap<String> assignLabels(List<RaspExpr> nodes) {
     Map<String, Integer> nameUses = new HashMap<>();
     for (RaspExpr expr : nodes) {
       if (expr.meta().hasName() && !isPrimitive(expr)) {
         nameUses.merge(expr.name(), 1, Integer::sum);
       }
     }
-    Map<Long, String> labels = new HashMap<>();
+    ExpressionMap<String> labels = new ExpressionMap<>(nodes.size());
     java.util.Set<String> taken = new java.util.HashSet<>(List.of("tokens", "indices", "one"));
     // First the unique user names, so that a generated label can never take one of them.
     for (RaspExpr expr : nodes) {
       if (expr instanceof Tokens) {
-        labels.put(expr.id(), "tokens");
+        labels.put(expr, "tokens");
       } else if (expr instanceof Indices) {
-        labels.put(expr.id(), "indices");
+        labels.put(expr, "indices");
       } else if (expr.meta().hasName() && nameUses.get(expr.name()) == 1 && taken.add(expr.name())) {
-        labels.put(expr.id(), expr.name());
+        labels.put(expr, expr.name());
       }
     }
     int counter = 0;
     for (RaspExpr expr : nodes) {
       counter++;
-      if (labels.containsKey(expr.id())) {
+      if (labels.containsKey(expr)) {
         continue;
       }
       String label = expr.name() + "_" + counter;
       while (!taken.add(label)) {
         label = label + "_";
       }
-      labels.put(expr.id(), label);
+      labels.put(expr, label);
     }
     return labels;
   }
@@ -85,7 +85,7 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, Map<Long, String> l
   }
 
   public String label(RaspExpr expr) {
-    return labels.get(expr.id());
+    return labels.get(expr);
   }
 
   /**

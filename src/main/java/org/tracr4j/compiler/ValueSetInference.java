@@ -2,14 +2,13 @@ package org.tracr4j.compiler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -50,7 +49,7 @@ final class ValueSetInference {
   private final List<Value> vocab;
   private final int maxSeqLen;
   private final BuildMode mode;
-  private final Map<Long, SortedSet<Value>> sets = new HashMap<>();
+  private final ExpressionMap<SortedSet<Value>> sets;
   private final List<Finding> findings = new ArrayList<>();
   /** Expressions already reported as failing: one finding each, at the first failing value. */
   private final java.util.Set<Long> failing = new java.util.HashSet<>();
@@ -60,6 +59,7 @@ final class ValueSetInference {
     this.vocab = vocab;
     this.maxSeqLen = maxSeqLen;
     this.mode = mode;
+    this.sets = new ExpressionMap<>(graph.nodes().size());
   }
 
   static Result infer(ProgramGraph graph, List<Value> vocab, int maxSeqLen, BuildMode mode) {
@@ -84,7 +84,7 @@ final class ValueSetInference {
     // that a selector width asks walks them.
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
-        inference.sets.put(sop.id(), earlier.valueSets().of(sop));
+        inference.sets.put(sop, earlier.valueSets().of(sop));
       }
     }
     return inference.run();
@@ -106,11 +106,12 @@ final class ValueSetInference {
         }
       }
     }
+    sets.freeze();
     return new Result(new ValueSets(sets), findings, noneAnalysis());
   }
 
   private SortedSet<Value> of(SOp sop) {
-    SortedSet<Value> known = sets.get(sop.id());
+    SortedSet<Value> known = sets.get(sop);
     if (known != null) {
       return known;
     }
@@ -125,7 +126,7 @@ final class ValueSetInference {
       case LinearSequenceMap m -> linearSequenceMap(m);
       case Aggregate a -> aggregate(a);
     };
-    sets.put(sop.id(), result);
+    sets.put(sop, result);
     return result;
   }
 

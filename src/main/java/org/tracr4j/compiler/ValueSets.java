@@ -1,8 +1,7 @@
 package org.tracr4j.compiler;
 
-import java.util.Collections;
-import java.util.Map;
 import java.util.SortedSet;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.RaspExpr;
 
 /**
@@ -10,13 +9,12 @@ import org.tracr4j.rasp.RaspExpr;
  * (tracr-reference §2.2), sorted by {@link org.tracr4j.rasp.Value}'s total order. A categorical s-op gets
  * one residual dimension per value; a numerical MLP discretises on these values.
  */
-public record ValueSets(Map<Long, SortedSet<org.tracr4j.rasp.Value>> byId) {
-  public ValueSets {
-    byId = Collections.unmodifiableMap(byId);
-  }
+public record ValueSets(ExpressionMap<SortedSet<org.tracr4j.rasp.Value>> byExpression) {
+  /** No value sets (static validation failed). */
+  static final ValueSets NONE = new ValueSets(new ExpressionMap<SortedSet<org.tracr4j.rasp.Value>>().freeze());
 
   public SortedSet<org.tracr4j.rasp.Value> of(RaspExpr expr) {
-    SortedSet<org.tracr4j.rasp.Value> set = byId.get(expr.id());
+    SortedSet<org.tracr4j.rasp.Value> set = byExpression.get(expr);
     if (set == null) {
       throw new IllegalStateException("no value set for " + expr.describe());
     }

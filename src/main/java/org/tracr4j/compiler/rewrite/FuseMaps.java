@@ -65,9 +65,17 @@ public final class FuseMaps {
   /**
    * Fills {@code singleUse} with the ids of the expressions read by exactly one expression, once (the output
    * is read by none); whether some unnamed map or sequence map is read once, by an expression a rule could
-   * fuse it into (most programs have none: no rewrite pass then).
+   * fuse it into (most programs have none: no rewrite pass then). Reads are counted only where some
+   * unnamed map or sequence map is read by such an expression at all.
    */
   private static boolean hasCandidate(List<RaspExpr> distinct, Set<Long> singleUse) {
+    boolean maybe = false;
+    for (RaspExpr expr : distinct) {
+      maybe = maybe || readsUnnamedMap(expr, null);
+    }
+    if (!maybe) {
+      return false;
+    }
     Map<Long, Integer> uses = new HashMap<>();
     for (RaspExpr expr : distinct) {
       for (RaspExpr child : expr.children()) {
@@ -80,12 +88,23 @@ public final class FuseMaps {
       }
     });
     for (RaspExpr expr : distinct) {
-      if (expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select) {
-        for (RaspExpr child : expr.children()) {
-          if ((child instanceof ElementwiseMap || child instanceof SequenceMap) && !child.meta().hasName()
-              && singleUse.contains(child.id())) {
-            return true;
-          }
+      if (readsUnnamedMap(expr, singleUse)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code expr} is a map, sequence map or select reading an unnamed map or sequence map (one read
+   * once only, when {@code singleUse} is given).
+   */
+  private static boolean readsUnnamedMap(RaspExpr expr, Set<Long> singleUse) {
+    if (expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select) {
+      for (RaspExpr child : expr.children()) {
+        if ((child instanceof ElementwiseMap || child instanceof SequenceMap) && !child.meta().hasName()
+            && (singleUse == null || singleUse.contains(child.id()))) {
+          return true;
         }
       }
     }

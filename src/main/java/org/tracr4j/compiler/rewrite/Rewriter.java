@@ -1,12 +1,10 @@
 package org.tracr4j.compiler.rewrite;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -144,13 +142,13 @@ public final class Rewriter {
 
   /** One rewrite of one program, with its memo. */
   private final class Pass {
-    private final HashMap<Long, RaspExpr> done = new HashMap<>();
-    /** Ids of every expression the rewritten program can contain so far (results of {@link #rewrite}). */
-    private final Set<Long> existing = new HashSet<>();
+    private final ExpressionMap<RaspExpr> done = new ExpressionMap<>();
+    /** Every expression the rewritten program can contain so far (results of {@link #rewrite}), by id. */
+    private final ExpressionMap<RaspExpr> existing = new ExpressionMap<>();
     private final List<Applied> applied = new java.util.ArrayList<>();
 
     RaspExpr rewrite(RaspExpr expr) {
-      RaspExpr known = done.get(expr.id());
+      RaspExpr known = done.get(expr);
       if (known != null) {
         return known;
       }
@@ -182,7 +180,7 @@ public final class Rewriter {
         if (result instanceof SOp != current instanceof SOp) {
           throw new IllegalStateException("a rewrite rule turned " + current.describe() + " into " + result);
         }
-        if (existing.contains(result.id())) {
+        if (existing.containsKey(result)) {
           current = result;
           break;
         }
@@ -190,8 +188,8 @@ public final class Rewriter {
         RaspExpr rebuilt = withOperands(result, rewriteAll(result.children()));
         current = withMeta(rebuilt, current.meta());
       }
-      done.put(expr.id(), current);
-      existing.add(current.id());
+      done.put(expr, current);
+      existing.put(current, current);
       return current;
     }
 
