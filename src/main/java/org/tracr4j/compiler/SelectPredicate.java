@@ -99,12 +99,19 @@ final class SelectPredicate implements RowPredicate {
     private final List<BasisDirection> keys;
     private final double[] numbers;
     private final int[] positions;
+    /** blockEnd[s]: the end of the block of sorted positions from s on whose key positions are consecutive. */
+    private final int[] blockEnd;
 
     Sorted(Comparison comparison, List<BasisDirection> keys, double[] numbers, int[] positions) {
       this.comparison = comparison;
       this.keys = keys;
       this.numbers = numbers;
       this.positions = positions;
+      int m = positions.length;
+      blockEnd = new int[m];
+      for (int s = m - 1; s >= 0; s--) {
+        blockEnd[s] = s + 1 < m && positions[s + 1] == positions[s] + 1 ? blockEnd[s + 1] : s + 1;
+      }
     }
 
     @Override
@@ -157,11 +164,9 @@ final class SelectPredicate implements RowPredicate {
     /** Sorted positions {@code from .. to - 1} as runs of consecutive key positions. */
     private void emit(int from, int to, RunConsumer runs) {
       for (int s = from; s < to;) {
-        int start = s;
-        do {
-          s++;
-        } while (s < to && positions[s] == positions[s - 1] + 1);
-        runs.accept(positions[start], positions[s - 1] + 1);
+        int stop = Math.min(to, blockEnd[s]);
+        runs.accept(positions[s], positions[stop - 1] + 1);
+        s = stop;
       }
     }
 

@@ -85,6 +85,9 @@ record SumRoute(long a, long b, Map<Double, Value> table) {
    */
   private static Map<Double, Value> tableFor(long a, long b, double[] xs, double[] ys, Value[] outputs) {
     int capacity = Integer.highestOneBit(Math.max(1, outputs.length) * 2) * 2;
+    // Fibonacci hashing: the top bits of the product depend on every bit of the sum, whose low mantissa bits
+    // are all zero for integers.
+    int shift = 64 - Integer.numberOfTrailingZeros(capacity);
     long[] sumBits = new long[capacity];
     int[] firstPair = new int[capacity];
     Arrays.fill(firstPair, -1);
@@ -92,7 +95,7 @@ record SumRoute(long a, long b, Map<Double, Value> table) {
     for (int i = 0, pair = 0; i < xs.length; i++) {
       for (int j = 0; j < ys.length; j++, pair++) {
         long bits = Double.doubleToLongBits(a * xs[i] + b * ys[j]);
-        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & (capacity - 1);
+        int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> shift);
         while (firstPair[slot] >= 0 && sumBits[slot] != bits) {
           slot = (slot + 1) & (capacity - 1);
         }

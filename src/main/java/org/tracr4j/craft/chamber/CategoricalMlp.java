@@ -1,5 +1,7 @@
 package org.tracr4j.craft.chamber;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.tracr4j.craft.BasisDirection;
 import org.tracr4j.craft.Linear;
@@ -36,14 +38,26 @@ public final class CategoricalMlp {
   /** {@code neuron} names the hidden neuron standing for each output direction. */
   private static Mlp build(VectorSpace input, VectorSpace output, Function<BasisDirection, BasisDirection> neuron,
       Function<BasisDirection, BasisDirection> f) {
-    VectorSpace hidden = VectorSpace.of(output.basis().stream().map(neuron).toList());
+    List<BasisDirection> neurons = new ArrayList<>(output.dims());
+    for (BasisDirection direction : output.basis()) {
+      neurons.add(neuron.apply(direction));
+    }
+    VectorSpace hidden = VectorSpace.of(neurons);
     if (hidden.dims() != output.dims()) {
       throw new IllegalArgumentException("Output space " + output + " repeats a value; hidden space " + hidden);
     }
-    // neuronOf[j] = the hidden neuron standing for output direction j.
+    // neuronOf[j] = the hidden neuron standing for output direction j: j itself when the neurons came sorted
+    // (always for the identity and for a renaming, which keeps the values' order), else looked up.
     int[] neuronOf = new int[output.dims()];
-    for (int j = 0; j < neuronOf.length; j++) {
-      neuronOf[j] = hidden.indexOf(neuron.apply(output.direction(j)));
+    boolean inOrder = true;
+    for (int j = 0; j < neuronOf.length && inOrder; j++) {
+      inOrder = hidden.direction(j) == neurons.get(j);
+      neuronOf[j] = j;
+    }
+    if (!inOrder) {
+      for (int j = 0; j < neuronOf.length; j++) {
+        neuronOf[j] = hidden.indexOf(neurons.get(j));
+      }
     }
     Linear.Builder first = Linear.builder(input, hidden);
     for (int i = 0; i < input.dims(); i++) {
