@@ -76,7 +76,7 @@ public final class VectorSpace {
       for (int i = 0; i < directions.length; i++) {
         BasisDirection direction = directions[i];
         int hash = direction.hashCode();
-        int slot = spread(hash) & mask;
+        int slot = slot(hash, mask);
         while (built[3 * slot + 1] != 0 && !(built[3 * slot] == hash
             && (directions[built[3 * slot + 1] - 1] == direction || direction.equals(directions[built[3 * slot + 1] - 1])))) {
           slot = (slot + 1) & mask;
@@ -99,8 +99,13 @@ public final class VectorSpace {
     return n < 2 ? 2 : Integer.highestOneBit(2 * n - 1) << 1;
   }
 
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  /**
+   * The first slot of {@code hash} in a table of {@code mask + 1} (a power of two) slots: Fibonacci hashing
+   * (the product's top bits), because the hashes of one name's directions are often consecutive integers,
+   * and consecutive slots would make long probe runs where two names' runs meet.
+   */
+  private static int slot(int hash, int mask) {
+    return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
   }
 
   /** The space spanned by the given directions, sorted, duplicates removed. */
@@ -341,7 +346,7 @@ public final class VectorSpace {
     int[] table = index();
     int mask = table.length / 3 - 1;
     int hash = direction.hashCode();
-    for (int slot = spread(hash) & mask; table[3 * slot + 1] != 0; slot = (slot + 1) & mask) {
+    for (int slot = slot(hash, mask); table[3 * slot + 1] != 0; slot = (slot + 1) & mask) {
       if (table[3 * slot] == hash) {
         BasisDirection key = directions[table[3 * slot + 1] - 1];
         if (key == direction || direction.equals(key)) {
