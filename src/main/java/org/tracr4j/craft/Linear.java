@@ -1,6 +1,7 @@
 package org.tracr4j.craft;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -129,18 +130,14 @@ public final class Linear {
       stored += map.weights.storedCount();
     }
     // Each entry is the sum, in map order, of the maps' entries added to +0.0: the same bits whether the
-    // sum is taken in a dense array or by a builder. Dense when the entries fill an eighth of it (where a
-    // builder would turn dense too), else only the entries.
+    // sum is taken in a dense array, by a builder or (one map per row) copied row by row. Dense when the
+    // entries fill an eighth of it (where a builder would turn dense too), else only the entries.
     if (stored * 8 >= (long) input.dims() * output.dims()) {
-      int width = output.dims();
-      double[] matrix = new double[input.dims() * width];
-      for (int m = 0; m < maps.size(); m++) {
-        int[] mapRows = rows[m];
-        int[] mapColumns = columns[m];
-        maps.get(m).weights.forEachStored(
-            (row, column, value) -> matrix[mapRows[row] * width + mapColumns[column]] += value);
-      }
-      return new Linear(input, output, matrix);
+      return new Linear(input, output, sumDense(maps, rows, columns, input.dims(), output.dims()));
+    }
+    Linear byRows = copyRows(maps, rows, columns, input, output, (int) stored);
+    if (byRows != null) {
+      return byRows;
     }
     Matrix.Builder matrix = Matrix.builder(input.dims(), output.dims());
     for (int m = 0; m < maps.size(); m++) {
@@ -150,6 +147,55 @@ public final class Linear {
           (row, column, value) -> matrix.add(mapRows[row], mapColumns[column], value));
     }
     return new Linear(input, output, matrix.build());
+  }
+
+  private static double[] sumDense(List<Linear> maps, int[][] rows, int[][] columns, int height, int width) {
+    double[] matrix = new double[height * width];
+    for (int m = 0; m < maps.size(); m++) {
+      int[] mapRows = rows[m];
+      int[] mapColumns = columns[m];
+      maps.get(m).weights.forEachStored(
+          (row, column, value) -> matrix[mapRows[row] * width + mapColumns[column]] += value);
+    }
+    return matrix;
+  }
+
+  /**
+   * The combination when each row of the union comes from one map and every map's columns keep their order
+   * in the union (an MLP's second layers, whose hidden neurons differ): the maps' stored rows copied in
+   * order. {@code null} otherwise.
+   */
+  private static Linear copyRows(List<Linear> maps, int[][] rows, int[][] columns, VectorSpace input,
+      VectorSpace output, int stored) {
+    int[] owner = new int[input.dims()];
+    int[] ownerRow = new int[input.dims()];
+    Arrays.fill(owner, -1);
+    for (int m = 0; m < maps.size(); m++) {
+      for (int i = 0; i < rows[m].length; i++) {
+        if (owner[rows[m][i]] >= 0) {
+          return null;
+        }
+        owner[rows[m][i]] = m;
+        ownerRow[rows[m][i]] = i;
+      }
+      for (int j = 1; j < columns[m].length; j++) {
+        if (columns[m][j] <= columns[m][j - 1]) {
+          return null;
+        }
+      }
+    }
+    RowsBuilder matrix = rowsBuilder(input, output, stored);
+    for (int row = 0; row < owner.length; row++) {
+      if (owner[row] < 0) {
+        continue;
+      }
+      Matrix.Rows entries = maps.get(owner[row]).weights.sparse();
+      int[] mapColumns = columns[owner[row]];
+      for (int e = entries.rowStart()[ownerRow[row]]; e < entries.rowStart()[ownerRow[row] + 1]; e++) {
+        matrix.add(row, mapColumns[entries.columns()[e]], entries.values()[e]);
+      }
+    }
+    return matrix.build();
   }
 
   /**
@@ -183,6 +229,14 @@ public final class Linear {
 
   public static Builder builder(VectorSpace input, VectorSpace output) {
     return new Builder(input, output);
+  }
+
+  /**
+   * A builder for entries given in order, row by row and columns ascending, each entry at most once; room
+   * for {@code capacity} entries to start with.
+   */
+  public static RowsBuilder rowsBuilder(VectorSpace input, VectorSpace output, int capacity) {
+    return new RowsBuilder(input, output, capacity);
   }
 
   /** The weight from input direction {@code from} to output direction {@code to}. */
@@ -297,6 +351,69 @@ public final class Linear {
       Linear built = new Linear(input, output, matrix().build());
       matrix = null;
       return built;
+    }
+  }
+
+  /**
+   * Fills a zero matrix from entries given in order (row by row, columns ascending, each entry at most once)
+   * straight into its stored rows: no per-entry bookkeeping, sorting or division, as {@link Builder} needs
+   * for entries in any order. Each weight is added to {@code +0.0}, as {@link Builder#add} does, so the two
+   * give the same bits. Use each builder once.
+   */
+  public static final class RowsBuilder {
+    private final VectorSpace input;
+    private final VectorSpace output;
+    private final int[] rowStart;
+    private int[] columns;
+    private double[] values;
+    private int size;
+    /** The row of the last entry, whose start and those before are filled in. */
+    private int row;
+    private int lastColumn = -1;
+
+    private RowsBuilder(VectorSpace input, VectorSpace output, int capacity) {
+      this.input = input;
+      this.output = output;
+      this.rowStart = new int[input.dims() + 1];
+      this.columns = new int[Math.max(capacity, 1)];
+      this.values = new double[Math.max(capacity, 1)];
+    }
+
+    /** Sets entry {@code (row, column)} of the sorted bases, which must come after the last one given. */
+    public RowsBuilder add(int row, int column, double weight) {
+      if (row < this.row || row == this.row && column <= lastColumn || row >= input.dims() || column < 0
+          || column >= output.dims()) {
+        throw new IllegalArgumentException("Entry (" + row + ", " + column + ") is out of order or outside "
+            + input.dims() + "x" + output.dims());
+      }
+      for (; this.row < row; this.row++) {
+        rowStart[this.row + 1] = size;
+      }
+      lastColumn = column;
+      double value = 0.0 + weight;
+      if (Double.doubleToRawLongBits(value) == 0L) {
+        return this; // +0.0 is not stored
+      }
+      if (size == values.length) {
+        columns = Arrays.copyOf(columns, 2 * size);
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      columns[size] = column;
+      values[size++] = value;
+      return this;
+    }
+
+    public Linear build() {
+      if (values == null) {
+        throw new IllegalStateException("this builder has already built its map");
+      }
+      for (; row < input.dims(); row++) {
+        rowStart[row + 1] = size;
+      }
+      Matrix.Rows rows = new Matrix.Rows(rowStart, size == columns.length ? columns : Arrays.copyOf(columns, size),
+          size == values.length ? values : Arrays.copyOf(values, size));
+      values = null;
+      return new Linear(input, output, Matrix.ofRows(input.dims(), output.dims(), rows));
     }
   }
 }

@@ -41,6 +41,19 @@ public final class Matrix {
     return new Matrix(rows, cols, values, null);
   }
 
+  /**
+   * The matrix of the stored {@code entries}, in the form {@link #sparse} gives (columns ascending within
+   * each row, no {@code +0.0}); shared, not copied.
+   */
+  public static Matrix ofRows(int rows, int cols, Rows entries) {
+    if (entries.rowStart().length != rows + 1 || entries.rowStart()[rows] != entries.values().length
+        || entries.columns().length != entries.values().length) {
+      throw new IllegalArgumentException("Rows of " + entries.values().length + " entries do not fit a " + rows
+          + "x" + cols + " matrix");
+    }
+    return new Matrix(rows, cols, null, entries);
+  }
+
   /** A builder of a {@code [rows][cols]} matrix, all zero until entries are set or added. */
   public static Builder builder(int rows, int cols) {
     return new Builder(rows, cols);

@@ -73,4 +73,57 @@ class LinearTest {
     assertThat(builder.build().matrix()).containsExactly(1);
     assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aRowsBuilderGivesWhatTheBuilderGives() {
+    VectorSpace input = VectorSpace.of(A, B);
+    VectorSpace output = VectorSpace.of(C, D);
+    Linear inOrder = Linear.rowsBuilder(input, output, 1).add(0, 1, -0.0).add(1, 0, 2).add(1, 1, -3).build();
+    Linear anyOrder = Linear.builder(input, output).addAt(1, 1, -3).addAt(0, 1, -0.0).addAt(1, 0, 2).build();
+    assertThat(inOrder).isEqualTo(anyOrder);
+    // −0.0 added to +0.0 is +0.0, which is not stored, as with the builder.
+    assertThat(inOrder.weights().storedCount()).isEqualTo(2);
+    assertThat(inOrder.weights().sparse().rowStart()).containsExactly(0, 0, 2);
+  }
+
+  @Test
+  void aRowsBuilderRefusesEntriesOutOfOrder() {
+    Linear.RowsBuilder builder = Linear.rowsBuilder(VectorSpace.of(A, B), VectorSpace.of(C, D), 4).add(1, 0, 1);
+    assertThatThrownBy(() -> builder.add(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.add(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.add(1, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+    builder.build();
+    assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void combinesDisjointRowsSparseRowsOverlappingAndDenseAlike() {
+    BasisDirection e = new BasisDirection("e");
+    List<BasisDirection> wide = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      wide.add(new BasisDirection("w", i));
+    }
+    VectorSpace outputs = VectorSpace.of(wide);
+    Linear first = Linear.builder(VectorSpace.of(A, C), outputs).addAt(0, 3, 1).addAt(1, 39, -0.0).build();
+    Linear second = Linear.builder(VectorSpace.of(B, e), VectorSpace.of(wide.get(3), wide.get(7)))
+        .addAt(0, 1, 2).addAt(1, 0, 3).build();
+    Linear third = Linear.builder(VectorSpace.of(A), VectorSpace.of(wide.get(3))).addAt(0, 0, 4).build();
+    // Rows a, c from the first map, b, e from the second: copied row by row.
+    Linear disjoint = Linear.combineInParallel(List.of(first, second));
+    assertThat(disjoint.input()).isEqualTo(VectorSpace.of(A, B, C, e));
+    assertThat(disjoint.get(A, wide.get(3))).isEqualTo(1);
+    assertThat(disjoint.get(B, wide.get(7))).isEqualTo(2);
+    assertThat(disjoint.get(e, wide.get(3))).isEqualTo(3);
+    assertThat(disjoint.weights().storedCount()).isEqualTo(3);
+    // Row a from two maps: summed.
+    Linear overlapping = Linear.combineInParallel(List.of(first, second, third));
+    assertThat(overlapping.get(A, wide.get(3))).isEqualTo(5);
+    assertThat(overlapping.weights().storedCount()).isEqualTo(3);
+    // Small maps: summed densely, with the same numbers.
+    Linear dense = Linear.combineInParallel(List.of(second, third));
+    assertThat(dense.matrix()).containsExactly(
+        4, 0,
+        0, 2,
+        3, 0);
+  }
 }

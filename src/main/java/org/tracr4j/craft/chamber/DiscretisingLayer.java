@@ -17,6 +17,10 @@ import org.tracr4j.craft.VectorSpace;
  * @param <T> the type of the function's results (a number, or an output direction)
  */
 final class DiscretisingLayer<T> {
+  /** How many steps' tuple values {@link #step} shares. */
+  private static final int SHARED_STEPS = 1024;
+  private static volatile TupleValue[] stepValues = new TupleValue[0];
+
   final double[] points;
   final List<T> outputs;
   final VectorSpace hidden;
@@ -45,7 +49,29 @@ final class DiscretisingLayer<T> {
 
   /** The hidden neuron of step {@code k} (1-based), half {@code half} (0 or 1). */
   static BasisDirection step(String prefix, int k, int half) {
-    return new BasisDirection(prefix, TupleValue.of(k, half));
+    return new BasisDirection(prefix, stepValue(k, half));
+  }
+
+  /**
+   * The tuple {@code (k, half)}: for {@code k < }{@value #SHARED_STEPS} one shared instance (tuples are
+   * immutable), so that a layer of n steps does not build 2n lists of boxed numbers.
+   */
+  private static TupleValue stepValue(int k, int half) {
+    int at = 2 * k + half;
+    TupleValue[] known = stepValues;
+    if (at < known.length) {
+      return known[at];
+    }
+    if (k >= SHARED_STEPS) {
+      return TupleValue.of(k, half);
+    }
+    // Grown by whichever thread needs more; racing threads publish equal tables, either one will do.
+    TupleValue[] grown = Arrays.copyOf(known, Math.min(2 * SHARED_STEPS, Math.max(2 * at + 2, 128)));
+    for (int i = known.length; i < grown.length; i++) {
+      grown[i] = TupleValue.of(i / 2, i % 2);
+    }
+    stepValues = grown;
+    return grown[at];
   }
 
   static BasisDirection start(String prefix) {

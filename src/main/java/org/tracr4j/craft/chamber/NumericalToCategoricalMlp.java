@@ -59,9 +59,8 @@ public final class NumericalToCategoricalMlp {
         throw new IllegalArgumentException("Output value mismatch: " + value + " is not in output space " + output);
       }
     }
-    // Entries in row and column order (the start neuron's row is the last), so the builder need not sort
-    // them.
-    Linear.Builder second = Linear.builder(layer.hidden, output);
+    // Entries in order: the steps' rows, then the start neuron's (the last).
+    Linear.RowsBuilder second = Linear.rowsBuilder(layer.hidden, output, 4 * columns.length);
     for (int k = 1; k < columns.length; k++) {
       if (layer.stepPosition(k, 0) < 0) {
         continue;
@@ -70,20 +69,20 @@ public final class NumericalToCategoricalMlp {
       addDifference(second, layer.stepPosition(k, 1), columns[k - 1], columns[k]);
     }
     if (columns.length > 0) {
-      second.addAt(layer.startPosition(), columns[0], 1);
+      second.add(layer.startPosition(), columns[0], 1);
     }
     return new Mlp(layer.first, second.build());
   }
 
   /**
-   * Adds {@code e(plus) − e(minus)} to row {@code row}, the lower column first. When the two coincide the
-   * entry is {@code +0.0} in either order.
+   * Adds {@code e(plus) − e(minus)} to row {@code row}, the lower column first; nothing when the two
+   * coincide (1 − 1 is {@code +0.0}, which is not stored).
    */
-  private static void addDifference(Linear.Builder second, int row, int plus, int minus) {
+  private static void addDifference(Linear.RowsBuilder second, int row, int plus, int minus) {
     if (plus < minus) {
-      second.addAt(row, plus, 1).addAt(row, minus, -1);
-    } else {
-      second.addAt(row, minus, -1).addAt(row, plus, 1);
+      second.add(row, plus, 1).add(row, minus, -1);
+    } else if (minus < plus) {
+      second.add(row, minus, -1).add(row, plus, 1);
     }
   }
 }

@@ -139,8 +139,7 @@ public final class SelectorWidth {
     Mlp decoder = NumericalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> (double) width(x), largeNumber, hiddenPrefix(label));
     // At BOS the head writes 1 and the decoder its output at the largest point, the smallest width.
-    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, output),
-        minWidth == 0 ? List.of(attended) : List.of(attended, output), minWidth);
+    Mlp cleanUp = cleanUp(label, bos, minWidth == 0 ? List.of(attended) : List.of(attended, output), minWidth);
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
@@ -149,9 +148,7 @@ public final class SelectorWidth {
       int minWidth, int maxWidth, double largeNumber, String label) {
     Mlp decoder = NumericalToCategoricalMlp.build(attended, output, one, inputValues(minWidth, maxWidth),
         x -> widthDirection.apply(width(x)), largeNumber, hiddenPrefix(label));
-    // The clean-up writes only two directions; joined with the decoder's, its outputs add none.
-    BasisDirection smallest = widthDirection.apply(minWidth);
-    Mlp cleanUp = cleanUp(label, bos, VectorSpace.of(attended, smallest), List.of(attended, smallest), 1);
+    Mlp cleanUp = cleanUp(label, bos, List.of(attended, widthDirection.apply(minWidth)), 1);
     return new SeriesWithResiduals(List.of(attention, Mlp.combineInParallel(List.of(decoder, cleanUp))));
   }
 
@@ -171,17 +168,18 @@ public final class SelectorWidth {
 
   /**
    * One neuron, on only at BOS, that subtracts the first of {@code removed} once and the others
-   * {@code times} times.
+   * {@code times} times; it writes only those directions.
    */
-  private static Mlp cleanUp(String label, BasisDirection bos, VectorSpace output, List<BasisDirection> removed,
-      int times) {
+  private static Mlp cleanUp(String label, BasisDirection bos, List<BasisDirection> removed, int times) {
     BasisDirection neuron = cleanBosNeuron(label);
     VectorSpace hidden = VectorSpace.of(neuron);
-    Linear.Builder second = Linear.builder(hidden, output);
-    for (int i = 0; i < removed.size(); i++) {
-      second.add(neuron, removed.get(i), i == 0 ? -1 : -times);
+    VectorSpace output = VectorSpace.of(removed);
+    // One row of distinct directions: set by walking the sorted output instead of hashing it.
+    double[] second = new double[output.dims()];
+    for (int j = 0; j < second.length; j++) {
+      second[j] = output.direction(j).equals(removed.get(0)) ? -1 : -times;
     }
-    return new Mlp(Linear.builder(VectorSpace.of(bos), hidden).add(bos, neuron, 1).build(), second.build());
+    return new Mlp(new Linear(VectorSpace.of(bos), hidden, new double[] {1}), new Linear(hidden, output, second));
   }
 
   private static double[] inputValues(int minWidth, int maxWidth) {
