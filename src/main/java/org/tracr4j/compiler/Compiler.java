@@ -189,8 +189,38 @@ public final class Compiler {
       "inferring value sets", "checking none", "lowering", "allocating layers", "checking aggregate preconditions",
       "assembling the weights");
 
-  /** The numbers of a value set (a numerical output's, recorded for decoding), without none. */
+  /**
+   * The numbers of a value set (a numerical output's, recorded for decoding), without none, listed when
+   * first read: only assembling reads them, and a plan that is not assembled (a route not kept, a bench
+   * of {@link #plan}) would box thousands of means for nothing. Two threads that read it at once list it
+   * twice, the same.
+   */
   private static List<Double> numbers(java.util.SortedSet<Value> values) {
+    return new java.util.AbstractList<>() {
+      private List<Double> numbers;
+
+      private List<Double> numbers() {
+        List<Double> listed = numbers;
+        if (listed == null) {
+          listed = listNumbers(values);
+          numbers = listed;
+        }
+        return listed;
+      }
+
+      @Override
+      public Double get(int index) {
+        return numbers().get(index);
+      }
+
+      @Override
+      public int size() {
+        return numbers().size();
+      }
+    };
+  }
+
+  private static List<Double> listNumbers(java.util.SortedSet<Value> values) {
     List<Double> numbers = new ArrayList<>(values.size());
     for (Value v : values) {
       if (v.isNumeric() && Double.isFinite(v.asDouble())) {

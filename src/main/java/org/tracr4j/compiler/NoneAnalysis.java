@@ -31,16 +31,27 @@ final class NoneAnalysis {
   private final ProgramGraph graph;
   private final ValueSets valueSets;
   private final ExpressionMap<Boolean> mayBeNone;
+  /** Whether a map gives none on some input value, where value-set inference saw every one already. */
+  private final ExpressionMap<Boolean> givesNone;
 
-  private NoneAnalysis(ProgramGraph graph, ValueSets valueSets) {
+  private NoneAnalysis(ProgramGraph graph, ValueSets valueSets, ExpressionMap<Boolean> givesNone) {
     this.graph = graph;
     this.valueSets = valueSets;
     this.mayBeNone = new ExpressionMap<>(graph.nodes().size());
+    this.givesNone = givesNone;
   }
 
   /** The analysis of one program, for {@link #mayBeNone} questions. */
   static NoneAnalysis of(ProgramGraph graph, ValueSets valueSets) {
-    return new NoneAnalysis(graph, valueSets);
+    return of(graph, valueSets, new ExpressionMap<>());
+  }
+
+  /**
+   * {@link #of}, told for some maps and sequence maps whether their function gives none (a null or none
+   * result, not a failure) on some value of their input sets, which then are not called again.
+   */
+  static NoneAnalysis of(ProgramGraph graph, ValueSets valueSets, ExpressionMap<Boolean> givesNone) {
+    return new NoneAnalysis(graph, valueSets, givesNone);
   }
 
   /** Every numerical s-op read where it may be none, and every select that selects on none. */
@@ -124,6 +135,10 @@ final class NoneAnalysis {
   }
 
   private boolean givesNone(ElementwiseMap m) {
+    Boolean known = givesNone.get(m);
+    if (known != null) {
+      return known;
+    }
     for (Value x : valueSets.of(m.inner())) {
       if (isNone(() -> m.function().apply(x))) {
         return true;
@@ -133,6 +148,10 @@ final class NoneAnalysis {
   }
 
   private boolean givesNone(SequenceMap m) {
+    Boolean known = givesNone.get(m);
+    if (known != null) {
+      return known;
+    }
     for (Value x : valueSets.of(m.first())) {
       for (Value y : valueSets.of(m.second())) {
         if (isNone(() -> m.function().apply(x, y))) {

@@ -34,11 +34,24 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
 
   /** The set of {@code values}, sorted, the first of each group of equal values kept. */
   static SortedValues of(Collection<Value> values) {
+    if (values instanceof java.util.List<Value> list && increasing(list)) { // a vocabulary, usually
+      return list.isEmpty() ? EMPTY : new SortedValues(list.toArray(NONE), 0, list.size());
+    }
     Builder builder = new Builder(values.size());
     for (Value v : values) {
       builder.add(v);
     }
     return builder.build();
+  }
+
+  /** Whether each value of {@code values} is greater than the one before (none equal). */
+  private static boolean increasing(java.util.List<Value> values) {
+    for (int i = 1; i < values.size(); i++) {
+      if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

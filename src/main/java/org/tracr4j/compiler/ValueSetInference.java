@@ -179,6 +179,11 @@ final class ValueSetInference {
   }
 
   private NoneAnalysis none;
+  /**
+   * Whether a map's function gave none (null or none, without failing) on some value of its input, for
+   * each map called on every input value (a sequence map on every pair): the none analysis asks the same.
+   */
+  private final ExpressionMap<Boolean> givesNone = new ExpressionMap<>();
 
   /**
    * The none analysis on the sets inferred so far (it only asks about s-ops whose sets are known, and a set
@@ -186,7 +191,7 @@ final class ValueSetInference {
    */
   private NoneAnalysis noneAnalysis() {
     if (none == null) {
-      none = NoneAnalysis.of(graph, new ValueSets(sets));
+      none = NoneAnalysis.of(graph, new ValueSets(sets), givesNone);
     }
     return none;
   }
@@ -206,9 +211,11 @@ final class ValueSetInference {
     SortedValues.Builder out = new SortedValues.Builder(input.size());
     Application f = application((x, unused) -> m.function().apply(x),
         (x, unused) -> x + " (a value of " + graph.label(m.inner()) + ")");
+    boolean someNone = false;
     for (Value x : input) {
-      addResult(out, m, f, x, x);
+      someNone |= addResult(out, m, f, x, x);
     }
+    givesNone.put(m, someNone);
     return out.build();
   }
 
@@ -223,11 +230,13 @@ final class ValueSetInference {
     }
     Application f = application((x, y) -> m.function().apply(x, y), (x, y) -> "(" + x + ", " + y
         + ") (values of " + graph.label(m.first()) + " and " + graph.label(m.second()) + ")");
+    boolean someNone = false;
     for (Value x : of(m.first())) {
       for (Value y : of(m.second())) {
-        addResult(out, m, f, x, y);
+        someNone |= addResult(out, m, f, x, y);
       }
     }
+    givesNone.put(m, someNone);
     return out.build();
   }
 
@@ -414,9 +423,9 @@ final class ValueSetInference {
 
   /**
    * Adds a function's result; none adds nothing. A failed call or a non-finite number adds nothing too, and
-   * is a finding when the mode rejects failing functions.
+   * is a finding when the mode rejects failing functions. Whether the result was none (null included).
    */
-  private void addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y) {
+  private boolean addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y) {
     Value v;
     try {
       v = f.apply(x, y);
@@ -424,17 +433,18 @@ final class ValueSetInference {
       // UserFunctions.call's failures, with its message.
       fails(expr, RuleCode.FUNCTION_FAILS, "its function fails on " + f.describe(x, y) + ": "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      return;
+      return false;
     }
     if (v == null || v.isNone()) {
-      return;
+      return true;
     }
     if (v.isNumber() && !Double.isFinite(v.asDouble())) {
       fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + f.describe(x, y)
           + ", not a finite number");
-      return;
+      return false;
     }
     out.add(v);
+    return false;
   }
 
 
