@@ -363,6 +363,8 @@ public final class Linear {
   public static final class RowsBuilder {
     private final VectorSpace input;
     private final VectorSpace output;
+    private final int height;
+    private final int width;
     private final int[] rowStart;
     private int[] columns;
     private double[] values;
@@ -374,17 +376,19 @@ public final class Linear {
     private RowsBuilder(VectorSpace input, VectorSpace output, int capacity) {
       this.input = input;
       this.output = output;
-      this.rowStart = new int[input.dims() + 1];
+      this.height = input.dims();
+      this.width = output.dims();
+      this.rowStart = new int[height + 1];
       this.columns = new int[Math.max(capacity, 1)];
       this.values = new double[Math.max(capacity, 1)];
     }
 
     /** Sets entry {@code (row, column)} of the sorted bases, which must come after the last one given. */
     public RowsBuilder add(int row, int column, double weight) {
-      if (row < this.row || row == this.row && column <= lastColumn || row >= input.dims() || column < 0
-          || column >= output.dims()) {
+      if (row < this.row || row == this.row && column <= lastColumn || row >= height || column < 0
+          || column >= width) {
         throw new IllegalArgumentException("Entry (" + row + ", " + column + ") is out of order or outside "
-            + input.dims() + "x" + output.dims());
+            + height + "x" + width);
       }
       for (; this.row < row; this.row++) {
         rowStart[this.row + 1] = size;
@@ -407,13 +411,13 @@ public final class Linear {
       if (values == null) {
         throw new IllegalStateException("this builder has already built its map");
       }
-      for (; row < input.dims(); row++) {
+      for (; row < height; row++) {
         rowStart[row + 1] = size;
       }
       Matrix.Rows rows = new Matrix.Rows(rowStart, size == columns.length ? columns : Arrays.copyOf(columns, size),
           size == values.length ? values : Arrays.copyOf(values, size));
       values = null;
-      return new Linear(input, output, Matrix.ofRows(input.dims(), output.dims(), rows));
+      return new Linear(input, output, Matrix.ofRows(height, width, rows));
     }
   }
 }
