@@ -193,11 +193,11 @@ public final class Compiler {
    * The numbers of a value set (a numerical output's, recorded for decoding), without none, listed when
    * first read: only assembling reads them, and a plan that is not assembled (a route not kept, a bench
    * of {@link #plan}) would box thousands of means for nothing. Two threads that read it at once list it
-   * twice, the same.
+   * twice, the same; volatile, so a list built by one thread is seen whole by another.
    */
   private static List<Double> numbers(java.util.SortedSet<Value> values) {
     return new java.util.AbstractList<>() {
-      private List<Double> numbers;
+      private volatile List<Double> numbers;
 
       private List<Double> numbers() {
         List<Double> listed = numbers;
