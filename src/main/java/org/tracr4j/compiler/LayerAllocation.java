@@ -1,11 +1,10 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tracr4j.rasp.Aggregate;
 import org.tracr4j.rasp.ElementwiseMap;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Full;
 import org.tracr4j.rasp.Indices;
 import org.tracr4j.rasp.Length;
@@ -31,13 +30,15 @@ import org.tracr4j.rasp.Tokens;
 final class LayerAllocation {
   private enum Kind { ATTENTION, MLP, BOTH }
 
-  /** Depth of each expression seen; expressions are equal when their ids are, so this is a map by id. */
-  private final Map<RaspExpr, Integer> depths = new HashMap<>();
+  /** Depth of each expression seen, by id. */
+  private final ExpressionMap<Integer> depths;
 
-  private LayerAllocation() {}
+  private LayerAllocation(int expressions) {
+    depths = new ExpressionMap<>(expressions);
+  }
 
   static LayerPlan allocate(ProgramGraph graph) {
-    return new LayerAllocation().plan(graph);
+    return new LayerAllocation(graph.nodes().size()).plan(graph);
   }
 
   private LayerPlan plan(ProgramGraph graph) {
