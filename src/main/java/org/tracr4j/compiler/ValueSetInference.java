@@ -332,35 +332,44 @@ final class ValueSetInference {
     if (means == null) {
       return tooManyMeans(a);
     }
-    double[] sorted = means.sorted();
+    double[] numbers = means.sorted();
     int size = means.size();
     // The default goes where Double.compare puts it (binarySearch orders and matches as it does), unless it
-    // is one of the means; the merged sequence is sorted[0..at), the default, sorted[at..size).
+    // is one of the means.
     double fallback = a.defaultValue().asDouble();
-    int found = Arrays.binarySearch(sorted, 0, size, fallback);
-    int at = found >= 0 ? size + 1 : -found - 1;
-    int total = found >= 0 ? size : size + 1;
-    // Floating sums such as 0.1 + 0.2 and 0.3 are one value: the first of each cluster is kept.
-    Value[] out = new Value[total];
+    int found = Arrays.binarySearch(numbers, 0, size, fallback);
+    if (found < 0) {
+      int at = -found - 1;
+      numbers = numbers.length > size ? numbers : Arrays.copyOf(numbers, size + 1);
+      System.arraycopy(numbers, at, numbers, at + 1, size - at);
+      numbers[at] = fallback;
+      size++;
+    }
+    // Floating sums such as 0.1 + 0.2 and 0.3 are one value: the first of each cluster is kept, in place.
     int kept = 0;
     double last = Double.NaN;
     boolean increasing = true;
-    for (int i = 0; i < total; i++) {
-      double mean = i < at ? sorted[i] : i == at ? fallback : sorted[i - 1];
+    for (int i = 0; i < size; i++) {
+      double mean = numbers[i];
       if (Double.isNaN(last) || !Tolerance.ROUNDING.close(mean, last)) {
-        out[kept] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
         increasing &= kept == 0 || last < mean;
-        kept++;
+        numbers[kept++] = mean;
         last = mean;
       }
     }
-    out = kept == total ? out : Arrays.copyOf(out, kept);
     // Strictly increasing numbers are increasing values (an integer and a double compare numerically), so
     // only -0.0 next to 0.0, or a NaN, needs the values compared.
-    return increasing ? SortedValues.ofIncreasingUnchecked(out) : SortedValues.ofIncreasing(out);
+    if (increasing) {
+      return SortedValues.ofIncreasingNumbers(numbers, kept);
+    }
+    Value[] out = new Value[kept];
+    for (int i = 0; i < kept; i++) {
+      out[i] = SortedValues.number(numbers[i]);
+    }
+    return SortedValues.ofIncreasing(out);
   }
 
-  /** Sorted, repeat-free means in {@code sorted[0..size)}. */
+  /** Sorted, repeat-free means in {@code sorted[0..size)} (with room for one more when it is longer). */
   record Means(double[] sorted, int size) {}
 
   /**
@@ -375,7 +384,7 @@ final class ValueSetInference {
       if (size > MAX_VALUES) {
         return null;
       }
-      double[] sorted = new double[(int) size];
+      double[] sorted = new double[(int) size + 1]; // room for the default
       if (interval.fill(sorted, (int) size)) {
         return new Means(sorted, (int) size);
       }
