@@ -33,13 +33,8 @@ final class IntegerSums {
    * are not all integers or their sums may be inexact, close under rounding tolerance or too spread out.
    */
   static IntegerSums applies(double[] values, int maxCount) {
-    if (values.length == 0) {
+    if (!exact(values, maxCount)) {
       return null;
-    }
-    for (double v : values) {
-      if (v != Math.rint(v) || Math.abs(v) * maxCount >= MAX_SUM) {
-        return null;
-      }
     }
     long min = (long) values[0];
     long range = (long) values[values.length - 1] - min;
@@ -55,6 +50,22 @@ final class IntegerSums {
       }
     }
     return new IntegerSums(min, Arrays.copyOf(offsets, n));
+  }
+
+  /**
+   * Whether {@code values} are integers, at least one, whose sums of up to {@code maxCount} of them are
+   * exact as doubles and never within rounding tolerance of each other.
+   */
+  static boolean exact(double[] values, int maxCount) {
+    if (values.length == 0) {
+      return false;
+    }
+    for (double v : values) {
+      if (v != Math.rint(v) || Math.abs(v) * maxCount >= MAX_SUM) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves to the next count and returns its sums, increasing. */

@@ -22,14 +22,57 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
   private static final Value[] NONE = new Value[0];
   private static final SortedValues EMPTY = new SortedValues(NONE, 0, 0);
 
-  private final Value[] values;
+  /**
+   * The values; null, for a set made by {@link #ofIncreasingNumbers}, until they are first read. Volatile,
+   * so that an array listed by one thread is seen whole by another (two threads may list it twice, the
+   * same values).
+   */
+  private volatile Value[] values;
+  /** The numbers of a set made by {@link #ofIncreasingNumbers}, {@code numbers[from..to)}; else null. */
+  private final double[] numbers;
   private final int from;
   private final int to;
 
   private SortedValues(Value[] values, int from, int to) {
     this.values = values;
+    this.numbers = null;
     this.from = from;
     this.to = to;
+  }
+
+  private SortedValues(double[] numbers, int size) {
+    this.numbers = numbers;
+    this.from = 0;
+    this.to = size;
+  }
+
+  /**
+   * The set of the strictly increasing {@code numbers[0..size)} (so increasing as values too), each the
+   * value {@link #number} makes of it, listed as values only when first read (kept, not copied).
+   *
+   * <p>Why: a numerical aggregate's means run to thousands, and a plan mostly counts them (its output
+   * space is one dimension); boxing each into a value on the way out of inference was half its time.
+   */
+  static SortedValues ofIncreasingNumbers(double[] numbers, int size) {
+    return size == 0 ? EMPTY : new SortedValues(numbers, size);
+  }
+
+  /** A number as a value: an integer when it is one (below 10^15 in magnitude), else a double. */
+  static Value number(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Value.of((long) x) : Value.of(x);
+  }
+
+  /** The array that holds this set's values at {@code from..to}, listed now if they were not yet. */
+  private Value[] values() {
+    Value[] listed = values;
+    if (listed == null) {
+      listed = new Value[to];
+      for (int i = 0; i < to; i++) {
+        listed[i] = number(numbers[i]);
+      }
+      values = listed;
+    }
+    return listed;
   }
 
   /** The set of {@code values}, sorted, the first of each group of equal values kept. */
@@ -230,11 +273,15 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
 
   @Override
   public boolean contains(Object o) {
-    return o instanceof Value v && Arrays.binarySearch(values, from, to, v) >= 0;
+    if (numbers != null && !(o instanceof Value v && v.isNumber())) {
+      return false; // a set of numbers holds nothing else (none, asked often, included), listed or not
+    }
+    return o instanceof Value v && Arrays.binarySearch(values(), from, to, v) >= 0;
   }
 
   @Override
   public Iterator<Value> iterator() {
+    Value[] values = values();
     return new Iterator<>() {
       private int next = from;
 
@@ -255,7 +302,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
 
   @Override
   public Object[] toArray() {
-    return Arrays.copyOfRange(values, from, to, Object[].class);
+    return Arrays.copyOfRange(values(), from, to, Object[].class);
   }
 
   @Override
@@ -268,7 +315,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    return values[from];
+    return values()[from];
   }
 
   @Override
@@ -276,7 +323,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     if (isEmpty()) {
       throw new NoSuchElementException();
     }
-    return values[to - 1];
+    return values()[to - 1];
   }
 
   @Override
@@ -284,21 +331,22 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     if (fromElement.compareTo(toElement) > 0) {
       throw new IllegalArgumentException("fromKey > toKey");
     }
-    return new SortedValues(values, lowerBound(fromElement), lowerBound(toElement));
+    return new SortedValues(values(), lowerBound(fromElement), lowerBound(toElement));
   }
 
   @Override
   public SortedSet<Value> headSet(Value toElement) {
-    return new SortedValues(values, from, lowerBound(toElement));
+    return new SortedValues(values(), from, lowerBound(toElement));
   }
 
   @Override
   public SortedSet<Value> tailSet(Value fromElement) {
-    return new SortedValues(values, lowerBound(fromElement), to);
+    return new SortedValues(values(), lowerBound(fromElement), to);
   }
 
   /** The position of the first element not less than {@code value}. */
   private int lowerBound(Value value) {
+    Value[] values = values();
     int low = from;
     int high = to;
     while (low < high) {

@@ -319,7 +319,8 @@ final class ValueSetInference {
    * Every mean of a multiset of 1..N values from the input, and the default (an empty selection).
    *
    * <p>Works on sorted {@code double[]}s, each free of exact duplicates under {@link Double#compare} (the
-   * order and equality of a {@code TreeSet<Double>}), so the result is the same as collecting into sets.
+   * order and equality of a {@code TreeSet<Double>}), so the result is the same as collecting into sets:
+   * the means, the default among them, then one value per cluster of nearly equal numbers.
    */
   private SortedSet<Value> allMeans(Aggregate a, SortedSet<Value> input) {
     double[] values = new double[input.size()];
@@ -327,14 +328,75 @@ final class ValueSetInference {
     for (Value v : input) {
       values[n++] = v.asDouble();
     }
-    IntegerSums integerSums = IntegerSums.applies(values, maxSeqLen);
+    Means means = means(values, maxSeqLen, true);
+    if (means == null) {
+      return tooManyMeans(a);
+    }
+    double[] numbers = means.sorted();
+    int size = means.size();
+    // The default goes where Double.compare puts it (binarySearch orders and matches as it does), unless it
+    // is one of the means.
+    double fallback = a.defaultValue().asDouble();
+    int found = Arrays.binarySearch(numbers, 0, size, fallback);
+    if (found < 0) {
+      int at = -found - 1;
+      numbers = numbers.length > size ? numbers : Arrays.copyOf(numbers, size + 1);
+      System.arraycopy(numbers, at, numbers, at + 1, size - at);
+      numbers[at] = fallback;
+      size++;
+    }
+    // Floating sums such as 0.1 + 0.2 and 0.3 are one value: the first of each cluster is kept, in place.
+    int kept = 0;
+    double last = Double.NaN;
+    boolean increasing = true;
+    for (int i = 0; i < size; i++) {
+      double mean = numbers[i];
+      if (Double.isNaN(last) || !Tolerance.ROUNDING.close(mean, last)) {
+        increasing &= kept == 0 || last < mean;
+        numbers[kept++] = mean;
+        last = mean;
+      }
+    }
+    // Strictly increasing numbers are increasing values (an integer and a double compare numerically), so
+    // only -0.0 next to 0.0, or a NaN, needs the values compared.
+    if (increasing) {
+      return SortedValues.ofIncreasingNumbers(numbers, kept);
+    }
+    Value[] out = new Value[kept];
+    for (int i = 0; i < kept; i++) {
+      out[i] = SortedValues.number(numbers[i]);
+    }
+    return SortedValues.ofIncreasing(out);
+  }
+
+  /** Sorted, repeat-free means in {@code sorted[0..size)} (with room for one more when it is longer). */
+  record Means(double[] sorted, int size) {}
+
+  /**
+   * The means of 1..{@code maxCount} values from the sorted, repeat-free {@code values}, sorted and free of
+   * exact repeats; null when there are more than {@link #MAX_VALUES}. With {@code intervals}, contiguous
+   * integers take {@link IntervalMeans} (the general path is the reference its tests compare with).
+   */
+  static Means means(double[] values, int maxCount, boolean intervals) {
+    IntervalMeans interval = intervals ? IntervalMeans.applies(values, maxCount) : null;
+    if (interval != null) {
+      long size = interval.size(MAX_VALUES);
+      if (size > MAX_VALUES) {
+        return null;
+      }
+      double[] sorted = new double[(int) size + 1]; // room for the default
+      if (interval.fill(sorted, (int) size)) {
+        return new Means(sorted, (int) size);
+      }
+    }
+    IntegerSums integerSums = IntegerSums.applies(values, maxCount);
     double[] sums = {0.0};
     // Every count's means, gathered and sorted once at the end (merging them count by count cost a pass
     // over the growing union per count). The union only grows, so checking its size when the buffer is
     // compacted and at the end refuses exactly the sets that a check after every count refused.
     double[] means = new double[16];
     int size = 0;
-    for (int count = 1; count <= maxSeqLen; count++) {
+    for (int count = 1; count <= maxCount; count++) {
       if (integerSums != null) {
         sums = integerSums.next();
       } else {
@@ -348,13 +410,13 @@ final class ValueSetInference {
         sums = mergeNearlyEqual(next, DoubleSort.sortDistinct(next, next.length));
       }
       if (sums.length > MAX_VALUES) { // distinct sums give distinct means of this count alone
-        return tooManyMeans(a);
+        return null;
       }
       if (size + sums.length > means.length) {
         if (size > 4 * MAX_VALUES) {
           size = DoubleSort.sortDistinct(means, size);
           if (size > MAX_VALUES) {
-            return tooManyMeans(a);
+            return null;
           }
         }
         if (size + sums.length > means.length) {
@@ -366,41 +428,12 @@ final class ValueSetInference {
       }
     }
     size = DoubleSort.sortDistinct(means, size);
-    if (size > MAX_VALUES) {
-      return tooManyMeans(a);
-    }
-    means = mergeSorted(Arrays.copyOf(means, size), new double[] {a.defaultValue().asDouble()});
-    double[] merged = mergeNearlyEqual(means, means.length);
-    Value[] out = new Value[merged.length];
-    boolean increasing = true;
-    for (int i = 0; i < out.length; i++) {
-      double mean = merged[i];
-      out[i] = mean == Math.rint(mean) && Math.abs(mean) < 1e15 ? Value.of((long) mean) : Value.of(mean);
-      increasing &= i == 0 || merged[i - 1] < mean;
-    }
-    // Strictly increasing numbers are increasing values (an integer and a double compare numerically), so
-    // only -0.0 next to 0.0, or a NaN, needs the values compared.
-    return increasing ? SortedValues.ofIncreasingUnchecked(out) : SortedValues.ofIncreasing(out);
+    return size > MAX_VALUES ? null : new Means(means, size);
   }
 
   private SortedSet<Value> tooManyMeans(Aggregate a) {
     return unbuildable(a, RuleCode.TOO_MANY_MEANS, "a numerical aggregate of "
         + graph.label(a.sop()) + " can produce more than " + MAX_VALUES + " different means");
-  }
-
-  /** The sorted union, without exact repeats, of two sorted arrays without exact repeats. */
-  private static double[] mergeSorted(double[] left, double[] right) {
-    double[] out = new double[left.length + right.length];
-    int i = 0;
-    int j = 0;
-    int size = 0;
-    while (i < left.length || j < right.length) {
-      int order = i == left.length ? 1 : j == right.length ? -1 : Double.compare(left[i], right[j]);
-      out[size++] = order <= 0 ? left[i] : right[j];
-      i += order <= 0 ? 1 : 0;
-      j += order >= 0 ? 1 : 0;
-    }
-    return Arrays.copyOf(out, size);
   }
 
   /**

@@ -13,6 +13,40 @@ import org.tracr4j.rasp.Value;
 
 class SortedValuesTest {
   @Test
+  void aSetOfNumbersListedLazilyIsTheSetOfTheirValues() {
+    Random random = new Random(15);
+    for (int trial = 0; trial < 200; trial++) {
+      int size = random.nextInt(40);
+      TreeSet<Double> distinct = new TreeSet<>();
+      while (distinct.size() < size) {
+        distinct.add(random.nextBoolean() ? random.nextInt(50) - 25 : random.nextInt(400) / 8.0 - 25);
+      }
+      double[] numbers = new double[size + random.nextInt(3)]; // longer than the set, as inference leaves it
+      List<Value> values = new ArrayList<>();
+      int k = 0;
+      for (double x : distinct) {
+        numbers[k++] = x;
+        values.add(SortedValues.number(x));
+      }
+      SortedSet<Value> eager = SortedValues.ofIncreasing(values.toArray(new Value[0]));
+      SortedSet<Value> lazy = SortedValues.ofIncreasingNumbers(numbers, size);
+      assertThat(lazy.size()).isEqualTo(size);
+      assertThat(lazy.contains(Value.NONE)).isFalse();
+      assertThat(lazy.contains(Value.of("a"))).isFalse();
+      if (size > 0) {
+        Value probe = values.get(random.nextInt(size));
+        assertThat(lazy.contains(probe)).isTrue();
+        assertThat(lazy.headSet(probe)).isEqualTo(eager.headSet(probe));
+        assertThat(lazy.first()).isEqualTo(eager.first());
+      }
+      assertThat(lazy.contains(Value.of(1000L))).isFalse();
+      assertThat(lazy).isEqualTo(eager).hasSameHashCodeAs(eager);
+      assertThat(new ArrayList<>(lazy)).isEqualTo(new ArrayList<>(eager));
+      assertThat(lazy.toString()).isEqualTo(eager.toString());
+    }
+  }
+
+  @Test
   void behavesAsATreeSetOfTheSameValuesInOrderEqualityHashAndPrintedForm() {
     Random random = new Random(7);
     for (int round = 0; round < 200; round++) {
