@@ -401,9 +401,14 @@ public final class Compiler {
     if (options.vocab().isEmpty()) {
       throw new InvalidInputException("the vocabulary is empty");
     }
-    Set<String> written = new HashSet<>();
-    for (Value token : options.vocab()) {
+    // Small vocabularies (the common case) compare the written forms pairwise: cheaper than hashing them.
+    List<Value> vocab = options.vocab();
+    String[] forms = new String[vocab.size()];
+    Set<String> written = forms.length > 16 ? new HashSet<>(2 * forms.length) : null;
+    for (int t = 0; t < forms.length; t++) {
+      Value token = vocab.get(t);
       String form = token.toString();
+      forms[t] = form;
       if (form.equals(options.bos()) || form.equals(options.pad())) {
         throw new InvalidInputException("the vocabulary must not contain the compiler's "
             + (form.equals(options.bos()) ? "BOS" : "PAD") + " token '" + form + "'");
@@ -411,13 +416,23 @@ public final class Compiler {
       if (token.isNone() || token instanceof Value.Tuple) {
         throw new InvalidInputException("a vocabulary token must be a number, boolean or string, not " + form);
       }
-      if (!written.add(form)) {
+      if (written != null ? !written.add(form) : listedBefore(forms, t)) {
         throw new InvalidInputException("the vocabulary lists token '" + form + "' twice");
       }
     }
     if (options.bos().equals(options.pad())) {
       throw new InvalidInputException("the BOS and PAD tokens must differ");
     }
+  }
+
+  /** Whether {@code forms[t]} equals one of {@code forms[0..t)}. */
+  private static boolean listedBefore(String[] forms, int t) {
+    for (int i = 0; i < t; i++) {
+      if (forms[i].equals(forms[t])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static VectorSpace tokenSpace(CompileOptions options) {
@@ -485,6 +500,8 @@ public final class Compiler {
     return out.toString();
   }
 
+  private static final String DEFAULT_MLP_EXACTNESS = Double.toString(CompileOptions.DEFAULT_MLP_EXACTNESS);
+
   private static Map<String, String> metadata(CompileOptions options, Map<String, String> extra,
       Rewriter.Result rewrite, Map<String, String> compositeHeads, Map<String, String> constructions) {
     Map<String, String> metadata = new LinkedHashMap<>(extra);
@@ -500,7 +517,8 @@ public final class Compiler {
     metadata.put("causal", Boolean.toString(options.causal()));
     metadata.put("version", VERSION);
     metadata.put("mode", options.mode().lowerName());
-    metadata.put("mlp_exactness", Double.toString(options.mlpExactness()));
+    metadata.put("mlp_exactness", options.mlpExactness() == CompileOptions.DEFAULT_MLP_EXACTNESS
+        ? DEFAULT_MLP_EXACTNESS : Double.toString(options.mlpExactness()));
     return metadata;
   }
 }
