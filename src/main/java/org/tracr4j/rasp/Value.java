@@ -113,7 +113,8 @@ public sealed interface Value extends Comparable<Value> {
   }
 
   static Value of(long value) {
-    return new Int(value);
+    return value >= SmallInts.LOW && value <= SmallInts.HIGH ? SmallInts.CACHE[(int) value - SmallInts.LOW]
+        : new Int(value);
   }
 
   static Value of(double value) {
@@ -301,5 +302,25 @@ public sealed interface Value extends Comparable<Value> {
       }
     }
     return Integer.compare(left.size(), right.size());
+  }
+
+  /**
+   * The integers -128..1024 as shared objects, as {@code Integer.valueOf} keeps them: indices, widths and
+   * small tokens are made by every stage, and one object per value lets the residual's merge of a value
+   * set lowered twice see equal directions by identity (and saves the allocations). Values are immutable
+   * and compare by value, so nothing can tell a shared object from a fresh one.
+   */
+  final class SmallInts {
+    static final int LOW = -128;
+    static final int HIGH = 1024;
+    static final Int[] CACHE = new Int[HIGH - LOW + 1];
+
+    static {
+      for (int i = 0; i < CACHE.length; i++) {
+        CACHE[i] = new Int(LOW + i);
+      }
+    }
+
+    private SmallInts() {}
   }
 }

@@ -11,6 +11,20 @@ import org.junit.jupiter.api.Test;
 
 class ValueTest {
   @Test
+  void smallIntegersAreSharedAndEveryIntegerKeepsItsValue() {
+    for (long v = -300; v <= 1300; v++) {
+      Value a = Value.of(v);
+      Value b = Value.of(v);
+      assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isInstanceOf(Value.Int.class);
+      assertThat(((Value.Int) a).value()).isEqualTo(v);
+      assertThat(a.toString()).isEqualTo(Long.toString(v));
+      assertThat(a == b).isEqualTo(v >= -128 && v <= 1024);
+    }
+    assertThat(((Value.Int) Value.of(Long.MIN_VALUE)).value()).isEqualTo(Long.MIN_VALUE);
+    assertThat(((Value.Int) Value.of(Long.MAX_VALUE)).value()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void integersAndDoublesAreEqualNumerically() {
     assertThat(Value.of(1)).isEqualTo(Value.of(1.0));
     assertThat(Value.of(1).hashCode()).isEqualTo(Value.of(1.0).hashCode());
