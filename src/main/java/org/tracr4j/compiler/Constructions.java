@@ -61,8 +61,26 @@ final class Constructions {
 
   Mlp categoricalToNumerical(VectorSpace input, BasisDirection output, ToDoubleFunction<Object> f,
       String label) {
-    ToDoubleFunction<BasisDirection> onDirections = direction -> f.applyAsDouble(direction.value());
-    boolean negative = input.basis().stream().anyMatch(d -> onDirections.applyAsDouble(d) < 0);
+    // f once per input direction: the sign test needs every value up to the first negative one and the
+    // construction all of them, in basis order, which is the order it asks for them (anything else is
+    // computed again).
+    double[] values = new double[input.dims()];
+    boolean negative = false;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = f.applyAsDouble(input.direction(i).value());
+      negative |= values[i] < 0;
+    }
+    ToDoubleFunction<BasisDirection> onDirections = new ToDoubleFunction<>() {
+      private int next;
+
+      @Override
+      public double applyAsDouble(BasisDirection direction) {
+        if (next < values.length && input.direction(next) == direction) {
+          return values[next++];
+        }
+        return f.applyAsDouble(direction.value());
+      }
+    };
     return mode.signedCategoricalToNumerical() && negative
         ? CategoricalToNumericalMlp.exact(input, output, onDirections, hiddenPrefix(label))
         : CategoricalToNumericalMlp.tracr(input, output, onDirections);
@@ -132,8 +150,7 @@ final class Constructions {
         ? direction -> output.direction(0)
         : direction -> countsKeys && direction.name().equals("indices")
             ? new BasisDirection(label + AggregateContract.KEYS, direction.value())
-            : output.contains(new BasisDirection(label, direction.value()))
-                ? new BasisDirection(label, direction.value()) : null;
+            : orNull(new BasisDirection(label, direction.value()), output);
     CategoricalAttention.Options settings = mode.aggregatesByValue()
         ? new CategoricalAttention.Options(softmaxColdness(), false, true,
             Optional.of(defaultVector(output, defaultValue, numerical, label)),
@@ -180,6 +197,11 @@ final class Constructions {
     }
     return new LoweredBlock(Objects.requireNonNull(head, "selector width head"),
         Objects.requireNonNull(mlp, "selector width MLP"));
+  }
+
+  /** {@code direction} if {@code space} has it, else null. */
+  private static BasisDirection orNull(BasisDirection direction, VectorSpace space) {
+    return space.contains(direction) ? direction : null;
   }
 
   private static VectorInBasis defaultVector(VectorSpace output, Value defaultValue, boolean numerical,

@@ -99,8 +99,12 @@ final class Lowering {
     VectorSpace known = outputSpaces.get(sop);
     if (known == null) {
       String label = graph.label(sop);
-      known = sop.isNumerical() ? VectorSpace.of(new BasisDirection(label))
-          : VectorSpace.fromValues(label, valueSets.of(sop));
+      java.util.SortedSet<Value> values = sop.isNumerical() ? null : valueSets.of(sop);
+      // A value set in Value's natural order is strictly increasing in the direction order too: that
+      // compares two Values by Value.compareTo.
+      known = values == null ? VectorSpace.of(new BasisDirection(label))
+          : values.comparator() == null ? VectorSpace.fromIncreasingValues(label, values)
+          : VectorSpace.fromValues(label, values);
       outputSpaces.put(sop, known);
     }
     return known;

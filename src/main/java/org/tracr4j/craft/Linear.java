@@ -321,6 +321,14 @@ public final class Linear {
       if (row < 0) {
         throw new IllegalArgumentException("Direction " + from + " is not in input space " + input);
       }
+      return addRowAt(row, vector, weight);
+    }
+
+    /** {@link #addRow} at row {@code row} of the sorted input basis. */
+    public Builder addRowAt(int row, VectorInBasis vector, double weight) {
+      if (!vector.space().equals(output)) {
+        throw new IllegalArgumentException("Row vector lives in " + vector.space() + ", expected " + output);
+      }
       double[] magnitudes = vector.magnitudes();
       for (int j = 0; j < magnitudes.length; j++) {
         matrix().add(row, j, weight * magnitudes[j]);

@@ -186,19 +186,66 @@ public final class VectorSpace {
     return ofArray(directions);
   }
 
+  /**
+   * The space of {@code directions} given in basis order, none equal to the one before: what {@link
+   * #of(Collection)} gives, without comparing them (the caller knows the order from how it made them, and
+   * the comparisons go through each value's own {@code compareTo}). Checked only with assertions on.
+   */
+  public static VectorSpace ofIncreasing(List<BasisDirection> directions) {
+    if (directions instanceof Basis view) {
+      return view.space;
+    }
+    return increasing(directions.toArray(NONE));
+  }
+
+  /**
+   * {@link #fromValues} of values the caller knows to be strictly increasing in the value order of {@link
+   * BasisDirection} (a sorted set of values whose {@code compareTo} that order calls, such as RASP values in
+   * their natural order), without comparing them again. Checked only with assertions on.
+   */
+  public static VectorSpace fromIncreasingValues(String name, Collection<?> values) {
+    BasisDirection[] directions = new BasisDirection[values.size()];
+    int i = 0;
+    for (Object value : values) {
+      directions[i++] = new BasisDirection(name, value);
+    }
+    return increasing(directions);
+  }
+
+  private static VectorSpace increasing(BasisDirection[] directions) {
+    if (directions.length == 0) {
+      return EMPTY;
+    }
+    for (BasisDirection direction : directions) {
+      java.util.Objects.requireNonNull(direction, "direction");
+    }
+    assert strictlyIncreasing(directions) : "not in basis order: " + Arrays.toString(directions);
+    return new VectorSpace(directions);
+  }
+
   public static VectorSpace empty() {
     return EMPTY;
   }
 
+  private static final VectorSpace[] NO_SPACES = new VectorSpace[0];
+
   /** The sorted union of the spaces; overlaps are allowed. */
   public static VectorSpace join(VectorSpace... spaces) {
-    return join(Arrays.asList(spaces));
+    return spaces.length == 1 ? spaces[0] : joinAll(spaces);
   }
 
   public static VectorSpace join(Collection<VectorSpace> spaces) {
-    int count = spaces.size();
-    if (count == 1) {
-      return spaces.iterator().next();
+    return spaces.size() == 1 ? spaces.iterator().next() : joinAll(spaces.toArray(NO_SPACES));
+  }
+
+  /**
+   * {@link #join} of an array it does not change or keep. It works on the array, not a collection: the
+   * loops then need no iterator (which the JIT does not always remove).
+   */
+  private static VectorSpace joinAll(VectorSpace[] spaces) {
+    int count = spaces.length;
+    if (count == 2) {
+      return joinTwo(spaces[0], spaces[1]);
     }
     // Each basis is already sorted and distinct, so merge them instead of sorting their concatenation:
     // neighbours pairwise, round after round, which keeps the input order among ties (as the stable sort
@@ -238,7 +285,24 @@ public final class VectorSpace {
     return of(round[0], lengths[0]);
   }
 
-  private static BasisDirection[] concatenation(Collection<VectorSpace> spaces) {
+  /** {@link #joinAll} of two spaces: its one merge, without the rounds' arrays. */
+  private static VectorSpace joinTwo(VectorSpace left, VectorSpace right) {
+    int[] length = new int[1];
+    BasisDirection[] merged = mergeDistinct(left.directions, left.directions.length, right.directions,
+        right.directions.length, length, 0);
+    if (merged == null) {
+      return ofArray(concatenation(new VectorSpace[] {left, right}));
+    }
+    if (length[0] == 0) {
+      return EMPTY;
+    }
+    if (merged == left.directions) {
+      return left;
+    }
+    return merged == right.directions ? right : of(merged, length[0]);
+  }
+
+  private static BasisDirection[] concatenation(VectorSpace[] spaces) {
     int total = 0;
     for (VectorSpace space : spaces) {
       total += space.directions.length;

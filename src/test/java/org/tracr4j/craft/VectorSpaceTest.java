@@ -90,6 +90,40 @@ class VectorSpaceTest {
     }
   }
 
+  @Test
+  void takesIncreasingDirectionsAsTheyAre() {
+    assertThat(VectorSpace.ofIncreasing(List.of(A, B1, B2, C))).isEqualTo(VectorSpace.of(C, B2, A, B1));
+    assertThat(VectorSpace.fromIncreasingValues("b", new java.util.TreeSet<>(List.of(2, 1))))
+        .isEqualTo(VectorSpace.fromValues("b", List.of(1, 2)));
+    assertThat(VectorSpace.ofIncreasing(List.of())).isEqualTo(VectorSpace.empty());
+    assertThatThrownBy(() -> VectorSpace.ofIncreasing(List.of(B2, B1))).isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void joinsTwoOrManySpacesAsSortingTheirConcatenationDoes() {
+    java.util.Random random = new java.util.Random(5);
+    for (int round = 0; round < 2000; round++) {
+      List<VectorSpace> spaces = new java.util.ArrayList<>();
+      List<BasisDirection> all = new java.util.ArrayList<>();
+      for (int s = random.nextInt(4); s >= 0; s--) {
+        List<BasisDirection> chosen = new java.util.ArrayList<>();
+        for (int i = random.nextInt(5); i > 0; i--) {
+          String name = List.of("a", "b", "c").get(random.nextInt(3));
+          chosen.add(random.nextBoolean() ? new BasisDirection(name) : new BasisDirection(name, random.nextInt(4)));
+        }
+        VectorSpace space = random.nextInt(4) == 0 && !spaces.isEmpty() ? spaces.get(0) : VectorSpace.of(chosen);
+        spaces.add(space);
+        all.addAll(space.basis());
+      }
+      VectorSpace joined = VectorSpace.join(spaces);
+      assertThat(joined).isEqualTo(VectorSpace.of(all));
+      assertThat(VectorSpace.join(spaces.toArray(new VectorSpace[0]))).isEqualTo(joined);
+      if (spaces.size() == 2 && spaces.get(0) == spaces.get(1)) {
+        assertThat(joined).isSameAs(spaces.get(0)); // a space joined with itself is that space
+      }
+    }
+  }
+
   /**
    * Names a, b, c; no value, an integer or a string. An integer and a string order by their printed forms,
    * which is not a consistent order ("10" < "2" < 3 < 10): the lookup must still agree.

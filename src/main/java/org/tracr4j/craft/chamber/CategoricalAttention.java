@@ -129,21 +129,34 @@ public final class CategoricalAttention {
     int columns = keys.dims();
     // Only the selected pairs are set: an equality select is one entry per value, not a square of zeros.
     Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
-    // The keys the predicate decides on (neither one nor bos), and their columns.
+    // The keys the predicate decides on (neither one nor bos), and their columns; and the column of bos,
+    // found on the way (a lookup would build the space's hash index for one direction).
     List<BasisDirection> plainKeys = new ArrayList<>(columns);
     int[] keyColumns = new int[columns];
+    int bosColumn = -1;
     for (int j = 0; j < columns; j++) {
       BasisDirection k = keys.direction(j);
-      if (!k.equals(one) && !k.equals(bos)) {
+      if (k.equals(bos)) {
+        bosColumn = j;
+      } else if (!k.equals(one)) {
         keyColumns[plainKeys.size()] = j;
         plainKeys.add(k);
       }
     }
+    // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
+    // selected key (c) by c/2 and beats unselected keys (0) by c/2; at c it ties with the selected keys.
+    // It is set when its row comes, so that the entries arrive in order and the builder need not sort them
+    // (no other entry is in that row: the same matrix).
+    double bosWeight = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
     RowPredicate.Rows rows = predicate instanceof RowPredicate byRows ? byRows.against(plainKeys) : null;
     if (rows == null) {
       for (int i = 0; i < queries.dims(); i++) {
         BasisDirection q = queries.direction(i);
-        if (q.equals(one) || q.equals(bos)) {
+        if (q.equals(one)) {
+          matrix.set(i, bosColumn, bosWeight);
+          continue;
+        }
+        if (q.equals(bos)) {
           continue;
         }
         for (int t = 0; t < plainKeys.size(); t++) {
@@ -153,25 +166,29 @@ public final class CategoricalAttention {
         }
       }
     } else {
-      setRows(matrix, queries, bos, one, rows, Arrays.copyOf(keyColumns, plainKeys.size()), coldness);
+      setRows(matrix, queries, bos, one, rows, Arrays.copyOf(keyColumns, plainKeys.size()), coldness, bosColumn,
+          bosWeight);
     }
-    // The BOS fallback: every query has one = 1 and only the BOS key has bos = 1. At c/2 BOS loses to any
-    // selected key (c) by c/2 and beats unselected keys (0) by c/2; at c it ties with the selected keys.
-    matrix.set(queries.indexOf(one), keys.indexOf(bos), (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness);
     return new Bilinear(queries, keys, matrix.build());
   }
 
   /**
-   * Sets {@code coldness} at every selected pair, run by run. The entries are distinct, so the matrix is the
-   * one pair tests in row order give; the runs are counted first so that a builder which would turn dense
-   * does so at once (plus one call: the BOS entry that follows).
+   * Sets {@code coldness} at every selected pair, run by run, and the BOS entry ({@code one}'s row, {@code
+   * bosColumn}) in row order. The entries are distinct, so the matrix is the one pair tests in row order
+   * give; the runs are counted first so that a builder which would turn dense does so at once (plus one
+   * call: the BOS entry).
    */
   private static void setRows(Matrix.Builder matrix, VectorSpace queries, BasisDirection bos, BasisDirection one,
-      RowPredicate.Rows rows, int[] keyColumns, double coldness) {
+      RowPredicate.Rows rows, int[] keyColumns, double coldness, int bosColumn, double bosWeight) {
     Runs runs = new Runs();
+    int oneRow = -1;
     for (int i = 0; i < queries.dims(); i++) {
       BasisDirection q = queries.direction(i);
-      if (q.equals(one) || q.equals(bos)) {
+      if (q.equals(one)) {
+        oneRow = i;
+        continue;
+      }
+      if (q.equals(bos)) {
         continue;
       }
       runs.row = i;
@@ -186,13 +203,21 @@ public final class CategoricalAttention {
       blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
     }
     int[] all = runs.triples;
+    boolean bosSet = false;
     for (int r = 0; r < runs.size; r += 3) {
       int row = all[r];
+      if (!bosSet && row > oneRow) {
+        matrix.set(oneRow, bosColumn, bosWeight);
+        bosSet = true;
+      }
       for (int t = all[r + 1], end = all[r + 2]; t < end;) {
         int stop = Math.min(end, blockEnd[t]);
         matrix.setRun(row, keyColumns[t], keyColumns[stop - 1] + 1, coldness);
         t = stop;
       }
+    }
+    if (!bosSet) {
+      matrix.set(oneRow, bosColumn, bosWeight);
     }
   }
 
@@ -215,32 +240,58 @@ public final class CategoricalAttention {
     }
   }
 
-  /** W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. */
+  /**
+   * W_OV as in the class Javadoc; {@link ConjunctionAttention} shares it. Walks {@code values} by position
+   * (the paired directions are its basis without bos, or with it when BOS is always attended): rows and,
+   * for the positional pairing, columns are positions, so neither space needs a lookup.
+   */
   static Linear outputValue(VectorSpace values, VectorSpace output, BasisDirection bos, Options options) {
-    List<BasisDirection> paired = new ArrayList<>(values.basis());
-    if (!options.alwaysAttendToBos()) {
-      paired.remove(bos);
+    int bosRow = -1;
+    for (int i = 0; i < values.dims() && bosRow < 0; i++) {
+      bosRow = values.direction(i).equals(bos) ? i : -1;
     }
-    if (options.pairing() instanceof Pairing.Positional && paired.size() != output.dims()) {
+    boolean pairsBos = options.alwaysAttendToBos() || bosRow < 0;
+    int pairedCount = pairsBos ? values.dims() : values.dims() - 1;
+    boolean positional = options.pairing() instanceof Pairing.Positional;
+    if (positional && pairedCount != output.dims()) {
+      List<BasisDirection> paired = new ArrayList<>(values.basis());
+      if (!pairsBos) {
+        paired.remove(bosRow);
+      }
       throw new IllegalArgumentException("Positional pairing needs as many value directions " + paired
           + " as output directions " + output);
     }
     Linear.Builder ov = Linear.builder(values, output);
-    for (int p = 0; p < paired.size(); p++) {
-      BasisDirection direction = paired.get(p);
-      if (options.useBosForDefaultOutput() && direction.equals(bos)) {
+    int p = 0;
+    for (int i = 0; i < values.dims(); i++) {
+      boolean isBos = i == bosRow;
+      if (isBos && !pairsBos) {
         continue;
       }
-      BasisDirection target = switch (options.pairing()) {
-        case Pairing.Positional positional -> output.direction(p);
-        case Pairing.ByValue byValue -> byValue.valueToOutput().apply(direction);
-      };
+      int pairedAt = p++;
+      if (options.useBosForDefaultOutput() && isBos) {
+        continue;
+      }
+      if (positional) {
+        ov.addAt(i, pairedAt, 1);
+        continue;
+      }
+      BasisDirection direction = values.direction(i);
+      BasisDirection target = ((Pairing.ByValue) options.pairing()).valueToOutput().apply(direction);
       if (target != null) {
-        ov.add(direction, target, 1);
+        int column = output.indexOf(target);
+        if (column < 0) {
+          ov.add(direction, target, 1); // throws: the target is not an output direction
+        }
+        ov.addAt(i, column, 1);
       }
     }
-    if (options.useBosForDefaultOutput()) {
-      options.defaultOutput().ifPresent(defaultOutput -> ov.addRow(bos, defaultOutput, 1));
+    if (options.useBosForDefaultOutput() && options.defaultOutput().isPresent()) {
+      VectorInBasis defaultOutput = options.defaultOutput().get();
+      if (bosRow < 0) {
+        ov.addRow(bos, defaultOutput, 1); // throws: bos is not a value direction
+      }
+      ov.addRowAt(bosRow, defaultOutput, 1);
     }
     return ov.build();
   }

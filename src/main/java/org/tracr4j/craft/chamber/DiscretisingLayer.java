@@ -154,10 +154,8 @@ final class DiscretisingLayer<T> {
     }
     positions[0] = neurons.size();
     neurons.add(start(prefix));
-    VectorSpace hidden = VectorSpace.of(neurons);
-    if (!hidden.basis().equals(neurons)) {
-      throw new IllegalStateException("hidden neurons " + neurons + " are not in basis order");
-    }
+    // (k, half) tuples of Integers, k then half ascending, order lexicographically by those numbers.
+    VectorSpace hidden = VectorSpace.ofIncreasing(neurons);
     List<BasisDirection> read = new ArrayList<>(inputDirections);
     read.add(one);
     if (atBos instanceof AtBos.Silenced silenced) {
