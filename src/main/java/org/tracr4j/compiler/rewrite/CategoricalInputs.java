@@ -24,6 +24,11 @@ import org.tracr4j.rasp.UnaryFunction;
  */
 public final class CategoricalInputs implements RewriteRule {
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SequenceMap.class, Select.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     return switch (expr) {
       case SequenceMap m when m.isNumerical() ->

@@ -44,6 +44,11 @@ public final class DisjointWidthSplit implements RewriteRule {
   }
 
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorWidth.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (!(expr instanceof SelectorWidth width) || !(width.selector() instanceof SelectorOr or)
         || !disjoint(or.first(), or.second())) {

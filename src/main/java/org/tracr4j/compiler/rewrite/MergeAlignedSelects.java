@@ -19,6 +19,11 @@ import org.tracr4j.rasp.SelectorOr;
  */
 public final class MergeAlignedSelects implements RewriteRule {
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorAnd.class, SelectorOr.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     return switch (expr) {
       case SelectorAnd and when and.first() instanceof Select a && and.second() instanceof Select b ->

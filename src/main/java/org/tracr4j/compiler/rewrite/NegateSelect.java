@@ -16,6 +16,11 @@ import org.tracr4j.rasp.SelectorNot;
  */
 public final class NegateSelect implements RewriteRule {
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorNot.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (expr instanceof SelectorNot not && not.inner() instanceof Select select) {
       return Optional.of(Rasp.not(select));

@@ -50,6 +50,11 @@ public final class ProductRoute implements RewriteRule {
   }
 
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorAnd.class, SelectorOr.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     boolean combination = expr instanceof SelectorOr || ands && expr instanceof SelectorAnd;
     if (!combination || !isTreeOfSelects((Selector) expr)) {

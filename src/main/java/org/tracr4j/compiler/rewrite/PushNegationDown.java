@@ -24,6 +24,11 @@ public final class PushNegationDown implements RewriteRule {
   }
 
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorNot.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (expr instanceof SelectorNot not) {
       return switch (not.inner()) {

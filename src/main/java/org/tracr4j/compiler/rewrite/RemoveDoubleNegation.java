@@ -19,6 +19,11 @@ public final class RemoveDoubleNegation implements RewriteRule {
   }
 
   @Override
+  public java.util.Set<Class<? extends RaspExpr>> kinds() {
+    return java.util.Set.of(SelectorNot.class);
+  }
+
+  @Override
   public Optional<RaspExpr> apply(RaspExpr expr) {
     if (expr instanceof SelectorNot outer && outer.inner() instanceof SelectorNot inner) {
       return Optional.of(inner.inner());

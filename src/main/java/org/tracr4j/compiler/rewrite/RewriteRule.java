@@ -1,6 +1,7 @@
 package org.tracr4j.compiler.rewrite;
 
 import java.util.Optional;
+import java.util.Set;
 import org.tracr4j.rasp.RaspExpr;
 
 /**
@@ -22,5 +23,13 @@ public interface RewriteRule {
    */
   default boolean beforeOperands() {
     return false;
+  }
+
+  /**
+   * The kinds of expression at whose root this rule can apply, or null for any: the rewriter offers an
+   * expression only to the rules of its kind (most nodes of a program meet none of the selector rules).
+   */
+  default Set<Class<? extends RaspExpr>> kinds() {
+    return null;
   }
 }

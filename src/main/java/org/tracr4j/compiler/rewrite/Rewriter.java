@@ -36,9 +36,24 @@ public final class Rewriter {
   /** The rules applied before an expression's operands ({@link RewriteRule#beforeOperands}). */
   private final List<RewriteRule> topDownRules;
 
+  /** Per expression class, the rules of {@link #rules} (and of {@link #topDownRules}) that can apply to it. */
+  private final ClassValue<List<RewriteRule>> rulesByKind;
+  private final ClassValue<List<RewriteRule>> topDownRulesByKind;
+
   public Rewriter(List<RewriteRule> rules) {
     this.rules = List.copyOf(rules);
     this.topDownRules = this.rules.stream().filter(RewriteRule::beforeOperands).toList();
+    this.rulesByKind = byKind(this.rules);
+    this.topDownRulesByKind = byKind(this.topDownRules);
+  }
+
+  private static ClassValue<List<RewriteRule>> byKind(List<RewriteRule> rules) {
+    return new ClassValue<>() {
+      @Override
+      protected List<RewriteRule> computeValue(Class<?> kind) {
+        return rules.stream().filter(rule -> rule.kinds() == null || rule.kinds().contains(kind)).toList();
+      }
+    };
   }
 
   /**
@@ -158,7 +173,7 @@ public final class Rewriter {
       // (causal fuzz, program seed 22041979, compiled wrong).
       RaspExpr start = expr;
       for (int step = 0; step < MAX_STEPS_AT_ONE_EXPRESSION; step++) {
-        Optional<RaspExpr> pushed = firstApplying(start, topDownRules);
+        Optional<RaspExpr> pushed = firstApplying(start, topDownRulesByKind.get(start.getClass()));
         if (pushed.isEmpty()) {
           break;
         }
@@ -202,7 +217,7 @@ public final class Rewriter {
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr) {
-      return firstApplying(expr, rules);
+      return firstApplying(expr, rulesByKind.get(expr.getClass()));
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr, List<RewriteRule> rules) {
