@@ -270,6 +270,9 @@ final class Assembler {
    * each of them exactly. Selector widths keep their own heads.
    */
   private static List<Slot> slots(Inputs in, List<SOp> sops) {
+    if (sops.size() == 1) { // one head in the layer (the common case): nothing to merge
+      return List.of(new Slot(in.blocks().get(sops.get(0).id()).head(), List.of(sops.get(0))));
+    }
     List<Slot> slots = new ArrayList<>();
     List<List<AttentionHead>> grouped = new ArrayList<>();
     for (SOp sop : sops) {
