@@ -1,6 +1,7 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -436,18 +437,48 @@ public final class Compiler {
   }
 
   static VectorSpace tokenSpace(CompileOptions options) {
-    List<Object> tokens = new ArrayList<>(options.vocab());
-    tokens.add(Value.of(options.bos()));
-    tokens.add(Value.of(options.pad()));
+    List<Value> vocab = options.vocab();
+    Value bos = Value.of(options.bos());
+    Value pad = Value.of(options.pad());
+    // A vocabulary in increasing order (the usual case) takes BOS and PAD at their places by binary search,
+    // and the space is built without sorting; anything else (or a tie) goes through the general sort. Two
+    // RASP values order in a basis as Value.compareTo orders them, so both give the same space.
+    if (increasing(vocab)) {
+      int bosAt = Collections.binarySearch(vocab, bos);
+      int padAt = Collections.binarySearch(vocab, pad);
+      int order = bos.compareTo(pad);
+      if (bosAt < 0 && padAt < 0 && order != 0) {
+        List<Value> tokens = new ArrayList<>(vocab.size() + 2);
+        tokens.addAll(vocab);
+        Value first = order < 0 ? bos : pad;
+        Value second = order < 0 ? pad : bos;
+        // The later one first, so that inserting it does not move the earlier one's place.
+        tokens.add(-(order < 0 ? padAt : bosAt) - 1, second);
+        tokens.add(-(order < 0 ? bosAt : padAt) - 1, first);
+        return VectorSpace.fromIncreasingValues("tokens", tokens);
+      }
+    }
+    List<Object> tokens = new ArrayList<>(vocab);
+    tokens.add(bos);
+    tokens.add(pad);
     return VectorSpace.fromValues("tokens", tokens);
   }
 
+  private static boolean increasing(List<Value> values) {
+    for (int i = 1; i < values.size(); i++) {
+      if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static VectorSpace indexSpace(CompileOptions options) {
-    List<Object> indices = new ArrayList<>();
+    List<Value> indices = new ArrayList<>(options.maxSeqLen());
     for (long i = 0; i < options.maxSeqLen(); i++) {
       indices.add(Value.of(i));
     }
-    return VectorSpace.fromValues("indices", indices);
+    return VectorSpace.fromIncreasingValues("indices", indices);
   }
 
   static BasisDirection bos(CompileOptions options) {

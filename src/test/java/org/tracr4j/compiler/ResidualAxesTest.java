@@ -1,0 +1,76 @@
+package org.tracr4j.compiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.rasp.Value;
+
+/**
+ * The residual's token and index spaces, built without sorting where the vocabulary is in order, are the
+ * spaces that sorting every token gives: on seeded random vocabularies of numbers, strings and booleans, in
+ * order or shuffled, with BOS and PAD strings anywhere among them.
+ */
+class ResidualAxesTest {
+  @Test
+  void tokenSpaceIsTheSortedSpaceOfEveryToken() {
+    Random random = new Random(20261202);
+    int fast = 0;
+    for (int trial = 0; trial < 2_000; trial++) {
+      List<Value> vocab = new ArrayList<>();
+      int size = 1 + random.nextInt(12);
+      while (vocab.size() < size) {
+        Value token = switch (random.nextInt(4)) {
+          case 0 -> Value.of((long) random.nextInt(20) - 5);
+          case 1 -> Value.of(random.nextInt(40) / 4.0);
+          case 2 -> Value.of(String.valueOf((char) ('a' + random.nextInt(26))) + random.nextInt(3));
+          default -> Value.of(random.nextBoolean());
+        };
+        if (vocab.stream().noneMatch(v -> v.toString().equals(token.toString()))) {
+          vocab.add(token);
+        }
+      }
+      if (random.nextBoolean()) {
+        Collections.sort(vocab);
+      }
+      String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
+      String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
+      CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
+          CompileOptions.Mode.EXACT, bos, pad);
+      List<Object> all = new ArrayList<>(vocab);
+      all.add(Value.of(bos));
+      all.add(Value.of(pad));
+      VectorSpace expected = VectorSpace.fromValues("tokens", all);
+      assertThat(Compiler.tokenSpace(options).basis()).as(vocab + " " + bos + " " + pad)
+          .containsExactlyElementsOf(expected.basis());
+      fast += isIncreasing(vocab) ? 1 : 0;
+    }
+    assertThat(fast).isGreaterThan(500); // the in-order path was exercised
+  }
+
+  @Test
+  void indexSpaceIsTheSortedSpaceOfEveryIndex() {
+    for (int n : new int[] {1, 2, 10, 1024, 1025, 1500}) {
+      List<Object> indices = new ArrayList<>();
+      for (long i = n - 1; i >= 0; i--) {
+        indices.add(Value.of(i));
+      }
+      CompileOptions options = CompileOptions.of(List.of(Value.of("a")), n);
+      assertThat(Compiler.indexSpace(options).basis())
+          .containsExactlyElementsOf(VectorSpace.fromValues("indices", indices).basis());
+    }
+  }
+
+  private static boolean isIncreasing(List<Value> values) {
+    for (int i = 1; i < values.size(); i++) {
+      if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
