@@ -47,21 +47,25 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
   }
 
   private static ExpressionMap<String> assignLabels(List<RaspExpr> nodes) {
-    Map<String, Integer> nameUses = new HashMap<>();
+    // Each user name's only expression, or SHARED where several expressions carry it.
+    Map<String, Object> owners = new HashMap<>(2 * nodes.size());
     for (RaspExpr expr : nodes) {
       if (expr.meta().hasName() && !isPrimitive(expr)) {
-        nameUses.merge(expr.name(), 1, Integer::sum);
+        owners.merge(expr.name(), expr, (first, second) -> SHARED);
       }
     }
     ExpressionMap<String> labels = new ExpressionMap<>(nodes.size());
-    java.util.Set<String> taken = new java.util.HashSet<>(List.of("tokens", "indices", "one"));
+    java.util.Set<String> taken = new java.util.HashSet<>(2 * nodes.size() + 6);
+    taken.add("tokens");
+    taken.add("indices");
+    taken.add("one");
     // First the unique user names, so that a generated label can never take one of them.
     for (RaspExpr expr : nodes) {
       if (expr instanceof Tokens) {
         labels.put(expr, "tokens");
       } else if (expr instanceof Indices) {
         labels.put(expr, "indices");
-      } else if (expr.meta().hasName() && nameUses.get(expr.name()) == 1 && taken.add(expr.name())) {
+      } else if (expr.meta().hasName() && owners.get(expr.name()) == expr && taken.add(expr.name())) {
         labels.put(expr, expr.name());
       }
     }
@@ -79,6 +83,9 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
     }
     return labels;
   }
+
+  /** The owner of a name that several expressions carry. */
+  private static final Object SHARED = new Object();
 
   private static boolean isPrimitive(RaspExpr expr) {
     return expr instanceof Tokens || expr instanceof Indices;
