@@ -178,12 +178,16 @@ public final class VectorSpace {
 
   /** Directions {@code name:v} for each value. */
   public static VectorSpace fromValues(String name, Collection<?> values) {
+    return ofArray(directions(name, values));
+  }
+
+  private static BasisDirection[] directions(String name, Collection<?> values) {
     BasisDirection[] directions = new BasisDirection[values.size()];
     int i = 0;
     for (Object value : values) {
       directions[i++] = new BasisDirection(name, value);
     }
-    return ofArray(directions);
+    return directions;
   }
 
   /**
@@ -204,12 +208,7 @@ public final class VectorSpace {
    * their natural order), without comparing them again. Checked only with assertions on.
    */
   public static VectorSpace fromIncreasingValues(String name, Collection<?> values) {
-    BasisDirection[] directions = new BasisDirection[values.size()];
-    int i = 0;
-    for (Object value : values) {
-      directions[i++] = new BasisDirection(name, value);
-    }
-    return increasing(directions);
+    return increasing(directions(name, values));
   }
 
   private static VectorSpace increasing(BasisDirection[] directions) {
