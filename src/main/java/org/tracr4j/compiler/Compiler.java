@@ -443,7 +443,7 @@ public final class Compiler {
     // A vocabulary in increasing order (the usual case) takes BOS and PAD at their places by binary search,
     // and the space is built without sorting; anything else (or a tie) goes through the general sort. Two
     // RASP values order in a basis as Value.compareTo orders them, so both give the same space.
-    if (increasing(vocab)) {
+    if (SortedValues.increasing(vocab)) {
       int bosAt = Collections.binarySearch(vocab, bos);
       int padAt = Collections.binarySearch(vocab, pad);
       int order = bos.compareTo(pad);
@@ -462,15 +462,6 @@ public final class Compiler {
     tokens.add(bos);
     tokens.add(pad);
     return VectorSpace.fromValues("tokens", tokens);
-  }
-
-  private static boolean increasing(List<Value> values) {
-    for (int i = 1; i < values.size(); i++) {
-      if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static VectorSpace indexSpace(CompileOptions options) {

@@ -88,7 +88,8 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
   }
 
   /** Whether each value of {@code values} is greater than the one before (none equal). */
-  private static boolean increasing(java.util.List<Value> values) {
+  /** Whether each value orders strictly after the one before it. */
+  static boolean increasing(java.util.List<Value> values) {
     for (int i = 1; i < values.size(); i++) {
       if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
         return false;

@@ -321,7 +321,7 @@ public final class Linear {
       if (row < 0) {
         throw new IllegalArgumentException("Direction " + from + " is not in input space " + input);
       }
-      return addRowAt(row, vector, weight);
+      return addToRow(row, vector, weight);
     }
 
     /** {@link #addRow} at row {@code row} of the sorted input basis. */
@@ -329,6 +329,11 @@ public final class Linear {
       if (!vector.space().equals(output)) {
         throw new IllegalArgumentException("Row vector lives in " + vector.space() + ", expected " + output);
       }
+      return addToRow(row, vector, weight);
+    }
+
+    /** Adds {@code weight} times {@code vector}, already checked to be of the output space, to row {@code row}. */
+    private Builder addToRow(int row, VectorInBasis vector, double weight) {
       double[] magnitudes = vector.magnitudes();
       for (int j = 0; j < magnitudes.length; j++) {
         matrix().add(row, j, weight * magnitudes[j]);

@@ -150,10 +150,12 @@ public final class CategoricalAttention {
     double bosWeight = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
     RowPredicate.Rows rows = predicate instanceof RowPredicate byRows ? byRows.against(plainKeys) : null;
     if (rows == null) {
+      boolean oneSeen = false;
       for (int i = 0; i < queries.dims(); i++) {
         BasisDirection q = queries.direction(i);
         if (q.equals(one)) {
           matrix.set(i, bosColumn, bosWeight);
+          oneSeen = true;
           continue;
         }
         if (q.equals(bos)) {
@@ -164,6 +166,9 @@ public final class CategoricalAttention {
             matrix.set(i, keyColumns[t], coldness);
           }
         }
+      }
+      if (!oneSeen) { // no `one` query: what the lookup gives (-1) is refused by the builder, as before
+        matrix.set(queries.indexOf(one), bosColumn, bosWeight);
       }
     } else {
       setRows(matrix, queries, bos, one, rows, Arrays.copyOf(keyColumns, plainKeys.size()), coldness, bosColumn,
