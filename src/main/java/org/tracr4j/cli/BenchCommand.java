@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         + "\"params_ratio\" (ours / Tracr's; library rows), \"directory_read_ms\" (library rows)}], "
         + "\"library_compile_ms_total\", \"library_assembled_ms_total\", \"library_params_total\", "
         + "\"library_speedup\" (on compile_ms), \"library_params_ratio\", \"library_directory_read_ms_total\"}.",
-        "Times are medians after warm-up (about 3 s over all the cases, then each case's own), each span timed on its own in batches of about 1 ms; compile_ms is the span of Tracr's figures (targets.md), so the "
+        "Times are medians after warm-up (at least 3 s over all the cases, then each case's own, each until the JIT has compiled nothing for 0.2 s), each span timed on its own in batches of about 1 ms; compile_ms is the span of Tracr's figures (targets.md), so the "
         + "speed-up compares like with like.",
         "Defaults: full repetitions, --max-size 80.",
         "Exit codes: 0 ok, 64 usage.",
@@ -151,15 +151,15 @@ final class BenchCommand implements Callable<Integer> {
     for (Case c : cases) {
       programs.add(c.program().get());
     }
-    long until = System.nanoTime() + (quick ? 100_000_000L : 3_000_000_000L);
-    do {
+    Runnable round = () -> {
       for (int i = 0; i < cases.size(); i++) {
         Case c = cases.get(i);
         CompileOptions options = CompileOptions.of(c.vocab(), c.maxSeqLen());
         Compiler.plan(programs.get(i), options);
         Compiler.compile(programs.get(i), options);
       }
-    } while (System.nanoTime() < until);
+    };
+    runUntilSettled(round, 1, quick ? 100_000_000L : 3_000_000_000L, quick ? 0 : 10_000_000_000L);
   }
 
   private Map<String, Object> measure(Case c) {
@@ -228,18 +228,16 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * Per-call times of one span, each span warmed up and timed on its own, as Tracr's figure times one
-   * call repeated: a fixed warm-up (at least {@code repetitions} calls) so the JIT has compiled the hot
-   * paths, then {@code repetitions} samples. A sample is the mean of a batch of back-to-back calls, sized
-   * so that a batch takes about a millisecond: a call of tens of microseconds is then timed without the
-   * clock's own cost and jitter, and a call of a millisecond or more is one batch of one.
+   * call repeated: a warm-up (at least {@code repetitions} calls and 300 ms, then on until the JIT is quiet,
+   * see {@link #runUntilSettled}) so the JIT has compiled the hot paths, then {@code repetitions} samples.
+   * A sample is the mean of a batch of back-to-back calls, sized so that a batch takes about a millisecond:
+   * a call of tens of microseconds is then timed without the clock's own cost and jitter, and a call of a
+   * millisecond or more is one batch of one.
    */
   private double[] spanMillis(Runnable span, int repetitions) {
-    long warmUntil = System.nanoTime() + (quick ? 20_000_000L : 300_000_000L);
-    int calls = 0;
     long warmStart = System.nanoTime();
-    for (; calls < repetitions || System.nanoTime() < warmUntil; calls++) {
-      span.run();
-    }
+    long calls = runUntilSettled(span, repetitions, quick ? 20_000_000L : 300_000_000L,
+        quick ? 0 : 3_000_000_000L);
     double warmCallNanos = (System.nanoTime() - warmStart) / (double) calls;
     int batch = (int) Math.max(1, Math.min(1_000, 1_000_000 / Math.max(1, warmCallNanos)));
     double[] times = new double[repetitions];
@@ -251,6 +249,43 @@ final class BenchCommand implements Callable<Integer> {
       times[i] = (System.nanoTime() - start) / 1e6 / batch;
     }
     return times;
+  }
+
+  /** How long the JIT must have compiled nothing while a warm-up runs before the warm-up counts as done. */
+  private static final long QUIET_NANOS = 200_000_000L;
+
+  /**
+   * Runs {@code action} at least {@code minCalls} times and for at least {@code minNanos}, then on until the
+   * JIT has compiled nothing for {@link #QUIET_NANOS} of running it, or {@code maxExtraNanos} more have
+   * passed; returns the number of calls. The cases share the compiler's code, so a new case's first calls
+   * meet code compiled for the earlier ones: uncommon traps send hot methods back to the interpreter until
+   * C2 has recompiled them, and on two cores that took up to a second after a fixed warm-up (one series
+   * point measured at 10x its settled time). Waiting for the JIT to go quiet times the settled code, the
+   * state "in-process after warm-up" means (targets.md). Without JIT time monitoring, the minimum only.
+   */
+  static long runUntilSettled(Runnable action, long minCalls, long minNanos, long maxExtraNanos) {
+    long start = System.nanoTime();
+    long calls = 0;
+    for (; calls < minCalls || System.nanoTime() - start < minNanos; calls++) {
+      action.run();
+    }
+    java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return calls;
+    }
+    long deadline = System.nanoTime() + maxExtraNanos;
+    long jitMillis = jit.getTotalCompilationTime();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < QUIET_NANOS && System.nanoTime() < deadline) {
+      action.run();
+      calls++;
+      long now = jit.getTotalCompilationTime();
+      if (now != jitMillis) {
+        jitMillis = now;
+        quietSince = System.nanoTime();
+      }
+    }
+    return calls;
   }
 
   private static double medianMillis(Runnable action, int repetitions) {

@@ -36,9 +36,15 @@ public final class Rewriter {
   /** The rules applied before an expression's operands ({@link RewriteRule#beforeOperands}). */
   private final List<RewriteRule> topDownRules;
 
-  /** Per expression class, the rules of {@link #rules} (and of {@link #topDownRules}) that can apply to it. */
-  private final ClassValue<List<RewriteRule>> rulesByKind;
-  private final ClassValue<List<RewriteRule>> topDownRulesByKind;
+  /**
+   * Per expression class, the rules of {@link #rules} (and of {@link #topDownRules}) that can apply to it,
+   * filled as classes are met. Not a {@link ClassValue}: the map fusion makes a rewriter per compile, and
+   * every ClassValue leaves an entry in each class's own weak map until a collection clears it; with a
+   * few hundred thousand compiles those maps filled with dead entries and a lookup slowed a whole compile
+   * about tenfold for stretches of a second. Concurrent: the standard rewriters are shared by threads.
+   */
+  private final KindTable rulesByKind;
+  private final KindTable topDownRulesByKind;
 
   public Rewriter(List<RewriteRule> rules) {
     this.rules = List.copyOf(rules);
@@ -47,13 +53,21 @@ public final class Rewriter {
     this.topDownRulesByKind = byKind(this.topDownRules);
   }
 
-  private static ClassValue<List<RewriteRule>> byKind(List<RewriteRule> rules) {
-    return new ClassValue<>() {
-      @Override
-      protected List<RewriteRule> computeValue(Class<?> kind) {
-        return rules.stream().filter(rule -> rule.kinds() == null || rule.kinds().contains(kind)).toList();
-      }
-    };
+  private static KindTable byKind(List<RewriteRule> rules) {
+    return new KindTable(rules, new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  /** The rules that can apply to each expression class, computed on first use. */
+  private record KindTable(List<RewriteRule> rules,
+      java.util.concurrent.ConcurrentHashMap<Class<?>, List<RewriteRule>> byClass) {
+    List<RewriteRule> get(Class<?> kind) {
+      List<RewriteRule> known = byClass.get(kind);
+      return known != null ? known : byClass.computeIfAbsent(kind, this::applyingTo);
+    }
+
+    private List<RewriteRule> applyingTo(Class<?> kind) {
+      return rules.stream().filter(rule -> rule.kinds() == null || rule.kinds().contains(kind)).toList();
+    }
   }
 
   /**
