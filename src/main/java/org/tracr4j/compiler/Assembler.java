@@ -17,6 +17,7 @@ import org.tracr4j.model.OutputEncoding;
 import org.tracr4j.model.OutputSpace;
 import org.tracr4j.model.Provenance;
 import org.tracr4j.model.WeightEntries;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
@@ -39,7 +40,7 @@ import org.tracr4j.rasp.Value;
 final class Assembler {
   private Assembler() {}
 
-  record Inputs(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, VectorSpace tokenSpace,
+  record Inputs(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
       Map<String, String> metadata, Map<Long, String> preconditions, Map<Long, String> neverNone,
       java.util.function.Supplier<String> sizeDetail, List<Double> outputValues) {}
@@ -154,7 +155,7 @@ final class Assembler {
       headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>();
       for (SOp sop : in.plan().mlp().get(l)) {
-        Mlp mlp = in.blocks().get(sop.id()).mlp();
+        Mlp mlp = in.blocks().get(sop).mlp();
         layerMlps.add(mlp);
         addOnce(spaces, mlp.readSpace());
         addOnce(spaces, mlp.writeSpace());
@@ -271,17 +272,17 @@ final class Assembler {
    */
   private static List<Slot> slots(Inputs in, List<SOp> sops) {
     if (sops.size() == 1) { // one head in the layer (the common case): nothing to merge
-      return List.of(new Slot(in.blocks().get(sops.get(0).id()).head(), List.of(sops.get(0))));
+      return List.of(new Slot(in.blocks().get(sops.get(0)).head(), List.of(sops.get(0))));
     }
     List<Slot> slots = new ArrayList<>();
     List<List<AttentionHead>> grouped = new ArrayList<>();
     for (SOp sop : sops) {
-      LoweredBlock block = in.blocks().get(sop.id());
+      LoweredBlock block = in.blocks().get(sop);
       AttentionHead head = block.head();
       int match = -1;
       if (in.mode().mergesIdenticalHeads() && block.mlp() == null) {
         for (int s = 0; s < slots.size() && match < 0; s++) {
-          boolean aggregate = in.blocks().get(slots.get(s).sops().get(0).id()).mlp() == null;
+          boolean aggregate = in.blocks().get(slots.get(s).sops().get(0)).mlp() == null;
           if (aggregate && slots.get(s).head().qk().equals(head.qk())) {
             match = s;
           }

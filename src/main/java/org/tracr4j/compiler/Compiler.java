@@ -1,6 +1,7 @@
 package org.tracr4j.compiler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -402,8 +403,11 @@ public final class Compiler {
     if (options.vocab().isEmpty()) {
       throw new InvalidInputException("the vocabulary is empty");
     }
-    // Small vocabularies (the common case) compare the written forms pairwise: cheaper than hashing them.
     List<Value> vocab = options.vocab();
+    if (integersWithoutClashes(vocab, options)) {
+      return;
+    }
+    // Small vocabularies (the common case) compare the written forms pairwise: cheaper than hashing them.
     String[] forms = new String[vocab.size()];
     Set<String> written = forms.length > 16 ? new HashSet<>(2 * forms.length) : null;
     for (int t = 0; t < forms.length; t++) {
@@ -424,6 +428,56 @@ public final class Compiler {
     if (options.bos().equals(options.pad())) {
       throw new InvalidInputException("the BOS and PAD tokens must differ");
     }
+  }
+
+  /**
+   * Whether the vocabulary is integers only, none of them written as BOS or PAD, each listed once: what the
+   * general check below would pass, found without writing the tokens out. An integer is written as its
+   * decimal digits, so integers differ in writing exactly when they differ in value, and only a BOS or PAD
+   * written as an integer can equal one. False leaves the verdict (and the first problem's message) to the
+   * general check.
+   */
+  private static boolean integersWithoutClashes(List<Value> vocab, CompileOptions options) {
+    long[] values = new long[vocab.size()];
+    boolean increasing = true;
+    for (int t = 0; t < values.length; t++) {
+      if (!(vocab.get(t) instanceof Value.Int i)) {
+        return false;
+      }
+      values[t] = i.value();
+      increasing &= t == 0 || values[t - 1] < values[t];
+    }
+    if (!increasing) {
+      long[] sorted = values.clone();
+      Arrays.sort(sorted);
+      for (int t = 1; t < sorted.length; t++) {
+        if (sorted[t - 1] == sorted[t]) {
+          return false;
+        }
+      }
+    }
+    return !options.bos().equals(options.pad()) && !writtenAmong(options.bos(), values)
+        && !writtenAmong(options.pad(), values);
+  }
+
+  /** Whether {@code form} is how one of {@code values} is written. */
+  private static boolean writtenAmong(String form, long[] values) {
+    // Only a form of digits, after at most a minus, can be an integer's; "BOS" is told without parsing.
+    int start = form.startsWith("-") ? 1 : 0;
+    if (form.length() == start || form.length() > 20) {
+      return false;
+    }
+    for (int i = start; i < form.length(); i++) {
+      if (form.charAt(i) < '0' || form.charAt(i) > '9') {
+        return false;
+      }
+    }
+    for (long v : values) {
+      if (Long.toString(v).equals(form)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code forms[t]} equals one of {@code forms[0..t)}. */

@@ -159,10 +159,11 @@ final class LayerAllocation {
       return known;
     }
     int childMax = 0;
-    for (RaspExpr child : expr.children()) {
-      childMax = Math.max(childMax, depth(child));
+    List<RaspExpr> children = expr.children();
+    for (int i = 0; i < children.size(); i++) { // indexed: no iterator per expression
+      childMax = Math.max(childMax, depth(children.get(i)));
     }
-    int depth = expr instanceof Selector || expr.children().isEmpty() ? childMax : childMax + 1;
+    int depth = expr instanceof Selector || children.isEmpty() ? childMax : childMax + 1;
     depths.put(expr, depth);
     return depth;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tracr4j.craft.Bilinear;
 import org.tracr4j.rasp.Aggregate;
+import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.SelectorWidth;
@@ -22,7 +23,7 @@ final class LayerBalancing {
   private static final int MAX_MOVES = 1_000;
 
   private final ProgramGraph graph;
-  private final Map<Long, LoweredBlock> blocks;
+  private final ExpressionMap<LoweredBlock> blocks;
   private final boolean mergesHeads;
   private final List<List<SOp>> attention = new ArrayList<>();
   private final List<List<SOp>> mlp = new ArrayList<>();
@@ -35,7 +36,7 @@ final class LayerBalancing {
   /** The moved s-ops and the layer Tracr's allocation gave them. */
   private final Map<SOp, Integer> moved = new java.util.LinkedHashMap<>();
 
-  private LayerBalancing(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, boolean mergesHeads) {
+  private LayerBalancing(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, boolean mergesHeads) {
     this.graph = graph;
     this.blocks = blocks;
     this.mergesHeads = mergesHeads;
@@ -78,7 +79,7 @@ final class LayerBalancing {
   /** The balanced plan, and for each moved expression a line saying where from. */
   record Result(LayerPlan plan, Map<String, String> moves) {}
 
-  static Result balance(ProgramGraph graph, LayerPlan plan, Map<Long, LoweredBlock> blocks, boolean mergesHeads) {
+  static Result balance(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, boolean mergesHeads) {
     LayerBalancing balancing = new LayerBalancing(graph, plan, blocks, mergesHeads);
     balancing.balanceHeads();
     balancing.balanceMlps();
@@ -141,7 +142,7 @@ final class LayerBalancing {
     List<Bilinear> patterns = new ArrayList<>();
     int slots = 0;
     for (SOp sop : heads) {
-      LoweredBlock block = blocks.get(sop.id());
+      LoweredBlock block = blocks.get(sop);
       if (mergesHeads && block.mlp() == null) {
         if (patterns.contains(block.head().qk())) {
           continue;
@@ -156,7 +157,7 @@ final class LayerBalancing {
   private int width(List<SOp> mlps) {
     int width = 0;
     for (SOp sop : mlps) {
-      width += blocks.get(sop.id()).mlp().hiddenSpace().dims();
+      width += blocks.get(sop).mlp().hiddenSpace().dims();
     }
     return width;
   }

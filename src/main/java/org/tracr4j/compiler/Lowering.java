@@ -48,7 +48,7 @@ final class Lowering {
    * The block of each computed s-op, by id, or every reason some s-op cannot be lowered; and, by label, the
    * s-ops built with a construction other than Tracr's and which one ({@link BuildMode#choosesCheapestConstruction}).
    */
-  record Result(Map<Long, LoweredBlock> blocks, List<Finding> findings, Map<String, String> constructions) {
+  record Result(ExpressionMap<LoweredBlock> blocks, List<Finding> findings, Map<String, String> constructions) {
     Result {
       findings = List.copyOf(findings);
       constructions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(constructions));
@@ -78,13 +78,13 @@ final class Lowering {
   }
 
   Result lowerAll() {
-    Map<Long, LoweredBlock> blocks = new HashMap<>();
+    ExpressionMap<LoweredBlock> blocks = new ExpressionMap<>(graph.nodes().size());
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop) {
         int before = findings.size();
         LoweredBlock block = lower(sop);
         if (block != null && findings.size() == before) {
-          blocks.put(sop.id(), block);
+          blocks.put(sop, block);
         }
       }
     }

@@ -50,26 +50,34 @@ public record Lambda(List<String> parameters, Term body) implements UnaryFunctio
 
   /** Evaluates the body on {@code arguments}, one per parameter. */
   public Value call(List<Value> arguments) {
-    if (arguments.size() != parameters.size()) {
-      throw new IllegalArgumentException("a lambda of " + parameters.size() + " parameter(s) called with "
-          + arguments.size());
-    }
+    checkArity(arguments.size());
     return body.evaluate(arguments);
   }
 
+  // The calls of one and two arguments, as call() would make them, without a list of the arguments.
+
   @Override
   public Value apply(Value x) {
-    return call(List.of(x));
+    checkArity(1);
+    return TermEvaluator.evaluate(body, x, null);
   }
 
   @Override
   public Value apply(Value x, Value y) {
-    return call(List.of(x, y));
+    checkArity(2);
+    return TermEvaluator.evaluate(body, x, y);
   }
 
   @Override
   public boolean test(Value key, Value query) {
-    return call(List.of(key, query)).truthy();
+    return apply(key, query).truthy();
+  }
+
+  private void checkArity(int arguments) {
+    if (parameters.size() != arguments) {
+      throw new IllegalArgumentException("a lambda of " + parameters.size() + " parameter(s) called with "
+          + arguments);
+    }
   }
 
   /**

@@ -16,17 +16,30 @@ final class TermEvaluator {
   private TermEvaluator() {}
 
   static Value evaluate(Term term, List<Value> arguments) {
+    return evaluate(term, null, null, arguments);
+  }
+
+  /**
+   * {@code term} on the arguments {@code x} and {@code y} of a function of one or two parameters, without a
+   * list for them (a map's function is called on every value of a value set).
+   */
+  static Value evaluate(Term term, Value x, Value y) {
+    return evaluate(term, x, y, null);
+  }
+
+  /** Parameters are read from {@code arguments} when there is that list, else {@code x} (0) and {@code y} (1). */
+  private static Value evaluate(Term term, Value x, Value y, List<Value> arguments) {
     return switch (term) {
-      case Term.Parameter p -> arguments.get(p.index());
+      case Term.Parameter p -> arguments != null ? arguments.get(p.index()) : p.index() == 0 ? x : y;
       case Term.Constant c -> c.value();
-      case Term.Unary u -> unary(u, evaluate(u.operand(), arguments));
-      case Term.Binary b -> binary(b, arguments);
-      case Term.Conditional c -> evaluate(c.condition(), arguments).truthy()
-          ? evaluate(c.then(), arguments) : evaluate(c.otherwise(), arguments);
-      case Term.Call c -> call(c.function(), evaluateAll(c.arguments(), arguments));
-      case Term.Table t -> table(t, evaluateAll(t.arguments(), arguments));
-      case Term.Compare c -> Value.of(c.comparison().test(evaluate(c.key(), arguments),
-          evaluate(c.query(), arguments)));
+      case Term.Unary u -> unary(u, evaluate(u.operand(), x, y, arguments));
+      case Term.Binary b -> binary(b, x, y, arguments);
+      case Term.Conditional c -> evaluate(c.condition(), x, y, arguments).truthy()
+          ? evaluate(c.then(), x, y, arguments) : evaluate(c.otherwise(), x, y, arguments);
+      case Term.Call c -> call(c.function(), evaluateAll(c.arguments(), x, y, arguments));
+      case Term.Table t -> table(t, evaluateAll(t.arguments(), x, y, arguments));
+      case Term.Compare c -> Value.of(c.comparison().test(evaluate(c.key(), x, y, arguments),
+          evaluate(c.query(), x, y, arguments)));
     };
   }
 
@@ -37,12 +50,12 @@ final class TermEvaluator {
     };
   }
 
-  private static Value binary(Term.Binary b, List<Value> arguments) {
-    Value left = evaluate(b.left(), arguments);
+  private static Value binary(Term.Binary b, Value x, Value y, List<Value> arguments) {
+    Value left = evaluate(b.left(), x, y, arguments);
     return switch (b.operator()) {
-      case AND -> left.truthy() ? evaluate(b.right(), arguments) : left;
-      case OR -> left.truthy() ? left : evaluate(b.right(), arguments);
-      default -> b.operator().apply(left, evaluate(b.right(), arguments));
+      case AND -> left.truthy() ? evaluate(b.right(), x, y, arguments) : left;
+      case OR -> left.truthy() ? left : evaluate(b.right(), x, y, arguments);
+      default -> b.operator().apply(left, evaluate(b.right(), x, y, arguments));
     };
   }
 
@@ -57,10 +70,10 @@ final class TermEvaluator {
     throw new ArithmeticException("no table entry for " + Operators.literal(Term.Table.keyValue(key)));
   }
 
-  private static List<Value> evaluateAll(List<Term> terms, List<Value> arguments) {
+  private static List<Value> evaluateAll(List<Term> terms, Value x, Value y, List<Value> arguments) {
     List<Value> values = new ArrayList<>(terms.size());
     for (Term term : terms) {
-      values.add(evaluate(term, arguments));
+      values.add(evaluate(term, x, y, arguments));
     }
     return values;
   }

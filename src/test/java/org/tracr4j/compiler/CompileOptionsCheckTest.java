@@ -54,6 +54,57 @@ class CompileOptionsCheckTest {
     }
   }
 
+  /**
+   * Integer vocabularies take a path that never writes the tokens out; its verdict must be the general
+   * check's. Against the rules written out here: the first token (in order) written as BOS or PAD, else the
+   * first one written like an earlier one, else BOS equal to PAD, else accepted. Seeded vocabularies in
+   * order, shuffled, with repeats, and BOS/PAD written as integers that are or are not tokens.
+   */
+  @Test
+  void integerVocabulariesGetTheGeneralVerdict() {
+    Random random = new Random(2026120202);
+    String[] specials = {"compiler_bos", "compiler_pad", "3", "-2", "07", "+3", "", "-", "12345678901234567890123"};
+    for (int trial = 0; trial < 3_000; trial++) {
+      int size = 1 + random.nextInt(random.nextBoolean() ? 8 : 60);
+      List<Value> vocab = new ArrayList<>();
+      long next = random.nextInt(7) - 3;
+      for (int i = 0; i < size; i++) {
+        vocab.add(Value.of(next));
+        next += random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(3);
+      }
+      if (random.nextBoolean()) {
+        java.util.Collections.shuffle(vocab, random);
+      }
+      String bos = random.nextInt(3) == 0 ? specials[random.nextInt(specials.length)] : "compiler_bos";
+      String pad = random.nextInt(3) == 0 ? specials[random.nextInt(specials.length)] : "compiler_pad";
+      CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
+          CompileOptions.Mode.EXACT, bos, pad);
+      String expected = expectedProblem(vocab, bos, pad);
+      if (expected == null) {
+        Compiler.plan(Library.makeHist(), options); // no exception
+      } else {
+        assertThatThrownBy(() -> Compiler.plan(Library.makeHist(), options))
+            .isInstanceOf(InvalidInputException.class).hasMessage(expected);
+      }
+    }
+  }
+
+  private static String expectedProblem(List<Value> vocab, String bos, String pad) {
+    List<String> seen = new ArrayList<>();
+    for (Value token : vocab) {
+      String form = token.toString();
+      if (form.equals(bos) || form.equals(pad)) {
+        return "the vocabulary must not contain the compiler's " + (form.equals(bos) ? "BOS" : "PAD")
+            + " token '" + form + "'";
+      }
+      if (seen.contains(form)) {
+        return "the vocabulary lists token '" + form + "' twice";
+      }
+      seen.add(form);
+    }
+    return bos.equals(pad) ? "the BOS and PAD tokens must differ" : null;
+  }
+
   @Test
   void theDefaultExactnessIsRecorded() {
     var compiled = Compiler.compile(Library.makeHist(), CompileOptions.of(List.of(Value.of("a")), 2));
