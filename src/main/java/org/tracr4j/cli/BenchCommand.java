@@ -258,10 +258,10 @@ final class BenchCommand implements Callable<Integer> {
    * Runs {@code action} at least {@code minCalls} times and for at least {@code minNanos}, then on until the
    * JIT has compiled nothing for {@link #QUIET_NANOS} of running it, or {@code maxExtraNanos} more have
    * passed; returns the number of calls. The cases share the compiler's code, so a new case's first calls
-   * meet code compiled for the earlier ones: uncommon traps send hot methods back to the interpreter until
-   * C2 has recompiled them, and on two cores that took up to a second after a fixed warm-up (one series
-   * point measured at 10x its settled time). Waiting for the JIT to go quiet times the settled code, the
-   * state "in-process after warm-up" means (targets.md). Without JIT time monitoring, the minimum only.
+   * meet code compiled for the earlier ones, and C2 goes on recompiling for a while (on two cores, compiles
+   * of up to 0.4 s still came seconds after a fixed warm-up). Waiting for the JIT to go quiet times the
+   * settled code, the state "in-process after warm-up" means (targets.md). Without JIT time monitoring, the
+   * minimum only.
    */
   static long runUntilSettled(Runnable action, long minCalls, long minNanos, long maxExtraNanos) {
     long start = System.nanoTime();
