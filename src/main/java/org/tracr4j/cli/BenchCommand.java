@@ -263,7 +263,7 @@ final class BenchCommand implements Callable<Integer> {
    * settled code, the state "in-process after warm-up" means (targets.md). Without JIT time monitoring, the
    * minimum only.
    */
-  static long runUntilSettled(Runnable action, long minCalls, long minNanos, long maxExtraNanos) {
+  private static long runUntilSettled(Runnable action, long minCalls, long minNanos, long maxExtraNanos) {
     long start = System.nanoTime();
     long calls = 0;
     for (; calls < minCalls || System.nanoTime() - start < minNanos; calls++) {

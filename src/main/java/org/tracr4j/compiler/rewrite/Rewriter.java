@@ -49,17 +49,17 @@ public final class Rewriter {
   public Rewriter(List<RewriteRule> rules) {
     this.rules = List.copyOf(rules);
     this.topDownRules = this.rules.stream().filter(RewriteRule::beforeOperands).toList();
-    this.rulesByKind = byKind(this.rules);
-    this.topDownRulesByKind = byKind(this.topDownRules);
-  }
-
-  private static KindTable byKind(List<RewriteRule> rules) {
-    return new KindTable(rules, new java.util.concurrent.ConcurrentHashMap<>());
+    this.rulesByKind = new KindTable(this.rules);
+    this.topDownRulesByKind = new KindTable(this.topDownRules);
   }
 
   /** The rules that can apply to each expression class, computed on first use. */
   private record KindTable(List<RewriteRule> rules,
       java.util.concurrent.ConcurrentHashMap<Class<?>, List<RewriteRule>> byClass) {
+    KindTable(List<RewriteRule> rules) {
+      this(rules, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
     List<RewriteRule> get(Class<?> kind) {
       List<RewriteRule> known = byClass.get(kind);
       return known != null ? known : byClass.computeIfAbsent(kind, this::applyingTo);
