@@ -42,7 +42,8 @@ final class Assembler {
 
   record Inputs(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
-      Map<String, String> metadata, Map<Long, String> preconditions, Map<Long, String> neverNone,
+      java.util.function.Supplier<Map<String, String>> metadata, Map<Long, String> preconditions,
+      Map<Long, String> neverNone,
       java.util.function.Supplier<String> sizeDetail, List<Double> outputValues) {}
 
   /**
@@ -71,7 +72,11 @@ final class Assembler {
     private final List<List<Mlp>> mlps;
     private final VectorSpace residual;
     private final ModelConfig config;
-    private final Map<String, String> metadata;
+    /**
+     * Built when first asked for, as the provenance is: only assembling reads the metadata (its lines of
+     * rewrites, constructions and shared heads are strings), and a plan's route may never be assembled.
+     */
+    private volatile Map<String, String> metadata;
     /**
      * Built when first asked for, by {@link #assemble}: only the route kept is assembled, and its labels
      * and names are strings nothing before that reads. It is a function of the fields above, which nothing
@@ -80,14 +85,13 @@ final class Assembler {
     private volatile Provenance provenance;
 
     private Layout(Inputs in, List<List<AttentionHead>> heads, List<List<List<SOp>>> headSops,
-        List<List<Mlp>> mlps, VectorSpace residual, ModelConfig config, Map<String, String> metadata) {
+        List<List<Mlp>> mlps, VectorSpace residual, ModelConfig config) {
       this.in = in;
       this.heads = heads;
       this.headSops = headSops;
       this.mlps = mlps;
       this.residual = residual;
       this.config = config;
-      this.metadata = metadata;
     }
 
     Inputs in() {
@@ -113,7 +117,12 @@ final class Assembler {
     }
 
     Map<String, String> metadata() {
-      return metadata;
+      Map<String, String> built = metadata;
+      if (built == null) {
+        built = withSharedHeads(in, headSops);
+        metadata = built;
+      }
+      return built;
     }
 
     /** Which head and which MLP neurons compute each expression, and what each residual direction means. */
@@ -188,7 +197,7 @@ final class Assembler {
     ModelConfig config = new ModelConfig(in.plan().layers(), nHeads, residual.dims(), dHead, dMlp,
         in.tokenSpace().dims(), in.outputSpace().dims(), in.positions().maxSeqLen() + 1, in.positions().causal());
     ModelSize.require(config, in.sizeDetail());
-    return new Layout(in, heads, headSops, mlps, residual, config, withSharedHeads(in, headSops));
+    return new Layout(in, heads, headSops, mlps, residual, config);
   }
 
   /**
@@ -321,9 +330,9 @@ final class Assembler {
       }
     }
     if (shared.isEmpty()) {
-      return in.metadata();
+      return in.metadata().get();
     }
-    Map<String, String> metadata = new java.util.LinkedHashMap<>(in.metadata());
+    Map<String, String> metadata = new java.util.LinkedHashMap<>(in.metadata().get());
     java.util.TreeMap<String, String> lines = new java.util.TreeMap<>();
     String existing = metadata.get(Compiler.CONSTRUCTIONS);
     if (existing != null) {

@@ -174,13 +174,17 @@ public final class Compiler {
         constructions = all;
       }
     }
+    // The metadata's lines are written when the model is assembled (Layout#metadata); what they are made of
+    // is fixed here (the caller's map as it is now).
+    Map<String, String> finalConstructions = constructions;
+    Map<String, String> extra = metadata.isEmpty() ? Map.of() : new LinkedHashMap<>(metadata);
     progress.accept("checking aggregate preconditions");
     Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), checked.none(),
         options);
     Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
         indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
-        metadata(options, metadata, checked.rewrite(), lowering.compositeHeads(), constructions),
+        () -> metadata(options, extra, checked.rewrite(), lowering.compositeHeads(), finalConstructions),
         preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),
         () -> largestValueSet(graph, checked.valueSets()), numbers(checked.valueSets().of(graph.output()))));
     return new PlannedProgram(program, options, graph, checked.valueSets(), plan, layout);
@@ -384,7 +388,8 @@ public final class Compiler {
       return new Checked(mode, rewrite, graph, valueSets, inferred.none(), null, null, findings);
     }
     progress.accept("lowering");
-    Lowering lowering = new Lowering(graph, valueSets, inferred.none(), mode, options.maxSeqLen(), bos(options));
+    Lowering lowering = new Lowering(graph, valueSets, inferred.mapResults(), inferred.none(), mode,
+        options.maxSeqLen(), bos(options));
     Lowering.Result lowered = lowering.lowerAll();
     return new Checked(mode, rewrite, graph, valueSets, inferred.none(), lowering, lowered, lowered.findings());
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.tracr4j.RuleCode;
 import org.tracr4j.UnsupportedProgramException.Finding;
 import org.tracr4j.craft.AttentionHead;
@@ -57,6 +58,7 @@ final class Lowering {
 
   private final ProgramGraph graph;
   private final ValueSets valueSets;
+  private final ExpressionMap<ValueSetInference.MapResults> mapResults;
   private final BuildMode mode;
   private final int maxSeqLen;
   private final Constructions constructions;
@@ -67,10 +69,11 @@ final class Lowering {
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
   private final ExpressionMap<VectorSpace> outputSpaces = new ExpressionMap<>();
 
-  Lowering(ProgramGraph graph, ValueSets valueSets, NoneAnalysis none, BuildMode mode, int maxSeqLen,
-      BasisDirection bos) {
+  Lowering(ProgramGraph graph, ValueSets valueSets, ExpressionMap<ValueSetInference.MapResults> mapResults,
+      NoneAnalysis none, BuildMode mode, int maxSeqLen, BasisDirection bos) {
     this.graph = graph;
     this.valueSets = valueSets;
+    this.mapResults = mapResults;
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
@@ -135,18 +138,19 @@ final class Lowering {
     String label = graph.label(m);
     VectorSpace input = outputSpace(inner);
     VectorSpace output = outputSpace(m);
+    UnaryOperator<Value> results = resultsOf(m);
     if (inner.isCategorical() && m.isCategorical()) {
-      return constructions.lookup(input, output, x -> apply(m, x), label);
+      return constructions.lookup(input, output, x -> orNone(results.apply((Value) x)), label);
     }
     if (inner.isCategorical()) {
-      return constructions.categoricalToNumerical(input, output.direction(0), x -> number(m, apply(m, x)),
-          label);
+      return constructions.categoricalToNumerical(input, output.direction(0),
+          x -> number(m, orNone(results.apply((Value) x))), label);
     }
     List<Double> points = new ArrayList<>();
     List<Value> outputs = new ArrayList<>();
     Value previous = null;
     for (Value x : valueSets.of(inner)) {
-      Value y = applyOrNull(m, x);
+      Value y = results.apply(x);
       // Floating twins such as 1/2 - 1/3 and 2/3 - 1/2 differ in the last bit: no model can tell them
       // apart, and a discretising step between them would need an absurd L. Keep the first of each cluster;
       // a function that tells twins apart (x != -0.2) cannot be compiled faithfully.
@@ -291,8 +295,29 @@ final class Lowering {
     return java.util.Collections.unmodifiableMap(compositeHeads);
   }
 
-  private Value apply(ElementwiseMap m, Object x) {
-    Value y = applyOrNull(m, (Value) x);
+  /**
+   * The map's function as {@link #applyOrNull}: the results inference computed, asked for in the order of
+   * the input's value set (as the constructions ask, direction by direction); any other value is computed.
+   */
+  private UnaryOperator<Value> resultsOf(ElementwiseMap m) {
+    ValueSetInference.MapResults known = mapResults.get(m);
+    if (known == null) {
+      return x -> applyOrNull(m, x);
+    }
+    return new UnaryOperator<>() {
+      private int next;
+
+      @Override
+      public Value apply(Value x) {
+        if (next < known.inputs().length && known.inputs()[next] == x) {
+          return known.results()[next++];
+        }
+        return applyOrNull(m, x);
+      }
+    };
+  }
+
+  private static Value orNone(Value y) {
     return y == null ? Value.NONE : y;
   }
 

@@ -39,7 +39,7 @@ final class ValueSetInference {
    * The value sets, or every reason they cannot be built; and the none analysis on them, which every later
    * stage asks (one memo per compile: it calls the program's maps on their inputs).
    */
-  record Result(ValueSets valueSets, List<Finding> findings, NoneAnalysis none) {
+  record Result(ValueSets valueSets, List<Finding> findings, NoneAnalysis none, ExpressionMap<MapResults> mapResults) {
     Result {
       findings = List.copyOf(findings);
     }
@@ -85,6 +85,10 @@ final class ValueSetInference {
     for (RaspExpr expr : graph.nodes()) {
       if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
         inference.sets.put(sop, earlier.valueSets().of(sop));
+        MapResults results = earlier.mapResults().get(sop);
+        if (results != null) {
+          inference.mapResults.put(sop, results);
+        }
       }
     }
     return inference.run();
@@ -107,7 +111,7 @@ final class ValueSetInference {
       }
     }
     sets.freeze();
-    return new Result(new ValueSets(sets), findings, noneAnalysis());
+    return new Result(new ValueSets(sets), findings, noneAnalysis(), mapResults.freeze());
   }
 
   private SortedSet<Value> of(SOp sop) {
@@ -163,19 +167,18 @@ final class ValueSetInference {
       return false;
     }
     SOp sop = select.keys();
-    List<Value> values = new ArrayList<>(of(sop));
-    if (noneAnalysis().mayBeNone(sop)) {
-      if (always) {
-        return false;
-      }
-      values.add(Value.NONE);
+    SortedSet<Value> values = of(sop); // first: the none analysis reads the sets below sop
+    boolean mayBeNone = noneAnalysis().mayBeNone(sop);
+    if (mayBeNone && always) {
+      return false;
     }
     for (Value x : values) {
       if (UserFunctions.selects(select.predicate(), x, x) != always) {
         return false;
       }
     }
-    return true;
+    // None after the set's values (here never is asked: a none key must not select itself).
+    return !mayBeNone || !UserFunctions.selects(select.predicate(), Value.NONE, Value.NONE);
   }
 
   private NoneAnalysis none;
@@ -211,13 +214,32 @@ final class ValueSetInference {
     SortedValues.Builder out = new SortedValues.Builder(input.size());
     Application f = application((x, unused) -> m.function().apply(x),
         (x, unused) -> x + " (a value of " + graph.label(m.inner()) + ")");
+    Value[] inputs = new Value[input.size()];
+    Value[] results = new Value[inputs.length];
+    int i = 0;
     boolean someNone = false;
     for (Value x : input) {
-      someNone |= addResult(out, m, f, x, x);
+      Value v = tryApply(m, f, x, x);
+      inputs[i] = x;
+      results[i++] = v == null || v.isNone() ? null : v;
+      if (v != null && v.isNone()) {
+        someNone = true;
+      } else if (v != null) {
+        addValue(out, m, f, x, x, v);
+      }
     }
     givesNone.put(m, someNone);
+    mapResults.put(m, new MapResults(inputs, results));
     return out.build();
   }
+
+  /**
+   * A map's function on each value of its input's set, in the set's order: the value, or null where it is
+   * none or fails. Lowering builds the map's MLP from these instead of calling the function again.
+   */
+  record MapResults(Value[] inputs, Value[] results) {}
+
+  private final ExpressionMap<MapResults> mapResults = new ExpressionMap<>();
 
   private SortedSet<Value> sequenceMap(SequenceMap m) {
     SortedValues.Builder out = new SortedValues.Builder(pairs(m.first(), m.second()));
@@ -459,25 +481,41 @@ final class ValueSetInference {
    * is a finding when the mode rejects failing functions. Whether the result was none (null included).
    */
   private boolean addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y) {
-    Value v;
+    Value v = tryApply(expr, f, x, y);
+    if (v == null) {
+      return false;
+    }
+    if (v.isNone()) {
+      return true;
+    }
+    addValue(out, expr, f, x, y, v);
+    return false;
+  }
+
+  /**
+   * The function's result on (x, y), none for a null result; or null when the call fails, which is a
+   * finding when the mode rejects failing functions.
+   */
+  private Value tryApply(SOp expr, Application f, Value x, Value y) {
     try {
-      v = f.apply(x, y);
+      Value v = f.apply(x, y);
+      return v == null ? Value.NONE : v;
     } catch (ArithmeticException | ClassCastException | IllegalArgumentException e) {
       // UserFunctions.call's failures, with its message.
       fails(expr, RuleCode.FUNCTION_FAILS, "its function fails on " + f.describe(x, y) + ": "
           + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      return false;
+      return null;
     }
-    if (v == null || v.isNone()) {
-      return true;
-    }
+  }
+
+  /** Adds a result that is not none, unless it is a non-finite number (a finding, as a failure is). */
+  private void addValue(SortedValues.Builder out, SOp expr, Application f, Value x, Value y, Value v) {
     if (v.isNumber() && !Double.isFinite(v.asDouble())) {
       fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + f.describe(x, y)
           + ", not a finite number");
-      return false;
+      return;
     }
     out.add(v);
-    return false;
   }
 
 

@@ -360,9 +360,26 @@ public final class VectorSpace {
       if (order == 0 && !same && !a.equals(b)) {
         return null;
       }
-      out[n++] = order <= 0 ? a : b;
-      i += order <= 0 ? 1 : 0;
-      j += order >= 0 ? 1 : 0;
+      if (order == 0) {
+        out[n++] = a;
+        i++;
+        j++;
+        continue;
+      }
+      // One side's directions that come before the other's next: copied as a block, found by galloping
+      // (the token space's values against the one BOS of a head's query space, say, take a few comparisons
+      // instead of one per token). Each basis is sorted, so the block is what one-by-one merging takes.
+      if (order < 0) {
+        int end = endBefore(left, i, leftLength, name, b.value());
+        System.arraycopy(left, i, out, n, end - i);
+        n += end - i;
+        i = end;
+      } else {
+        int end = endBefore(right, j, rightLength, name, a.value());
+        System.arraycopy(right, j, out, n, end - j);
+        n += end - j;
+        j = end;
+      }
     }
     System.arraycopy(left, i, out, n, leftLength - i);
     n += leftLength - i;
@@ -370,6 +387,35 @@ public final class VectorSpace {
     n += rightLength - j;
     lengths[slot] = n;
     return out;
+  }
+
+  /**
+   * The end of the block of {@code side} from {@code from} (whose first direction is known to come before)
+   * of directions named {@code name} whose values order before {@code value}: an exponential search, then
+   * a binary one, so a block of k costs about 2 log k comparisons and a block of one, one.
+   */
+  private static int endBefore(BasisDirection[] side, int from, int length, String name, Object value) {
+    int before = from;
+    int notBefore = from + 1;
+    for (int step = 1; notBefore < length && comesBefore(side[notBefore], name, value); step <<= 1) {
+      before = notBefore;
+      notBefore = from + 2 * step;
+    }
+    notBefore = Math.min(notBefore, length);
+    while (notBefore - before > 1) {
+      int middle = (before + notBefore) >>> 1;
+      if (comesBefore(side[middle], name, value)) {
+        before = middle;
+      } else {
+        notBefore = middle;
+      }
+    }
+    return notBefore;
+  }
+
+  private static boolean comesBefore(BasisDirection direction, String name, Object value) {
+    return sameName(direction, name) && direction.value() != value
+        && BasisDirection.compareValues(direction.value(), value) < 0;
   }
 
   private static boolean sameName(BasisDirection direction, String name) {

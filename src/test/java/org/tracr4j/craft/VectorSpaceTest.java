@@ -124,6 +124,33 @@ class VectorSpaceTest {
     }
   }
 
+  /** Long runs of one name against a few directions (the merge copies them in blocks, found by galloping). */
+  @Test
+  void joinsLongRunsAgainstFewDirectionsAsSortingTheirConcatenationDoes() {
+    java.util.Random random = new java.util.Random(6);
+    for (int round = 0; round < 2000; round++) {
+      List<VectorSpace> spaces = new java.util.ArrayList<>();
+      List<BasisDirection> all = new java.util.ArrayList<>();
+      for (int s = 1 + random.nextInt(4); s >= 0; s--) {
+        List<BasisDirection> chosen = new java.util.ArrayList<>();
+        int size = random.nextBoolean() ? random.nextInt(3) : random.nextInt(120);
+        int bound = 1 + random.nextInt(200);
+        for (int i = 0; i < size; i++) {
+          String name = random.nextInt(8) == 0 ? "b" : "a";
+          int value = random.nextInt(bound);
+          chosen.add(random.nextInt(10) == 0 ? new BasisDirection(name) : new BasisDirection(name, value));
+        }
+        VectorSpace space = VectorSpace.of(chosen);
+        spaces.add(space);
+        all.addAll(space.basis());
+      }
+      VectorSpace joined = VectorSpace.join(spaces);
+      assertThat(joined).isEqualTo(VectorSpace.of(all));
+      assertThat(VectorSpace.join(spaces.get(0), spaces.get(1))).isEqualTo(VectorSpace.of(
+          java.util.stream.Stream.concat(spaces.get(0).basis().stream(), spaces.get(1).basis().stream()).toList()));
+    }
+  }
+
   /**
    * Names a, b, c; no value, an integer or a string. An integer and a string order by their printed forms,
    * which is not a consistent order ("10" < "2" < 3 < 10): the lookup must still agree.
