@@ -43,8 +43,7 @@ final class Assembler {
   record Inputs(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, VectorSpace tokenSpace,
       VectorSpace indexSpace, VectorSpace outputSpace, BasisDirection one, BuildMode mode, Positions positions,
       java.util.function.Supplier<Map<String, String>> metadata, Map<Long, String> preconditions,
-      Map<Long, String> neverNone,
-      java.util.function.Supplier<String> sizeDetail, List<Double> outputValues) {}
+      Map<Long, String> neverNone, java.util.function.Supplier<String> sizeDetail, List<Double> outputValues) {}
 
   /**
    * What the model's input side needs from the options.

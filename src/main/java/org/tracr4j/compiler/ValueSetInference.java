@@ -39,7 +39,8 @@ final class ValueSetInference {
    * The value sets, or every reason they cannot be built; and the none analysis on them, which every later
    * stage asks (one memo per compile: it calls the program's maps on their inputs).
    */
-  record Result(ValueSets valueSets, List<Finding> findings, NoneAnalysis none, ExpressionMap<MapResults> mapResults) {
+  record Result(ValueSets valueSets, List<Finding> findings, NoneAnalysis none,
+      ExpressionMap<MapResults> mapResults) {
     Result {
       findings = List.copyOf(findings);
     }
@@ -222,11 +223,7 @@ final class ValueSetInference {
       Value v = tryApply(m, f, x, x);
       inputs[i] = x;
       results[i++] = v == null || v.isNone() ? null : v;
-      if (v != null && v.isNone()) {
-        someNone = true;
-      } else if (v != null) {
-        addValue(out, m, f, x, x, v);
-      }
+      someNone |= addResult(out, m, f, x, x, v);
     }
     givesNone.put(m, someNone);
     mapResults.put(m, new MapResults(inputs, results));
@@ -481,7 +478,11 @@ final class ValueSetInference {
    * is a finding when the mode rejects failing functions. Whether the result was none (null included).
    */
   private boolean addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y) {
-    Value v = tryApply(expr, f, x, y);
+    return addResult(out, expr, f, x, y, tryApply(expr, f, x, y));
+  }
+
+  /** {@link #addResult} of a result {@link #tryApply} gave (null: the call failed). */
+  private boolean addResult(SortedValues.Builder out, SOp expr, Application f, Value x, Value y, Value v) {
     if (v == null) {
       return false;
     }
@@ -517,7 +518,6 @@ final class ValueSetInference {
     }
     out.add(v);
   }
-
 
   /** Tries a select's predicate on every key and query value; a failure is a finding. */
   private void tryPredicate(org.tracr4j.rasp.Select select) {
