@@ -171,7 +171,7 @@ final class Assembler {
       heads.add(layerHeads);
       mlps.add(layerMlps);
     }
-    VectorSpace residual = VectorSpace.join(spaces);
+    VectorSpace residual = VectorSpace.joinOverlapping(spaces);
 
     int nHeads = 1;
     for (List<AttentionHead> layer : heads) {

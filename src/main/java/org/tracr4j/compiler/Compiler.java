@@ -182,7 +182,7 @@ public final class Compiler {
     Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), checked.none(),
         options);
     Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
-        indexSpace(options), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
+        lowering.indexSpace(options.maxSeqLen()), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         () -> metadata(options, extra, checked.rewrite(), lowering.compositeHeads(), finalConstructions),
         preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),
@@ -523,9 +523,9 @@ public final class Compiler {
     return VectorSpace.fromValues("tokens", tokens);
   }
 
-  static VectorSpace indexSpace(CompileOptions options) {
-    List<Value> indices = new ArrayList<>(options.maxSeqLen());
-    for (long i = 0; i < options.maxSeqLen(); i++) {
+  static VectorSpace indexSpace(int maxSeqLen) {
+    List<Value> indices = new ArrayList<>(maxSeqLen);
+    for (long i = 0; i < maxSeqLen; i++) {
       indices.add(Value.of(i));
     }
     return VectorSpace.fromIncreasingValues("indices", indices);

@@ -42,101 +42,103 @@ final class LayerAllocation {
   }
 
   private LayerPlan plan(ProgramGraph graph) {
-    // Components in graph insertion order, grouped by depth (index = depth; depths run from 1).
-    List<List<SOp>> byDepth = new ArrayList<>();
-    for (RaspExpr expr : graph.nodes()) {
-      if (expr instanceof SOp sop && kind(sop) != null) {
-        int depth = depth(sop);
-        while (byDepth.size() <= depth) {
-          byDepth.add(null);
-        }
-        if (byDepth.get(depth) == null) {
-          byDepth.set(depth, new ArrayList<>());
-        }
-        byDepth.get(depth).add(sop);
+    // The components (s-ops with a block) in graph insertion order, with their depths (from 1).
+    List<RaspExpr> nodes = graph.nodes();
+    SOp[] components = new SOp[nodes.size()];
+    int[] depthOf = new int[nodes.size()];
+    int count = 0;
+    int maxDepth = 0;
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) instanceof SOp sop && kind(sop) != null) {
+        components[count] = sop;
+        depthOf[count] = depth(sop);
+        maxDepth = Math.max(maxDepth, depthOf[count++]);
       }
     }
-    List<List<SOp>> condensed = condense(byDepth);
-    // Sub-layer numbers: attention 2(d-1), MLP 2(d-1)+1; a selector width takes both.
-    List<List<SOp>> subLayers = new ArrayList<>(2 * condensed.size());
-    for (int i = 0; i < 2 * condensed.size(); i++) {
-      subLayers.add(null);
+    if (count == 0) {
+      return new LayerPlan(List.of(), List.of());
     }
-    for (int i = 0; i < condensed.size(); i++) {
-      for (SOp sop : condensed.get(i)) {
-        int base = 2 * i;
-        Kind kind = kind(sop);
-        if (kind != Kind.MLP) {
-          subLayer(subLayers, base).add(sop);
-        }
-        if (kind != Kind.ATTENTION) {
-          subLayer(subLayers, base + 1).add(sop);
-        }
+    // Per depth, whether its group is all attention, all MLP (an empty group is both).
+    boolean[] allAttention = new boolean[maxDepth + 1];
+    boolean[] allMlp = new boolean[maxDepth + 1];
+    java.util.Arrays.fill(allAttention, true);
+    java.util.Arrays.fill(allMlp, true);
+    int minDepth = maxDepth;
+    for (int c = 0; c < count; c++) {
+      Kind kind = kind(components[c]);
+      allAttention[depthOf[c]] &= kind == Kind.ATTENTION;
+      allMlp[depthOf[c]] &= kind == Kind.MLP;
+      minDepth = Math.min(minDepth, depthOf[c]);
+    }
+    // Step 2, condensing: the group of each depth, from the smallest depth used; where a depth is all
+    // attention and the next all MLP, the two are one group and the walk goes on after both.
+    int[] groupOf = new int[maxDepth + 1];
+    int groups = 0;
+    for (int d = minDepth; d <= maxDepth; groups++) {
+      groupOf[d] = groups;
+      if (d < maxDepth && allAttention[d] && allMlp[d + 1]) {
+        groupOf[d + 1] = groups;
+        d += 2;
+      } else {
+        d++;
       }
     }
-    // Packing the used sub-layers, in order, into slots attn0, mlp0, attn1, mlp1, ...
-    List<List<SOp>> attention = new ArrayList<>();
-    List<List<SOp>> mlp = new ArrayList<>();
+    // Steps 3 and 4: group g's attention sub-layer is number 2g, its MLP one 2g + 1 (a selector width is
+    // in both); the used ones go, in order, into the next free slot of their kind: attn0, mlp0, attn1, ...
+    boolean[] used = new boolean[2 * groups];
+    for (int c = 0; c < count; c++) {
+      Kind kind = kind(components[c]);
+      int group = groupOf[depthOf[c]];
+      used[2 * group] |= kind != Kind.MLP;
+      used[2 * group + 1] |= kind != Kind.ATTENTION;
+    }
+    int[] layerOf = new int[2 * groups];
     int slot = 0;
-    for (int number = 0; number < subLayers.size(); number++) {
-      List<SOp> used = subLayers.get(number);
-      if (used == null) {
-        continue;
-      }
-      boolean isAttention = number % 2 == 0;
-      if ((slot % 2 == 0) != isAttention) {
+    for (int number = 0; number < used.length; number++) {
+      if (used[number]) {
+        if ((slot % 2 == 0) != (number % 2 == 0)) {
+          slot++;
+        }
+        layerOf[number] = slot / 2;
         slot++;
       }
-      int layer = slot / 2;
-      while (attention.size() <= layer) {
-        attention.add(new ArrayList<>());
-        mlp.add(new ArrayList<>());
-      }
-      (isAttention ? attention : mlp).get(layer).addAll(used);
-      slot++;
     }
-    return new LayerPlan(attention, mlp);
-  }
-
-  private static List<SOp> subLayer(List<List<SOp>> subLayers, int number) {
-    List<SOp> list = subLayers.get(number);
-    if (list == null) {
-      list = new ArrayList<>();
-      subLayers.set(number, list);
-    }
-    return list;
-  }
-
-  /**
-   * Step 2: merge depth d+1 into d where d is all attention and d+1 all MLP (empty groups pass both). The
-   * groups run from the smallest depth used to the largest ({@code byDepth} holds null where none is).
-   */
-  private static List<List<SOp>> condense(List<List<SOp>> byDepth) {
-    List<List<SOp>> groups = new ArrayList<>();
-    int first = 0;
-    while (first < byDepth.size() && byDepth.get(first) == null) {
-      first++;
-    }
-    for (int d = first; d < byDepth.size(); d++) {
-      groups.add(byDepth.get(d) == null ? new ArrayList<>() : byDepth.get(d));
-    }
-    int d = 0;
-    while (d < groups.size() - 1) {
-      if (all(groups.get(d), Kind.ATTENTION) && all(groups.get(d + 1), Kind.MLP)) {
-        groups.get(d).addAll(groups.remove(d + 1));
-      }
-      d++;
-    }
-    return groups;
-  }
-
-  private static boolean all(List<SOp> group, Kind kind) {
-    for (SOp sop : group) {
-      if (kind(sop) != kind) {
-        return false;
+    int layers = (slot + 1) / 2;
+    // Each sub-layer's s-ops in group order: by depth (a condensed group is its first depth's s-ops, then
+    // the next one's), then in graph order.
+    @SuppressWarnings("unchecked")
+    List<SOp>[] attention = new List[layers];
+    @SuppressWarnings("unchecked")
+    List<SOp>[] mlp = new List[layers];
+    for (int d = minDepth; d <= maxDepth; d++) {
+      for (int c = 0; c < count; c++) {
+        if (depthOf[c] != d) {
+          continue;
+        }
+        Kind kind = kind(components[c]);
+        int group = groupOf[d];
+        if (kind != Kind.MLP) {
+          add(attention, layerOf[2 * group], components[c]);
+        }
+        if (kind != Kind.ATTENTION) {
+          add(mlp, layerOf[2 * group + 1], components[c]);
+        }
       }
     }
-    return true;
+    List<List<SOp>> attentionLayers = new ArrayList<>(layers);
+    List<List<SOp>> mlpLayers = new ArrayList<>(layers);
+    for (int l = 0; l < layers; l++) {
+      attentionLayers.add(attention[l] == null ? List.of() : attention[l]);
+      mlpLayers.add(mlp[l] == null ? List.of() : mlp[l]);
+    }
+    return new LayerPlan(attentionLayers, mlpLayers);
+  }
+
+  private static void add(List<SOp>[] layers, int layer, SOp sop) {
+    if (layers[layer] == null) {
+      layers[layer] = new ArrayList<>(2);
+    }
+    layers[layer].add(sop);
   }
 
   private static Kind kind(SOp sop) {

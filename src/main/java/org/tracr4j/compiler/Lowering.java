@@ -113,6 +113,22 @@ final class Lowering {
     return known;
   }
 
+  /**
+   * The index space ({@link Compiler#indexSpace}): the one built for the indices' readers when there are
+   * any (the indices' value set is every position, so it is the same space), else a new one.
+   */
+  VectorSpace indexSpace(int positions) {
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof Indices indices) {
+        VectorSpace known = outputSpaces.get(indices);
+        if (known != null && known.dims() == positions) {
+          return known;
+        }
+      }
+    }
+    return Compiler.indexSpace(positions);
+  }
+
   private LoweredBlock lower(SOp sop) {
     return switch (sop) {
       case Tokens t -> null;

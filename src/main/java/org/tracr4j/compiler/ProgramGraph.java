@@ -47,41 +47,96 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
   }
 
   private static ExpressionMap<String> assignLabels(List<RaspExpr> nodes) {
-    // Each user name's only expression, or SHARED where several expressions carry it.
-    Map<String, Object> owners = new HashMap<>(2 * nodes.size());
-    for (RaspExpr expr : nodes) {
-      if (expr.meta().hasName() && !isPrimitive(expr)) {
-        owners.merge(expr.name(), expr, (first, second) -> SHARED);
-      }
-    }
+    boolean[] ownsName = ownsName(nodes);
     ExpressionMap<String> labels = new ExpressionMap<>(nodes.size());
-    java.util.Set<String> taken = new java.util.HashSet<>(2 * nodes.size() + 6);
+    Taken taken = new Taken(nodes.size());
     taken.add("tokens");
     taken.add("indices");
     taken.add("one");
     // First the unique user names, so that a generated label can never take one of them.
-    for (RaspExpr expr : nodes) {
+    for (int i = 0; i < nodes.size(); i++) {
+      RaspExpr expr = nodes.get(i);
       if (expr instanceof Tokens) {
         labels.put(expr, "tokens");
       } else if (expr instanceof Indices) {
         labels.put(expr, "indices");
-      } else if (expr.meta().hasName() && owners.get(expr.name()) == expr && taken.add(expr.name())) {
+      } else if (ownsName[i] && taken.add(expr.name())) {
         labels.put(expr, expr.name());
       }
     }
-    int counter = 0;
-    for (RaspExpr expr : nodes) {
-      counter++;
+    for (int i = 0; i < nodes.size(); i++) {
+      RaspExpr expr = nodes.get(i);
       if (labels.containsKey(expr)) {
         continue;
       }
-      String label = expr.name() + "_" + counter;
+      String label = expr.name() + "_" + (i + 1);
       while (!taken.add(label)) {
         label = label + "_";
       }
       labels.put(expr, label);
     }
     return labels;
+  }
+
+  /** Up to this many nodes, names are compared pairwise: cheaper than hashing them. */
+  private static final int PAIRWISE = 24;
+
+  /** For each node, whether it has a user name that no other node (primitives aside) carries. */
+  private static boolean[] ownsName(List<RaspExpr> nodes) {
+    int n = nodes.size();
+    boolean[] owns = new boolean[n];
+    if (n <= PAIRWISE) {
+      for (int i = 0; i < n; i++) {
+        RaspExpr expr = nodes.get(i);
+        if (!named(expr)) {
+          continue;
+        }
+        boolean unique = true;
+        for (int j = 0; j < n && unique; j++) {
+          unique = j == i || !named(nodes.get(j)) || !nodes.get(j).name().equals(expr.name());
+        }
+        owns[i] = unique;
+      }
+      return owns;
+    }
+    // Each user name's only expression, or SHARED where several expressions carry it.
+    Map<String, Object> owners = new HashMap<>(2 * n);
+    for (RaspExpr expr : nodes) {
+      if (named(expr)) {
+        owners.merge(expr.name(), expr, (first, second) -> SHARED);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      owns[i] = named(nodes.get(i)) && owners.get(nodes.get(i).name()) == nodes.get(i);
+    }
+    return owns;
+  }
+
+  private static boolean named(RaspExpr expr) {
+    return expr.meta().hasName() && !isPrimitive(expr);
+  }
+
+  /** The labels taken so far: a list searched in order while small, a hash set beyond. */
+  private static final class Taken {
+    private final List<String> list;
+    private final java.util.Set<String> set;
+
+    Taken(int nodes) {
+      list = nodes <= PAIRWISE ? new ArrayList<>(nodes + 3) : null;
+      set = list == null ? new java.util.HashSet<>(2 * nodes + 6) : null;
+    }
+
+    /** Takes {@code label}; false if it was taken. */
+    boolean add(String label) {
+      if (set != null) {
+        return set.add(label);
+      }
+      if (list.contains(label)) {
+        return false;
+      }
+      list.add(label);
+      return true;
+    }
   }
 
   /** The owner of a name that several expressions carry. */

@@ -208,9 +208,9 @@ public final class Matrix {
   public static final class Builder {
     private final int rows;
     private final int cols;
-    private long[] keys = new long[16];
-    private double[] weights = new double[16];
-    private boolean[] replaces = new boolean[16];
+    private long[] keys;
+    private double[] weights;
+    private boolean[] replaces;
     private int size;
     private double[] dense;
 
@@ -220,7 +220,17 @@ public final class Matrix {
       }
       this.rows = rows;
       this.cols = cols;
+      if (rows * cols <= SMALL) {
+        dense = new double[rows * cols]; // smaller than the calls' arrays would be
+      } else {
+        keys = new long[16];
+        weights = new double[16];
+        replaces = new boolean[16];
+      }
     }
+
+    /** Matrices of at most this many entries are written dense from the start (a call takes 17 bytes). */
+    private static final int SMALL = 32;
 
     /** Adds {@code weight} to entry {@code (row, column)}. */
     public Builder add(int row, int column, double weight) {

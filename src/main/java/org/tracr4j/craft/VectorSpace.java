@@ -284,6 +284,148 @@ public final class VectorSpace {
     return of(round[0], lengths[0]);
   }
 
+  /**
+   * {@link #join} of spaces whose values order consistently (two directions compare as 0 only when equal),
+   * such as a residual stream's parts, which mostly repeat each other: a head reads the spaces its inputs'
+   * blocks write. Directions of different names order by name alone, so the union is, name by name, the
+   * union of that name's runs in the parts, and those runs are nearly always equal or nested: they are
+   * compared, merged only where neither holds the other, and copied out once.
+   */
+  public static VectorSpace joinOverlapping(List<VectorSpace> spaces) {
+    // Per name (in order of first appearance): the run that holds every direction of it seen so far.
+    int capacity = 8;
+    BasisDirection[][] runs = new BasisDirection[capacity][];
+    int[] from = new int[capacity];
+    int[] to = new int[capacity];
+    int names = 0;
+    int total = 0;
+    for (int s = 0; s < spaces.size(); s++) {
+      BasisDirection[] part = spaces.get(s).directions;
+      for (int start = 0; start < part.length;) {
+        String name = part[start].name();
+        int end = start + 1;
+        while (end < part.length && sameName(part[end], name)) {
+          end++;
+        }
+        int k = 0;
+        while (k < names && !sameName(runs[k][from[k]], name)) {
+          k++;
+        }
+        if (k == names) {
+          if (names == capacity) {
+            capacity *= 2;
+            runs = Arrays.copyOf(runs, capacity);
+            from = Arrays.copyOf(from, capacity);
+            to = Arrays.copyOf(to, capacity);
+          }
+          runs[k] = part;
+          from[k] = start;
+          to[k] = end;
+          names++;
+          total += end - start;
+        } else if (!within(part, start, end, runs[k], from[k], to[k])) {
+          int before = to[k] - from[k];
+          if (within(runs[k], from[k], to[k], part, start, end)) {
+            runs[k] = part;
+            from[k] = start;
+            to[k] = end;
+          } else {
+            int[] length = new int[1];
+            BasisDirection[] merged = mergeDistinct(Arrays.copyOfRange(runs[k], from[k], to[k]), before,
+                Arrays.copyOfRange(part, start, end), end - start, length, 0);
+            if (merged == null) {
+              return join(spaces); // two directions compare as 0 without being equal
+            }
+            runs[k] = merged;
+            from[k] = 0;
+            to[k] = length[0];
+          }
+          total += to[k] - from[k] - before;
+        }
+        start = end;
+      }
+    }
+    if (names == 0) {
+      return EMPTY;
+    }
+    // The names in order (a handful: insertion sort), then their runs one after the other.
+    int[] order = new int[names];
+    for (int k = 0; k < names; k++) {
+      order[k] = k;
+    }
+    for (int i = 1; i < names; i++) {
+      for (int j = i; j > 0 && runs[order[j]][from[order[j]]].name()
+          .compareTo(runs[order[j - 1]][from[order[j - 1]]].name()) < 0; j--) {
+        int swap = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = swap;
+      }
+    }
+    for (VectorSpace space : spaces) {
+      if (space.directions.length == total && isRunsOf(space.directions, runs, from, to, order)) {
+        return space; // the union is this part (the others inside it)
+      }
+    }
+    BasisDirection[] out = new BasisDirection[total];
+    int n = 0;
+    for (int k : order) {
+      System.arraycopy(runs[k], from[k], out, n, to[k] - from[k]);
+      n += to[k] - from[k];
+    }
+    return new VectorSpace(out);
+  }
+
+  /** Whether {@code directions} is the concatenation of the runs in {@code order}, by reference. */
+  private static boolean isRunsOf(BasisDirection[] directions, BasisDirection[][] runs, int[] from, int[] to,
+      int[] order) {
+    int n = 0;
+    for (int k : order) {
+      for (int i = from[k]; i < to[k]; i++) {
+        if (directions[n++] != runs[k][i]) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether every direction of the sorted run {@code small[smallFrom..smallTo)} is in the sorted run
+   * {@code big[bigFrom..bigTo)} of the same name. Each direction is looked for where the last one was found:
+   * the next one of an equal copy is there at once; otherwise a binary search finds it (a head's lone BOS
+   * direction among the tokens costs a few comparisons, not one per token).
+   */
+  private static boolean within(BasisDirection[] small, int smallFrom, int smallTo, BasisDirection[] big,
+      int bigFrom, int bigTo) {
+    if (small == big && smallFrom == bigFrom && smallTo == bigTo) {
+      return true;
+    }
+    int j = bigFrom;
+    for (int i = smallFrom; i < smallTo; i++) {
+      BasisDirection d = small[i];
+      if (j < bigTo && (big[j] == d || big[j].value() == d.value())) {
+        j++;
+        continue;
+      }
+      int low = j;
+      int high = bigTo;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        Object value = big[middle].value();
+        if (value != d.value() && BasisDirection.compareValues(value, d.value()) < 0) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      if (low == bigTo || big[low].value() != d.value() && !big[low].equals(d)) {
+        return false;
+      }
+      j = low + 1;
+    }
+    return true;
+  }
+
   /** {@link #joinAll} of two spaces: its one merge, without the rounds' arrays. */
   private static VectorSpace joinTwo(VectorSpace left, VectorSpace right) {
     int[] length = new int[1];

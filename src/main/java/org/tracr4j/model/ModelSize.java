@@ -21,6 +21,8 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
   public static final int BYTES_PER_WEIGHT = Double.BYTES;
   /** The share of the free heap the weights may take; the rest is for the forward pass, export and GC. */
   static final double HEAP_SHARE = 0.8;
+  /** The JVM's maximum heap, fixed at its start ({@link Runtime#maxMemory()}). */
+  private static final long MAX_HEAP = Runtime.getRuntime().maxMemory();
   /** How the heap is raised when running through the {@code tracr4j} launcher. */
   public static final String HOW_TO_RAISE = "TRACR4J_JAVA_OPTS=-Xmx";
 
@@ -79,6 +81,11 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
     }
     Runtime runtime = Runtime.getRuntime();
     long bytes = size.bytes();
+    // What is in use is at most what is committed: a model that fits beside the whole committed heap
+    // fits, and the free memory (the dearest of the three queries, asked on every compile) is not needed.
+    if (bytes <= (MAX_HEAP - runtime.totalMemory()) * HEAP_SHARE) {
+      return;
+    }
     long available = available(runtime);
     if (bytes > available * HEAP_SHARE) {
       System.gc(); // only where it matters: garbage counts as in use until collected
@@ -89,7 +96,7 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
       long needed = (long) Math.ceil((bytes / HEAP_SHARE + used) / (double) (1L << 30));
       throw new ModelTooLargeException("the model would have " + count(size.parameters()) + " parameters, "
           + gigabytes(bytes) + " of float64 weights (" + shape(c) + detail.get() + "), but the JVM's heap has "
-          + gigabytes(available) + " free of " + gigabytes(runtime.maxMemory()) + " (max heap); raise it, e.g. "
+          + gigabytes(available) + " free of " + gigabytes(MAX_HEAP) + " (max heap); raise it, e.g. "
           + HOW_TO_RAISE + Math.max(needed + 1, 2) + "g for the tracr4j launcher (java -Xmx"
           + Math.max(needed + 1, 2) + "g otherwise)");
     }
@@ -97,7 +104,7 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
 
   /** The heap that is not in use: the maximum minus what is allocated and not free. */
   private static long available(Runtime runtime) {
-    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    return MAX_HEAP - (runtime.totalMemory() - runtime.freeMemory());
   }
 
   private static String shape(ModelConfig c) {

@@ -14,9 +14,15 @@ public final class ExpressionMap<V> {
   private int size;
   private boolean frozen;
 
+  /** An empty map whose table is allocated by the first {@link #put}: many maps stay empty. */
   public ExpressionMap() {
-    this(8);
+    ids = NO_IDS;
+    values = NO_VALUES;
   }
+
+  private static final long[] NO_IDS = new long[0];
+  private static final Object[] NO_VALUES = new Object[0];
+  private static final int FIRST_CAPACITY = 16;
 
   /** A map that holds {@code expected} entries without growing. */
   public ExpressionMap(int expected) {
@@ -28,6 +34,9 @@ public final class ExpressionMap<V> {
   /** The value of {@code expr}, or null. */
   @SuppressWarnings("unchecked")
   public V get(RaspExpr expr) {
+    if (size == 0) {
+      return null;
+    }
     long id = expr.id();
     int mask = ids.length - 1;
     for (int slot = slot(id, mask); values[slot] != null; slot = (slot + 1) & mask) {
@@ -50,6 +59,10 @@ public final class ExpressionMap<V> {
     }
     if (value == null) {
       throw new IllegalArgumentException("null value for " + expr.describe());
+    }
+    if (ids.length == 0) {
+      ids = new long[FIRST_CAPACITY];
+      values = new Object[FIRST_CAPACITY];
     }
     long id = expr.id();
     int mask = ids.length - 1;
