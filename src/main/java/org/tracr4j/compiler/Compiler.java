@@ -181,8 +181,9 @@ public final class Compiler {
     progress.accept("checking aggregate preconditions");
     Map<Long, String> preconditions = AggregateContract.preconditions(graph, checked.valueSets(), checked.none(),
         options);
-    Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(), tokenSpace(options),
-        lowering.indexSpace(options.maxSeqLen()), lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
+    Assembler.Layout layout = Assembler.layout(new Assembler.Inputs(graph, plan, lowered.blocks(),
+        lowering.tokenSpace(options), lowering.indexSpace(options.maxSeqLen()),
+        lowering.outputSpace(checked.rewrite().program()), Lowering.ONE, mode,
         new Assembler.Positions(options.maxSeqLen(), options.causal(), options.bos(), options.pad()),
         () -> metadata(options, extra, checked.rewrite(), lowering.compositeHeads(), finalConstructions),
         preconditions, NoneContract.neverNone(graph, checked.valueSets(), checked.none(), mode),

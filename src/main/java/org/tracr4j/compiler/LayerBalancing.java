@@ -80,6 +80,10 @@ final class LayerBalancing {
   record Result(LayerPlan plan, Map<String, String> moves) {}
 
   static Result balance(ProgramGraph graph, LayerPlan plan, ExpressionMap<LoweredBlock> blocks, boolean mergesHeads) {
+    if (atMostOneEach(plan)) {
+      // A layer of one head needs one slot, which any layer has; a layer of one MLP is as wide anywhere.
+      return new Result(plan, Map.of());
+    }
     LayerBalancing balancing = new LayerBalancing(graph, plan, blocks, mergesHeads);
     balancing.balanceHeads();
     balancing.balanceMlps();
@@ -96,6 +100,16 @@ final class LayerBalancing {
       }
     });
     return new Result(balanced, moves);
+  }
+
+  /** Whether every layer has at most one head and at most one MLP: then no move makes a layer lighter. */
+  private static boolean atMostOneEach(LayerPlan plan) {
+    for (int l = 0; l < plan.layers(); l++) {
+      if (plan.attention().get(l).size() > 1 || plan.mlp().get(l).size() > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void collectSops(RaspExpr expr, List<SOp> into) {

@@ -68,6 +68,7 @@ final class Lowering {
   private final NoneAnalysis none;
   private final Map<String, String> compositeHeads = new java.util.TreeMap<>();
   private final ExpressionMap<VectorSpace> outputSpaces = new ExpressionMap<>();
+  private final BasisDirection bos;
 
   Lowering(ProgramGraph graph, ValueSets valueSets, ExpressionMap<ValueSetInference.MapResults> mapResults,
       NoneAnalysis none, BuildMode mode, int maxSeqLen, BasisDirection bos) {
@@ -77,6 +78,7 @@ final class Lowering {
     this.mode = mode;
     this.maxSeqLen = maxSeqLen;
     this.constructions = new Constructions(mode, bos, ONE);
+    this.bos = bos;
     this.none = none;
   }
 
@@ -127,6 +129,24 @@ final class Lowering {
       }
     }
     return Compiler.indexSpace(positions);
+  }
+
+  /**
+   * The residual's token space ({@link Compiler#tokenSpace}): the space the tokens' readers have (their
+   * value set is the vocabulary) with BOS and PAD joined in, so that the residual's parts share its
+   * directions, BOS's with the heads'; else a new one.
+   */
+  VectorSpace tokenSpace(CompileOptions options) {
+    for (RaspExpr expr : graph.nodes()) {
+      if (expr instanceof Tokens tokens) {
+        VectorSpace known = outputSpaces.get(tokens);
+        if (known != null && known.dims() == options.vocab().size()) {
+          return VectorSpace.join(known, VectorSpace.of(bos, new BasisDirection(bos.name(),
+              Value.of(options.pad()))));
+        }
+      }
+    }
+    return Compiler.tokenSpace(options);
   }
 
   private LoweredBlock lower(SOp sop) {

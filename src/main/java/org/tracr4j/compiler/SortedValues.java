@@ -87,7 +87,6 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     return builder.build();
   }
 
-  /** Whether each value of {@code values} is greater than the one before (none equal). */
   /** Whether each value orders strictly after the one before it. */
   static boolean increasing(java.util.List<Value> values) {
     for (int i = 1; i < values.size(); i++) {

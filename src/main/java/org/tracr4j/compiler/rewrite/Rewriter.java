@@ -123,6 +123,9 @@ public final class Rewriter {
   }
 
   private static boolean appliedAny(Result result, RewriteRule rule) {
+    if (result.applied().isEmpty()) {
+      return false; // the usual case, without the rule's name
+    }
     String name = rule.getClass().getSimpleName();
     for (Applied applied : result.applied()) {
       if (applied.rule().equals(name)) {
