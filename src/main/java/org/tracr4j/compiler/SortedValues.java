@@ -90,11 +90,22 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
   /** Whether each value orders strictly after the one before it. */
   static boolean increasing(java.util.List<Value> values) {
     for (int i = 1; i < values.size(); i++) {
-      if (values.get(i - 1).compareTo(values.get(i)) >= 0) {
+      if (!before(values.get(i - 1), values.get(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code a} orders before {@code b}; two integers (a vocabulary, usually) compared here, without
+   * a call through the interface.
+   */
+  private static boolean before(Value a, Value b) {
+    if (a instanceof Value.Int x && b instanceof Value.Int y) {
+      return x.value() < y.value();
+    }
+    return a.compareTo(b) < 0;
   }
 
   /**
@@ -103,7 +114,7 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
    */
   static SortedValues ofIncreasing(Value[] values) {
     for (int i = 1; i < values.length; i++) {
-      if (values[i - 1].compareTo(values[i]) >= 0) {
+      if (!before(values[i - 1], values[i])) {
         return of(Arrays.asList(values));
       }
     }

@@ -230,7 +230,7 @@ public final class Matrix {
     }
 
     /** Matrices of at most this many entries are written dense from the start (a call takes 17 bytes). */
-    private static final int SMALL = 32;
+    private static final int SMALL = 64;
 
     /** Adds {@code weight} to entry {@code (row, column)}. */
     public Builder add(int row, int column, double weight) {

@@ -304,6 +304,9 @@ public final class VectorSpace {
       for (int start = 0; start < part.length;) {
         String name = part[start].name();
         int end = start + 1;
+        if (sameName(part[part.length - 1], name)) {
+          end = part.length; // the rest is one run (a token or index space is one name)
+        }
         while (end < part.length && sameName(part[end], name)) {
           end++;
         }
@@ -395,6 +398,9 @@ public final class VectorSpace {
    * the next one of an equal copy is there at once; otherwise a binary search finds it (a head's lone BOS
    * direction among the tokens costs a few comparisons, not one per token).
    */
+  /** How far {@link #within} looks for the same object before it compares values. */
+  private static final int SCAN = 32;
+
   private static boolean within(BasisDirection[] small, int smallFrom, int smallTo, BasisDirection[] big,
       int bigFrom, int bigTo) {
     if (small == big && smallFrom == bigFrom && smallTo == bigTo) {
@@ -405,6 +411,16 @@ public final class VectorSpace {
       BasisDirection d = small[i];
       if (j < bigTo && (big[j] == d || big[j].value() == d.value())) {
         j++;
+        continue;
+      }
+      // The parts share their direction objects (each s-op's space is built once): in a short run the
+      // object itself is found by looking, without comparing values.
+      int same = -1;
+      for (int k = j + 1; k < bigTo && k < j + SCAN && same < 0; k++) {
+        same = big[k] == d ? k : -1;
+      }
+      if (same >= 0) {
+        j = same + 1;
         continue;
       }
       int low = j;
