@@ -347,15 +347,37 @@ final class ValueSetInference {
     for (Value v : input) {
       values[n++] = v.asDouble();
     }
+    // Contiguous integers: too many means or not is known from their count (what means() checks first),
+    // and the means themselves are listed when the set is first read.
+    IntervalMeans interval = IntervalMeans.applies(values, maxSeqLen);
+    if (interval != null) {
+      if (interval.size(MAX_VALUES) > MAX_VALUES) {
+        return tooManyMeans(a);
+      }
+      double fallback = a.defaultValue().asDouble();
+      int count = maxSeqLen;
+      return new DeferredValues(() -> withDefault(means(values, count, true), fallback));
+    }
     Means means = means(values, maxSeqLen, true);
     if (means == null) {
       return tooManyMeans(a);
+    }
+    return withDefault(means, a.defaultValue().asDouble());
+  }
+
+  /**
+   * The set of {@code means} and the default {@code fallback}, one value per cluster of nearly equal
+   * numbers. {@code means} is null only where {@link IntervalMeans} said there are not too many and its
+   * list disagrees, which its tests rule out.
+   */
+  private static SortedSet<Value> withDefault(Means means, double fallback) {
+    if (means == null) {
+      throw new IllegalStateException("interval means counted as few are too many");
     }
     double[] numbers = means.sorted();
     int size = means.size();
     // The default goes where Double.compare puts it (binarySearch orders and matches as it does), unless it
     // is one of the means.
-    double fallback = a.defaultValue().asDouble();
     int found = Arrays.binarySearch(numbers, 0, size, fallback);
     if (found < 0) {
       int at = -found - 1;
