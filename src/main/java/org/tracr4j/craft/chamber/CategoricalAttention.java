@@ -127,8 +127,6 @@ public final class CategoricalAttention {
       BiPredicate<BasisDirection, BasisDirection> predicate, Options options) {
     double coldness = options.softmaxColdness();
     int columns = keys.dims();
-    // Only the selected pairs are set: an equality select is one entry per value, not a square of zeros.
-    Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
     // The keys the predicate decides on (neither one nor bos), and their columns; and the column of bos,
     // found on the way (a lookup would build the space's hash index for one direction).
     List<BasisDirection> plainKeys = new ArrayList<>(columns);
@@ -149,6 +147,16 @@ public final class CategoricalAttention {
     // (no other entry is in that row: the same matrix).
     double bosWeight = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
     RowPredicate.Rows rows = predicate instanceof RowPredicate byRows ? byRows.against(plainKeys) : null;
+    if (rows != null) {
+      int[] columnsOfKeys = Arrays.copyOf(keyColumns, plainKeys.size());
+      int oneRow = queries.dims() * columns <= DIRECT ? rowOf(queries, one) : -1;
+      if (oneRow >= 0 && bosColumn >= 0) {
+        return new Bilinear(queries, keys, Matrix.dense(queries.dims(), columns,
+            denseRows(queries, bos, one, rows, columnsOfKeys, coldness, columns, oneRow, bosColumn, bosWeight)));
+      }
+    }
+    // Only the selected pairs are set: an equality select is one entry per value, not a square of zeros.
+    Matrix.Builder matrix = Matrix.builder(queries.dims(), columns);
     if (rows == null) {
       boolean oneSeen = false;
       for (int i = 0; i < queries.dims(); i++) {
@@ -175,6 +183,71 @@ public final class CategoricalAttention {
           bosWeight);
     }
     return new Bilinear(queries, keys, matrix.build());
+  }
+
+  /** Up to this many entries, a W_QK answered by rows is written straight into its dense array. */
+  private static final int DIRECT = 4096;
+
+  /** The row of {@code direction} in {@code space}, found by walking it (no index is built); or -1. */
+  private static int rowOf(VectorSpace space, BasisDirection direction) {
+    for (int i = 0; i < space.dims(); i++) {
+      if (space.direction(i).equals(direction)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The dense W_QK of {@link #setRows}, written as the runs come: a small matrix (at most {@link #DIRECT}
+   * entries) needs neither the runs kept nor a builder; the entries are distinct, so it holds the same
+   * numbers.
+   */
+  private static double[] denseRows(VectorSpace queries, BasisDirection bos, BasisDirection one,
+      RowPredicate.Rows rows, int[] keyColumns, double coldness, int columns, int oneRow, int bosColumn,
+      double bosWeight) {
+    double[] dense = new double[queries.dims() * columns];
+    int keyCount = keyColumns.length;
+    int[] blockEnd = new int[keyCount];
+    for (int t = keyCount - 1; t >= 0; t--) {
+      blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
+    }
+    DenseRuns runs = new DenseRuns(dense, keyColumns, blockEnd, coldness);
+    for (int i = 0; i < queries.dims(); i++) {
+      BasisDirection q = queries.direction(i);
+      if (i == oneRow || q.equals(bos)) {
+        continue;
+      }
+      runs.offset = i * columns;
+      rows.selected(q, runs);
+    }
+    dense[oneRow * columns + bosColumn] = bosWeight;
+    return dense;
+  }
+
+  /** Writes each run of selected keys into one row of a dense W_QK, block of consecutive columns at once. */
+  private static final class DenseRuns implements RowPredicate.RunConsumer {
+    private final double[] dense;
+    private final int[] keyColumns;
+    private final int[] blockEnd;
+    private final double coldness;
+    int offset;
+
+    DenseRuns(double[] dense, int[] keyColumns, int[] blockEnd, double coldness) {
+      this.dense = dense;
+      this.keyColumns = keyColumns;
+      this.blockEnd = blockEnd;
+      this.coldness = coldness;
+    }
+
+    @Override
+    public void accept(int from, int to) {
+      for (int t = from; t < to;) {
+        int stop = Math.min(to, blockEnd[t]);
+        Arrays.fill(dense, offset + keyColumns[t], offset + keyColumns[stop - 1] + 1, coldness);
+        t = stop;
+      }
+    }
   }
 
   /**
