@@ -45,13 +45,16 @@ final class LayerAllocation {
     // The components (s-ops with a block) in graph insertion order, with their depths (from 1).
     List<RaspExpr> nodes = graph.nodes();
     SOp[] components = new SOp[nodes.size()];
+    Kind[] kinds = new Kind[nodes.size()];
     int[] depthOf = new int[nodes.size()];
     int count = 0;
     int maxDepth = 0;
     for (int i = 0; i < nodes.size(); i++) {
-      if (nodes.get(i) instanceof SOp sop && kind(sop) != null) {
-        components[count] = sop;
-        depthOf[count] = depth(sop);
+      Kind kind = nodes.get(i) instanceof SOp sop ? kind(sop) : null;
+      if (kind != null) {
+        components[count] = (SOp) nodes.get(i);
+        kinds[count] = kind;
+        depthOf[count] = depth(components[count]);
         maxDepth = Math.max(maxDepth, depthOf[count++]);
       }
     }
@@ -65,7 +68,7 @@ final class LayerAllocation {
     java.util.Arrays.fill(allMlp, true);
     int minDepth = maxDepth;
     for (int c = 0; c < count; c++) {
-      Kind kind = kind(components[c]);
+      Kind kind = kinds[c];
       allAttention[depthOf[c]] &= kind == Kind.ATTENTION;
       allMlp[depthOf[c]] &= kind == Kind.MLP;
       minDepth = Math.min(minDepth, depthOf[c]);
@@ -87,7 +90,7 @@ final class LayerAllocation {
     // in both); the used ones go, in order, into the next free slot of their kind: attn0, mlp0, attn1, ...
     boolean[] used = new boolean[2 * groups];
     for (int c = 0; c < count; c++) {
-      Kind kind = kind(components[c]);
+      Kind kind = kinds[c];
       int group = groupOf[depthOf[c]];
       used[2 * group] |= kind != Kind.MLP;
       used[2 * group + 1] |= kind != Kind.ATTENTION;
@@ -115,7 +118,7 @@ final class LayerAllocation {
         if (depthOf[c] != d) {
           continue;
         }
-        Kind kind = kind(components[c]);
+        Kind kind = kinds[c];
         int group = groupOf[d];
         if (kind != Kind.MLP) {
           add(attention, layerOf[2 * group], components[c]);

@@ -166,6 +166,13 @@ final class SortedValues extends AbstractSet<Value> implements SortedSet<Value> 
     }
 
     Builder add(Value value) {
+      // A function's results are mostly a few shared objects (true, false, small integers): the very object
+      // found among the first distinct values needs no hash.
+      for (int k = 0; k < size && k < 4; k++) {
+        if (distinct[k] == value) {
+          return this;
+        }
+      }
       int mask = slots.length - 1;
       int slot = slot(value.hashCode());
       for (int held = slots[slot]; held != 0; held = slots[slot]) {

@@ -212,7 +212,8 @@ final class ValueSetInference {
 
   private SortedSet<Value> map(ElementwiseMap m) {
     SortedSet<Value> input = of(m.inner());
-    SortedValues.Builder out = new SortedValues.Builder(input.size());
+    // Sized for a few results (most maps have few), growing where there are more.
+    SortedValues.Builder out = new SortedValues.Builder(Math.min(input.size(), 16));
     Application f = application((x, unused) -> m.function().apply(x),
         (x, unused) -> x + " (a value of " + graph.label(m.inner()) + ")");
     Value[] inputs = new Value[input.size()];

@@ -70,6 +70,18 @@ public sealed interface Value extends Comparable<Value> {
 
   /** A boolean. */
   record Bool(boolean value) implements Value {
+    // Written out, as Int's are: the record's generated methods go through method handles, and values are
+    // hashed and compared wherever a value set is built. The same results as the generated ones.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Bool other && value == other.value;
+    }
+
+    @Override
+    public int hashCode() {
+      return Boolean.hashCode(value);
+    }
+
     @Override
     public String toString() {
       return Boolean.toString(value);
@@ -80,6 +92,16 @@ public sealed interface Value extends Comparable<Value> {
   record Str(String value) implements Value {
     public Str {
       Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Str other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return value.hashCode();
     }
 
     @Override
