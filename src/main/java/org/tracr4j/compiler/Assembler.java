@@ -142,13 +142,17 @@ final class Assembler {
    * @throws org.tracr4j.ModelTooLargeException when the model would not fit (nothing is allocated yet)
    */
   static Layout layout(Inputs in) {
-    List<List<AttentionHead>> heads = new ArrayList<>();
-    List<List<List<SOp>>> headSops = new ArrayList<>();
-    List<List<Mlp>> mlps = new ArrayList<>();
-    List<VectorSpace> spaces = new ArrayList<>(List.of(in.tokenSpace(), in.indexSpace(), in.outputSpace()));
-    for (int l = 0; l < in.plan().layers(); l++) {
-      List<AttentionHead> layerHeads = new ArrayList<>();
-      List<List<SOp>> layerSops = new ArrayList<>();
+    int layers = in.plan().layers();
+    List<List<AttentionHead>> heads = new ArrayList<>(layers);
+    List<List<List<SOp>>> headSops = new ArrayList<>(layers);
+    List<List<Mlp>> mlps = new ArrayList<>(layers);
+    List<VectorSpace> spaces = new ArrayList<>(3 + 6 * layers);
+    spaces.add(in.tokenSpace());
+    spaces.add(in.indexSpace());
+    spaces.add(in.outputSpace());
+    for (int l = 0; l < layers; l++) {
+      List<AttentionHead> layerHeads = new ArrayList<>(in.plan().attention().get(l).size());
+      List<List<SOp>> layerSops = new ArrayList<>(in.plan().attention().get(l).size());
       for (Slot slot : slots(in, in.plan().attention().get(l))) {
         AttentionHead head = slot.head();
         layerHeads.add(head);
@@ -161,7 +165,7 @@ final class Assembler {
         addOnce(spaces, head.ov().output());
       }
       headSops.add(layerSops);
-      List<Mlp> layerMlps = new ArrayList<>();
+      List<Mlp> layerMlps = new ArrayList<>(in.plan().mlp().get(l).size());
       for (SOp sop : in.plan().mlp().get(l)) {
         Mlp mlp = in.blocks().get(sop).mlp();
         layerMlps.add(mlp);

@@ -37,7 +37,9 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
     seen.put(output, output);
     nodes.add(output);
     for (int next = 0; next < nodes.size(); next++) {
-      for (RaspExpr child : nodes.get(next).children()) {
+      List<RaspExpr> children = nodes.get(next).children();
+      for (int i = 0; i < children.size(); i++) { // indexed: no iterator per expression
+        RaspExpr child = children.get(i);
         if (seen.put(child, child) == null) {
           nodes.add(child);
         }

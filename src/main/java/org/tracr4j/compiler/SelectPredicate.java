@@ -63,7 +63,8 @@ final class SelectPredicate implements RowPredicate {
     if (!ascending) {
       sortByNumber(numbers, positions, count);
     }
-    return new Sorted(comparison, keys, Arrays.copyOf(numbers, count), Arrays.copyOf(positions, count));
+    return count == n ? new Sorted(comparison, keys, numbers, positions)
+        : new Sorted(comparison, keys, Arrays.copyOf(numbers, count), Arrays.copyOf(positions, count));
   }
 
   /** Whether {@code v} compares as its double under {@code order} and {@code equal}. */

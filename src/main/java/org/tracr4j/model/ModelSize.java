@@ -26,13 +26,16 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
   /** How the heap is raised when running through the {@code tracr4j} launcher. */
   public static final String HOW_TO_RAISE = "TRACR4J_JAVA_OPTS=-Xmx";
 
+  /** The tensors {@link #of} compares, in its order, by TransformerLens name. */
+  private static final String[] TENSOR_NAMES = {"embed.W_E", "pos_embed.W_pos", "blocks.0.attn.W_Q",
+      "blocks.0.mlp.W_in", "unembed.W_U"};
+
   /** The size of a model of shape {@code c} (exact: the tensors of {@link Weights#parameters}). */
   public static ModelSize of(ModelConfig c) {
     long d = c.dModel();
     long qkv = product(c.heads(), d, c.dHead());
     long[] sizes = {product(c.dVocab(), d), product(c.nCtx(), d), qkv, product(d, c.dMlp()),
         product(d, c.dVocabOut())};
-    String[] names = {"embed.W_E", "pos_embed.W_pos", "blocks.0.attn.W_Q", "blocks.0.mlp.W_in", "unembed.W_U"};
     long perLayer = Math.addExact(Math.multiplyExact(4, qkv), product(2, d, c.dMlp()));
     perLayer = Math.addExact(perLayer, Math.addExact(product(3, c.heads(), c.dHead()), 2 * d + c.dMlp()));
     long total = Math.addExact(sizes[0] + sizes[1], Math.multiplyExact(c.layers(), perLayer));
@@ -43,7 +46,7 @@ public record ModelSize(long parameters, String largestTensor, long largestEleme
         largest = i;
       }
     }
-    return new ModelSize(total, names[largest], sizes[largest]);
+    return new ModelSize(total, TENSOR_NAMES[largest], sizes[largest]);
   }
 
   /** Bytes of the float64 weights. */
