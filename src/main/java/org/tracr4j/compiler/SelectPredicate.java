@@ -69,12 +69,15 @@ final class SelectPredicate implements RowPredicate {
 
   /** Whether {@code v} compares as its double under {@code order} and {@code equal}. */
   private static boolean exactNumber(Value v) {
-    return switch (v) {
-      case Value.Real r -> !Double.isNaN(r.value());
-      case Value.Int i -> i.value() >= -EXACT_INTEGERS && i.value() <= EXACT_INTEGERS;
-      case Value.Bool b -> true;
-      default -> false;
-    };
+    // Type tests, not a pattern switch: this is asked of every key and query, and the switch dispatches
+    // through a method handle.
+    if (v instanceof Value.Int i) {
+      return i.value() >= -EXACT_INTEGERS && i.value() <= EXACT_INTEGERS;
+    }
+    if (v instanceof Value.Real r) {
+      return !Double.isNaN(r.value());
+    }
+    return v instanceof Value.Bool;
   }
 
   /** Sorts the (number, position) pairs by number; rare: a value set's directions come sorted. */

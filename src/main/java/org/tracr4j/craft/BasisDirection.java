@@ -35,7 +35,9 @@ public record BasisDirection(String name, Object value) implements Comparable<Ba
   // every basis index); the same results as the generated ones, the hash code included.
   @Override
   public boolean equals(Object other) {
-    return other instanceof BasisDirection direction && name.equals(direction.name)
+    // The same object first: spaces share their directions, and a construction asks of each direction
+    // whether it is BOS or one.
+    return other == this || other instanceof BasisDirection direction && name.equals(direction.name)
         && Objects.equals(value, direction.value);
   }
 
