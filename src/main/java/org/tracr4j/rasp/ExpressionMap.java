@@ -22,11 +22,14 @@ public final class ExpressionMap<V> {
 
   private static final long[] NO_IDS = new long[0];
   private static final Object[] NO_VALUES = new Object[0];
-  private static final int FIRST_CAPACITY = 16;
+  private static final int FIRST_CAPACITY = 8;
 
   /** A map that holds {@code expected} entries without growing. */
   public ExpressionMap(int expected) {
-    int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+    int capacity = 4;
+    while (capacity * 3L < expected * 4L) {
+      capacity <<= 1;
+    }
     ids = new long[capacity];
     values = new Object[capacity];
   }
@@ -76,7 +79,7 @@ public final class ExpressionMap<V> {
     }
     ids[slot] = id;
     values[slot] = value;
-    if (++size * 2 > ids.length) {
+    if (++size * 4 > ids.length * 3) { // at most three quarters full: probes stay short, a slot stays free
       grow();
     }
     return null;
