@@ -196,7 +196,7 @@ public final class Rewriter {
         }
         start = pushed.get();
       }
-      RaspExpr current = withOperands(start, rewriteAll(start.children()));
+      RaspExpr current = withRewrittenOperands(start);
       if (start != expr) {
         current = withMeta(current, expr.meta());
       }
@@ -217,7 +217,7 @@ public final class Rewriter {
           break;
         }
         // A new expression: rewrite its operands (the rule may have built new ones), then look again.
-        RaspExpr rebuilt = withOperands(result, rewriteAll(result.children()));
+        RaspExpr rebuilt = withRewrittenOperands(result);
         current = withMeta(rebuilt, current.meta());
       }
       done.put(expr, current);
@@ -225,12 +225,24 @@ public final class Rewriter {
       return current;
     }
 
-    private List<RaspExpr> rewriteAll(List<RaspExpr> operands) {
-      RaspExpr[] rewritten = new RaspExpr[operands.size()];
-      for (int i = 0; i < rewritten.length; i++) {
-        rewritten[i] = rewrite(operands.get(i));
+    /**
+     * {@code expr} with its operands rewritten: {@code expr} itself when none changed (most do not), so
+     * that nothing is allocated for them.
+     */
+    private RaspExpr withRewrittenOperands(RaspExpr expr) {
+      List<RaspExpr> operands = expr.children();
+      RaspExpr[] rewritten = null;
+      for (int i = 0; i < operands.size(); i++) {
+        RaspExpr operand = operands.get(i);
+        RaspExpr result = rewrite(operand);
+        if (result != operand && rewritten == null) {
+          rewritten = operands.toArray(new RaspExpr[0]);
+        }
+        if (rewritten != null) {
+          rewritten[i] = result;
+        }
       }
-      return java.util.Arrays.asList(rewritten);
+      return rewritten == null ? expr : withOperands(expr, java.util.Arrays.asList(rewritten));
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr) {
@@ -238,7 +250,8 @@ public final class Rewriter {
     }
 
     private Optional<RaspExpr> firstApplying(RaspExpr expr, List<RewriteRule> rules) {
-      for (RewriteRule rule : rules) {
+      for (int i = 0; i < rules.size(); i++) { // indexed: no iterator per expression
+        RewriteRule rule = rules.get(i);
         Optional<RaspExpr> result = rule.apply(expr);
         if (result.isPresent()) {
           applied.add(new Applied(rule.getClass().getSimpleName(), expr.describe()));
