@@ -194,7 +194,7 @@ final class Lowering {
           && Tolerance.ROUNDING.close(x.asDouble(), previous.asDouble());
       if (twin) {
         Value kept = applyOrNull(m, previous);
-        if (!sameOutput(kept, y)) {
+        if (!sameOutput(kept, y, m.isCategorical() && m != graph.output())) {
           return report(m, RuleCode.FLOATING_TWINS, "its function tells apart " + previous + " and " + x + " of "
               + graph.label(inner) + ", which differ only by floating-point rounding (giving " + kept + " and "
               + y + "); no model can, so compare with a tolerance instead");
@@ -373,12 +373,18 @@ final class Lowering {
     return v.asDouble();
   }
 
-  /** Outputs a model cannot tell apart either: equal, or numbers within {@link Tolerance#ROUNDING}. */
-  private static boolean sameOutput(Value a, Value b) {
+  /**
+   * Whether twins' outputs may be one: equal, or numbers within {@link Tolerance#ROUNDING}, unless {@code
+   * exact}. A categorical s-op that other s-ops read must give equal outputs: each of its values is a
+   * direction of its own, and a reader tells them apart exactly (|x - 1/6| on the twins of 1/6 gives 0 and
+   * 5.6e-17, which a later {@code >=} separated; causal fuzz, program seed 20261274823314, compiled wrong).
+   * A numerical one is read as a number, with the same tolerance, and the program's output is compared so.
+   */
+  private static boolean sameOutput(Value a, Value b, boolean exact) {
     if (a == null || b == null) {
       return a == b;
     }
-    return Tolerance.ROUNDING.same(a, b);
+    return exact ? a.equals(b) : Tolerance.ROUNDING.same(a, b);
   }
 
   /** Records a finding; returns null, the missing block. */
