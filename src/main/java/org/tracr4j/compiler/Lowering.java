@@ -120,15 +120,8 @@ final class Lowering {
    * any (the indices' value set is every position, so it is the same space), else a new one.
    */
   VectorSpace indexSpace(int positions) {
-    for (RaspExpr expr : graph.nodes()) {
-      if (expr instanceof Indices indices) {
-        VectorSpace known = outputSpaces.get(indices);
-        if (known != null && known.dims() == positions) {
-          return known;
-        }
-      }
-    }
-    return Compiler.indexSpace(positions);
+    VectorSpace known = builtSpace(Indices.class, positions);
+    return known != null ? known : Compiler.indexSpace(positions);
   }
 
   /**
@@ -137,16 +130,23 @@ final class Lowering {
    * directions, BOS's with the heads'; else a new one.
    */
   VectorSpace tokenSpace(CompileOptions options) {
+    VectorSpace known = builtSpace(Tokens.class, options.vocab().size());
+    return known != null
+        ? VectorSpace.join(known, VectorSpace.of(bos, new BasisDirection(bos.name(), Value.of(options.pad()))))
+        : Compiler.tokenSpace(options);
+  }
+
+  /** The output space built for the readers of the input {@code kind}, if it has {@code dims}; else null. */
+  private VectorSpace builtSpace(Class<? extends SOp> kind, int dims) {
     for (RaspExpr expr : graph.nodes()) {
-      if (expr instanceof Tokens tokens) {
-        VectorSpace known = outputSpaces.get(tokens);
-        if (known != null && known.dims() == options.vocab().size()) {
-          return VectorSpace.join(known, VectorSpace.of(bos, new BasisDirection(bos.name(),
-              Value.of(options.pad()))));
+      if (kind.isInstance(expr)) {
+        VectorSpace known = outputSpaces.get(expr);
+        if (known != null && known.dims() == dims) {
+          return known;
         }
       }
     }
-    return Compiler.tokenSpace(options);
+    return null;
   }
 
   private LoweredBlock lower(SOp sop) {

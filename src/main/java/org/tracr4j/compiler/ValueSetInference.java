@@ -357,7 +357,7 @@ final class ValueSetInference {
       }
       double fallback = a.defaultValue().asDouble();
       int count = maxSeqLen;
-      return new DeferredValues(() -> withDefault(means(values, count, true), fallback));
+      return new DeferredValues(() -> withDefault(means(values, count, interval), fallback));
     }
     Means means = means(values, maxSeqLen, true);
     if (means == null) {
@@ -420,7 +420,11 @@ final class ValueSetInference {
    * integers take {@link IntervalMeans} (the general path is the reference its tests compare with).
    */
   static Means means(double[] values, int maxCount, boolean intervals) {
-    IntervalMeans interval = intervals ? IntervalMeans.applies(values, maxCount) : null;
+    return means(values, maxCount, intervals ? IntervalMeans.applies(values, maxCount) : null);
+  }
+
+  /** {@link #means(double[], int, boolean)} with {@code interval}, the interval route found for them or null. */
+  private static Means means(double[] values, int maxCount, IntervalMeans interval) {
     if (interval != null) {
       long size = interval.size(MAX_VALUES);
       if (size > MAX_VALUES) {

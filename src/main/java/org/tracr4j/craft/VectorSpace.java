@@ -392,15 +392,15 @@ public final class VectorSpace {
     return true;
   }
 
+  /** How far {@link #within} looks for the same object before it compares values. */
+  private static final int SCAN = 32;
+
   /**
    * Whether every direction of the sorted run {@code small[smallFrom..smallTo)} is in the sorted run
    * {@code big[bigFrom..bigTo)} of the same name. Each direction is looked for where the last one was found:
    * the next one of an equal copy is there at once; otherwise a binary search finds it (a head's lone BOS
    * direction among the tokens costs a few comparisons, not one per token).
    */
-  /** How far {@link #within} looks for the same object before it compares values. */
-  private static final int SCAN = 32;
-
   private static boolean within(BasisDirection[] small, int smallFrom, int smallTo, BasisDirection[] big,
       int bigFrom, int bigTo) {
     if (small == big && smallFrom == bigFrom && smallTo == bigTo) {

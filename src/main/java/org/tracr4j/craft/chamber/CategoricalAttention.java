@@ -147,8 +147,8 @@ public final class CategoricalAttention {
     // (no other entry is in that row: the same matrix).
     double bosWeight = (options.alwaysAttendToBos() ? 1.0 : 0.5) * coldness;
     RowPredicate.Rows rows = predicate instanceof RowPredicate byRows ? byRows.against(plainKeys) : null;
+    int[] columnsOfKeys = rows == null ? null : Arrays.copyOf(keyColumns, plainKeys.size());
     if (rows != null) {
-      int[] columnsOfKeys = Arrays.copyOf(keyColumns, plainKeys.size());
       int oneRow = queries.dims() * columns <= DIRECT ? rowOf(queries, one) : -1;
       if (oneRow >= 0 && bosColumn >= 0) {
         return new Bilinear(queries, keys, Matrix.dense(queries.dims(), columns,
@@ -179,8 +179,7 @@ public final class CategoricalAttention {
         matrix.set(queries.indexOf(one), bosColumn, bosWeight);
       }
     } else {
-      setRows(matrix, queries, bos, one, rows, Arrays.copyOf(keyColumns, plainKeys.size()), coldness, bosColumn,
-          bosWeight);
+      setRows(matrix, queries, bos, one, rows, columnsOfKeys, coldness, bosColumn, bosWeight);
     }
     return new Bilinear(queries, keys, matrix.build());
   }
@@ -207,12 +206,7 @@ public final class CategoricalAttention {
       RowPredicate.Rows rows, int[] keyColumns, double coldness, int columns, int oneRow, int bosColumn,
       double bosWeight) {
     double[] dense = new double[queries.dims() * columns];
-    int keyCount = keyColumns.length;
-    int[] blockEnd = new int[keyCount];
-    for (int t = keyCount - 1; t >= 0; t--) {
-      blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
-    }
-    DenseRuns runs = new DenseRuns(dense, keyColumns, blockEnd, coldness);
+    DenseRuns runs = new DenseRuns(dense, keyColumns, blockEnds(keyColumns), coldness);
     for (int i = 0; i < queries.dims(); i++) {
       BasisDirection q = queries.direction(i);
       if (i == oneRow || q.equals(bos)) {
@@ -223,6 +217,19 @@ public final class CategoricalAttention {
     }
     dense[oneRow * columns + bosColumn] = bosWeight;
     return dense;
+  }
+
+  /**
+   * A run of keys is a run of columns unless it spans one or bos: {@code blockEnd[t]} is the end of the block
+   * of consecutive columns that key t is in.
+   */
+  private static int[] blockEnds(int[] keyColumns) {
+    int keyCount = keyColumns.length;
+    int[] blockEnd = new int[keyCount];
+    for (int t = keyCount - 1; t >= 0; t--) {
+      blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
+    }
+    return blockEnd;
   }
 
   /** Writes each run of selected keys into one row of a dense W_QK, block of consecutive columns at once. */
@@ -273,13 +280,7 @@ public final class CategoricalAttention {
       rows.selected(q, runs);
     }
     matrix.reserve(runs.selected + 1);
-    // A run of keys is a run of columns unless it spans one or bos: blockEnd[t] is the end of the block of
-    // consecutive columns that key t is in.
-    int keyCount = keyColumns.length;
-    int[] blockEnd = new int[keyCount];
-    for (int t = keyCount - 1; t >= 0; t--) {
-      blockEnd[t] = t + 1 < keyCount && keyColumns[t + 1] == keyColumns[t] + 1 ? blockEnd[t + 1] : t + 1;
-    }
+    int[] blockEnd = blockEnds(keyColumns);
     int[] all = runs.triples;
     boolean bosSet = false;
     for (int r = 0; r < runs.size; r += 3) {
