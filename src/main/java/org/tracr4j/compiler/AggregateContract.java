@@ -45,7 +45,8 @@ final class AggregateContract {
       return Map.of();
     }
     Map<Long, Aggregate> unproven = new LinkedHashMap<>();
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (expr instanceof Aggregate a && a.isCategorical() && !proven(a, valueSets, none, options.causal())) {
         unproven.put(a.id(), a);
       }

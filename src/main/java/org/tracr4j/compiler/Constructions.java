@@ -188,7 +188,8 @@ final class Constructions {
     }
     AttentionHead head = null;
     Mlp mlp = null;
-    for (Block block : series.blocks()) {
+    for (int b = 0; b < series.blocks().size(); b++) { // indexed: no iterator per selector width
+      Block block = series.blocks().get(b);
       if (block instanceof AttentionHead h) {
         head = h;
       } else if (block instanceof Mlp m) {

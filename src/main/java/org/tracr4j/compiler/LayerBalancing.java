@@ -62,7 +62,8 @@ final class LayerBalancing {
         mlpLayer.put(sop.id(), l);
       }
     }
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (expr instanceof SOp sop) {
         List<SOp> inputs = new ArrayList<>();
         for (RaspExpr child : sop.children()) {

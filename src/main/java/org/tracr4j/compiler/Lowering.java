@@ -84,7 +84,8 @@ final class Lowering {
 
   Result lowerAll() {
     ExpressionMap<LoweredBlock> blocks = new ExpressionMap<>(graph.nodes().size());
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (expr instanceof SOp sop) {
         int before = findings.size();
         LoweredBlock block = lower(sop);
@@ -138,7 +139,8 @@ final class Lowering {
 
   /** The output space built for the readers of the input {@code kind}, if it has {@code dims}; else null. */
   private VectorSpace builtSpace(Class<? extends SOp> kind, int dims) {
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (kind.isInstance(expr)) {
         VectorSpace known = outputSpaces.get(expr);
         if (known != null && known.dims() == dims) {

@@ -57,7 +57,8 @@ final class NoneAnalysis {
   /** Every numerical s-op read where it may be none, and every select that selects on none. */
   List<Finding> check() {
     List<Finding> findings = new ArrayList<>();
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       List<SOp> inputs = switch (expr) {
         case ElementwiseMap m -> List.of(m.inner());
         case SequenceMap m -> List.of(m.first(), m.second());

@@ -29,7 +29,8 @@ final class NoneContract {
       return Map.of();
     }
     Map<Long, String> out = new LinkedHashMap<>();
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (!(expr instanceof Select s)) {
         continue;
       }

@@ -168,8 +168,8 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
 
   /** True if the program reads the input tokens somewhere. */
   public boolean usesTokens() {
-    for (RaspExpr node : nodes) {
-      if (node instanceof Tokens) {
+    for (int i = 0; i < nodes.size(); i++) { // indexed: no iterator per compile
+      if (nodes.get(i) instanceof Tokens) {
         return true;
       }
     }

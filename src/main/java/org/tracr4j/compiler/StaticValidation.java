@@ -41,7 +41,8 @@ final class StaticValidation {
   static List<Finding> check(ProgramGraph graph, BuildMode mode) {
     StaticValidation validation = new StaticValidation(graph, mode);
     validation.checkProgram();
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       validation.checkExpression(expr);
     }
     return List.copyOf(validation.findings);

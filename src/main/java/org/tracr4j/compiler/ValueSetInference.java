@@ -83,7 +83,8 @@ final class ValueSetInference {
     inference.unchanged.addAll(earlierGraph.nodes());
     // Every set of an unchanged expression up front: its operands are unchanged too, and the none analysis
     // that a selector width asks walks them.
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (expr instanceof SOp sop && inference.unchanged.contains(sop)) {
         inference.sets.put(sop, earlier.valueSets().of(sop));
         MapResults results = earlier.mapResults().get(sop);
@@ -99,13 +100,15 @@ final class ValueSetInference {
   private java.util.Set<RaspExpr> unchanged = java.util.Set.of();
 
   private Result run() {
-    for (RaspExpr expr : graph.nodes()) {
+    for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+      RaspExpr expr = graph.nodes().get(at);
       if (expr instanceof SOp sop) {
         of(sop);
       }
     }
     if (mode.rejectsFailingFunctions()) {
-      for (RaspExpr expr : graph.nodes()) {
+      for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
+        RaspExpr expr = graph.nodes().get(at);
         if (expr instanceof org.tracr4j.rasp.Select select && !unchanged.contains(select)) {
           tryPredicate(select);
         }
@@ -588,14 +591,16 @@ final class ValueSetInference {
       return true;
     }
     Value sample = keys.first();
-    for (SortedSet<Value> side : List.of(keys, queries)) {
-      for (Value v : side) {
-        boolean same = sample.isNumeric() ? v.isNumeric()
-            : sample instanceof Value.Str ? v instanceof Value.Str
-            : sample instanceof Value.Tuple && v instanceof Value.Tuple;
-        if (!same) {
-          return false;
-        }
+    return allOfKind(keys, sample) && allOfKind(queries, sample);
+  }
+
+  private static boolean allOfKind(SortedSet<Value> values, Value sample) {
+    for (Value v : values) {
+      boolean same = sample.isNumeric() ? v.isNumeric()
+          : sample instanceof Value.Str ? v instanceof Value.Str
+          : sample instanceof Value.Tuple && v instanceof Value.Tuple;
+      if (!same) {
+        return false;
       }
     }
     return true;

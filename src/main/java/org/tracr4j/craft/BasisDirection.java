@@ -37,8 +37,9 @@ public record BasisDirection(String name, Object value) implements Comparable<Ba
   public boolean equals(Object other) {
     // The same object first: spaces share their directions, and a construction asks of each direction
     // whether it is BOS or one.
-    return other == this || other instanceof BasisDirection direction && name.equals(direction.name)
-        && Objects.equals(value, direction.value);
+    // A space's directions share one name string: compared by reference before by content.
+    return other == this || other instanceof BasisDirection direction
+        && (name == direction.name || name.equals(direction.name)) && Objects.equals(value, direction.value);
   }
 
   @Override

@@ -205,20 +205,20 @@ public final class Linear {
    */
   private static int[] positions(VectorSpace part, VectorSpace union) {
     int[] positions = new int[part.dims()];
-    List<BasisDirection> basis = union.basis();
-    if (part == union || part.basis() == basis) {
+    if (part == union) {
       for (int i = 0; i < positions.length; i++) {
         positions[i] = i;
       }
       return positions;
     }
     int j = 0;
+    int size = union.dims();
     for (int i = 0; i < positions.length; i++) {
       BasisDirection direction = part.direction(i);
-      while (j < basis.size() && basis.get(j) != direction && !basis.get(j).equals(direction)) {
+      while (j < size && union.direction(j) != direction && !union.direction(j).equals(direction)) {
         j++;
       }
-      if (j == basis.size()) {
+      if (j == size) {
         // Not in basis order after all (directions that compare as equal without being equal): look up.
         return part.embeddingInto(union);
       }

@@ -29,7 +29,8 @@ public record Mlp(Linear first, Linear second) implements Block {
     List<VectorSpace> inputs = new ArrayList<>(mlps.size());
     List<VectorSpace> hidden = new ArrayList<>(mlps.size());
     List<VectorSpace> outputs = new ArrayList<>(mlps.size());
-    for (Mlp mlp : mlps) {
+    for (int m = 0; m < mlps.size(); m++) { // indexed: no iterator per combination
+      Mlp mlp = mlps.get(m);
       firsts.add(mlp.first);
       seconds.add(mlp.second);
       inputs.add(mlp.readSpace());

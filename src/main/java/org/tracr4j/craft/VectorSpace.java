@@ -19,7 +19,8 @@ public final class VectorSpace {
 
   /** The sorted basis; never changed after construction (hot loops read it, not {@link #basis}). */
   private final BasisDirection[] directions;
-  private final List<BasisDirection> basis;
+  /** The list view of {@link #directions}, made on the first {@link #basis()} call: most spaces never need it. */
+  private List<BasisDirection> basis;
   /**
    * Direction to position, built on the first lookup: many spaces (hidden layers, intermediate joins) are
    * never searched. An open-addressing table of {hash, key position + 1, position} triples (the key is the
@@ -32,7 +33,6 @@ public final class VectorSpace {
   /** Takes {@code sortedDistinct} as it is: the caller hands over an array nobody changes later. */
   private VectorSpace(BasisDirection[] sortedDistinct) {
     this.directions = sortedDistinct;
-    this.basis = new Basis(this);
   }
 
   /** The unmodifiable list view of a space's basis array. */
@@ -584,7 +584,7 @@ public final class VectorSpace {
   public static VectorSpace directSum(VectorSpace... spaces) {
     for (int i = 0; i < spaces.length; i++) {
       for (int j = i + 1; j < spaces.length; j++) {
-        for (BasisDirection direction : spaces[i].basis) {
+        for (BasisDirection direction : spaces[i].directions) {
           if (spaces[j].contains(direction)) {
             throw new IllegalArgumentException("Overlapping bases: " + direction + " is in both "
                 + spaces[i] + " and " + spaces[j]);
@@ -601,7 +601,13 @@ public final class VectorSpace {
 
   /** The sorted basis (unmodifiable). */
   public List<BasisDirection> basis() {
-    return basis;
+    // Two threads racing make equal views; the view's fields are final, so either is seen complete.
+    List<BasisDirection> view = basis;
+    if (view == null) {
+      view = new Basis(this);
+      basis = view;
+    }
+    return view;
   }
 
   public BasisDirection direction(int i) {

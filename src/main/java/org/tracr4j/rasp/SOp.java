@@ -32,12 +32,13 @@ public sealed interface SOp extends RaspExpr
     return withEncoding(Encoding.CATEGORICAL);
   }
 
+  // meta().encoding(), not encoding(): one megamorphic interface call instead of two (see RaspExpr#id).
   default boolean isNumerical() {
-    return encoding() == Encoding.NUMERICAL;
+    return meta().encoding() == Encoding.NUMERICAL;
   }
 
   default boolean isCategorical() {
-    return encoding() == Encoding.CATEGORICAL;
+    return meta().encoding() == Encoding.CATEGORICAL;
   }
 
   default SOp add(Object other) {

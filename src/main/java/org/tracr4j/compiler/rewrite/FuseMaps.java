@@ -70,8 +70,8 @@ public final class FuseMaps {
    */
   private static boolean hasCandidate(List<RaspExpr> distinct, Set<Long> singleUse) {
     boolean maybe = false;
-    for (RaspExpr expr : distinct) {
-      maybe = maybe || readsUnnamedMap(expr, null);
+    for (int i = 0; i < distinct.size() && !maybe; i++) { // indexed, as below: no iterators per compile
+      maybe = readsUnnamedMap(distinct.get(i), null);
     }
     if (!maybe) {
       return false;
@@ -87,8 +87,8 @@ public final class FuseMaps {
         singleUse.add(id);
       }
     });
-    for (RaspExpr expr : distinct) {
-      if (readsUnnamedMap(expr, singleUse)) {
+    for (int i = 0; i < distinct.size(); i++) {
+      if (readsUnnamedMap(distinct.get(i), singleUse)) {
         return true;
       }
     }
@@ -101,7 +101,9 @@ public final class FuseMaps {
    */
   private static boolean readsUnnamedMap(RaspExpr expr, Set<Long> singleUse) {
     if (expr instanceof ElementwiseMap || expr instanceof SequenceMap || expr instanceof Select) {
-      for (RaspExpr child : expr.children()) {
+      List<RaspExpr> children = expr.children();
+      for (int i = 0; i < children.size(); i++) {
+        RaspExpr child = children.get(i);
         if ((child instanceof ElementwiseMap || child instanceof SequenceMap) && !child.meta().hasName()
             && (singleUse == null || singleUse.contains(child.id()))) {
           return true;

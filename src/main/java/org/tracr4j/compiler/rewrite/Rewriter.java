@@ -112,7 +112,8 @@ public final class Rewriter {
    */
   public boolean repeats(Rewriter other, Result result) {
     int next = 0;
-    for (RewriteRule rule : other.rules) {
+    for (int r = 0; r < other.rules.size(); r++) { // indexed: no iterator per compile
+      RewriteRule rule = other.rules.get(r);
       if (next < rules.size() && rules.get(next) == rule) {
         next++;
       } else if (appliedAny(result, rule)) {
