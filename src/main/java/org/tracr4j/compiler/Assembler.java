@@ -153,7 +153,9 @@ final class Assembler {
     for (int l = 0; l < layers; l++) {
       List<AttentionHead> layerHeads = new ArrayList<>(in.plan().attention().get(l).size());
       List<List<SOp>> layerSops = new ArrayList<>(in.plan().attention().get(l).size());
-      for (Slot slot : slots(in, in.plan().attention().get(l))) {
+      List<Slot> slots = slots(in, in.plan().attention().get(l));
+      for (int s = 0; s < slots.size(); s++) { // indexed, as below: no iterators per layer
+        Slot slot = slots.get(s);
         AttentionHead head = slot.head();
         layerHeads.add(head);
         layerSops.add(slot.sops());
@@ -166,8 +168,9 @@ final class Assembler {
       }
       headSops.add(layerSops);
       List<Mlp> layerMlps = new ArrayList<>(in.plan().mlp().get(l).size());
-      for (SOp sop : in.plan().mlp().get(l)) {
-        Mlp mlp = in.blocks().get(sop).mlp();
+      List<SOp> layerMlpSops = in.plan().mlp().get(l);
+      for (int m = 0; m < layerMlpSops.size(); m++) {
+        Mlp mlp = in.blocks().get(layerMlpSops.get(m)).mlp();
         layerMlps.add(mlp);
         addOnce(spaces, mlp.readSpace());
         addOnce(spaces, mlp.writeSpace());

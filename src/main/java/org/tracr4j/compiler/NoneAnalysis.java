@@ -59,27 +59,34 @@ final class NoneAnalysis {
     List<Finding> findings = new ArrayList<>();
     for (int at = 0; at < graph.nodes().size(); at++) { // indexed: no iterator per pass
       RaspExpr expr = graph.nodes().get(at);
-      List<SOp> inputs = switch (expr) {
-        case ElementwiseMap m -> List.of(m.inner());
-        case SequenceMap m -> List.of(m.first(), m.second());
-        case LinearSequenceMap m -> List.of(m.first(), m.second());
+      // Each input checked in place: no list of inputs per expression.
+      switch (expr) {
+        case ElementwiseMap m -> checkInput(expr, m.inner(), findings);
+        case SequenceMap m -> {
+          checkInput(expr, m.first(), findings);
+          checkInput(expr, m.second(), findings);
+        }
+        case LinearSequenceMap m -> {
+          checkInput(expr, m.first(), findings);
+          checkInput(expr, m.second(), findings);
+        }
         // A numerical mean over a none: RASP's mean fails (or keeps a lone none), the model averages a 0
         // (found by causal outside-contract fuzzing: numerical(map(f, sort(...))) aggregated).
-        case org.tracr4j.rasp.Aggregate a when a.isNumerical() -> List.of(a.sop());
-        default -> List.of();
-      };
-      if (expr instanceof org.tracr4j.rasp.Select select) {
-        checkSelect(select, findings);
-      }
-      for (SOp input : inputs) {
-        if (input.isNumerical() && mayBeNone(input)) {
-          findings.add(new Finding(RuleCode.NUMERICAL_NONE, graph.label(input), "it is numerical but can be none (where a selection is "
-              + "empty), and a numerical encoding has no none: " + graph.label(expr) + " would read 0 where RASP "
-              + "keeps none; give the aggregate a default or keep " + graph.label(input) + " categorical"));
-        }
+        case org.tracr4j.rasp.Aggregate a when a.isNumerical() -> checkInput(expr, a.sop(), findings);
+        case org.tracr4j.rasp.Select select -> checkSelect(select, findings);
+        default -> { }
       }
     }
     return findings;
+  }
+
+  /** A finding when {@code input}, read by {@code expr}, is numerical and may be none. */
+  private void checkInput(RaspExpr expr, SOp input, List<Finding> findings) {
+    if (input.isNumerical() && mayBeNone(input)) {
+      findings.add(new Finding(RuleCode.NUMERICAL_NONE, graph.label(input), "it is numerical but can be none (where a selection is "
+          + "empty), and a numerical encoding has no none: " + graph.label(expr) + " would read 0 where RASP "
+          + "keeps none; give the aggregate a default or keep " + graph.label(input) + " categorical"));
+    }
   }
 
   /**
