@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tracr4j.craft.VectorSpace;
+import org.tracr4j.rasp.Rasp;
+import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Value;
 
 /**
  * The residual's token and index spaces, built without sorting where the vocabulary is in order, are the
  * spaces that sorting every token gives: on seeded random vocabularies of numbers, strings and booleans, in
- * order or shuffled, with BOS and PAD strings anywhere among them.
+ * order or shuffled, with BOS and PAD strings anywhere among them; and a compiled model's token axis, which
+ * lowering builds by putting BOS and PAD into the space the tokens' readers have, is that space too.
  */
 class ResidualAxesTest {
   @Test
@@ -21,22 +24,7 @@ class ResidualAxesTest {
     Random random = new Random(20261202);
     int fast = 0;
     for (int trial = 0; trial < 2_000; trial++) {
-      List<Value> vocab = new ArrayList<>();
-      int size = 1 + random.nextInt(12);
-      while (vocab.size() < size) {
-        Value token = switch (random.nextInt(4)) {
-          case 0 -> Value.of((long) random.nextInt(20) - 5);
-          case 1 -> Value.of(random.nextInt(40) / 4.0);
-          case 2 -> Value.of(String.valueOf((char) ('a' + random.nextInt(26))) + random.nextInt(3));
-          default -> Value.of(random.nextBoolean());
-        };
-        if (vocab.stream().noneMatch(v -> v.toString().equals(token.toString()))) {
-          vocab.add(token);
-        }
-      }
-      if (random.nextBoolean()) {
-        Collections.sort(vocab);
-      }
+      List<Value> vocab = randomVocabulary(random);
       String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
       String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
       CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
@@ -53,6 +41,27 @@ class ResidualAxesTest {
   }
 
   @Test
+  void compiledTokenAxisIsTheSortedSpaceOfEveryToken() {
+    Random random = new Random(20261203);
+    for (int trial = 0; trial < 300; trial++) {
+      List<Value> vocab = randomVocabulary(random);
+      String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
+      String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
+      CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
+          CompileOptions.Mode.EXACT, bos, pad);
+      List<Object> all = new ArrayList<>(vocab);
+      all.add(Value.of(bos));
+      all.add(Value.of(pad));
+      List<String> expected = VectorSpace.fromValues("tokens", all).basis().stream()
+          .map(direction -> direction.value().toString()).toList();
+      // The map reads the tokens, so the token space comes from its MLP's input space.
+      SOp program = Rasp.map(x -> x, Rasp.tokens()).named("same");
+      assertThat(Compiler.compile(program, options).model().vocabulary().tokens())
+          .as(vocab + " " + bos + " " + pad).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void indexSpaceIsTheSortedSpaceOfEveryIndex() {
     for (int n : new int[] {1, 2, 10, 1024, 1025, 1500}) {
       List<Object> indices = new ArrayList<>();
@@ -63,6 +72,27 @@ class ResidualAxesTest {
       assertThat(Compiler.indexSpace(options.maxSeqLen()).basis())
           .containsExactlyElementsOf(VectorSpace.fromValues("indices", indices).basis());
     }
+  }
+
+  /** One to twelve distinct numbers, strings and booleans, sorted half the time. */
+  private static List<Value> randomVocabulary(Random random) {
+    List<Value> vocab = new ArrayList<>();
+    int size = 1 + random.nextInt(12);
+    while (vocab.size() < size) {
+      Value token = switch (random.nextInt(4)) {
+        case 0 -> Value.of((long) random.nextInt(20) - 5);
+        case 1 -> Value.of(random.nextInt(40) / 4.0);
+        case 2 -> Value.of(String.valueOf((char) ('a' + random.nextInt(26))) + random.nextInt(3));
+        default -> Value.of(random.nextBoolean());
+      };
+      if (vocab.stream().noneMatch(v -> v.toString().equals(token.toString()))) {
+        vocab.add(token);
+      }
+    }
+    if (random.nextBoolean()) {
+      Collections.sort(vocab);
+    }
+    return vocab;
   }
 
   private static boolean isIncreasing(List<Value> values) {
