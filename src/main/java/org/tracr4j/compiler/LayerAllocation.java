@@ -108,24 +108,20 @@ final class LayerAllocation {
     }
     int layers = (slot + 1) / 2;
     // Each sub-layer's s-ops in group order: by depth (a condensed group is its first depth's s-ops, then
-    // the next one's), then in graph order.
+    // the next one's), then in graph order; a counting sort by depth, stable, so one walk over the components
+    // (not one per depth: a deep generated program has hundreds of both).
     @SuppressWarnings("unchecked")
     List<SOp>[] attention = new List[layers];
     @SuppressWarnings("unchecked")
     List<SOp>[] mlp = new List[layers];
-    for (int d = minDepth; d <= maxDepth; d++) {
-      for (int c = 0; c < count; c++) {
-        if (depthOf[c] != d) {
-          continue;
-        }
-        Kind kind = kinds[c];
-        int group = groupOf[d];
-        if (kind != Kind.MLP) {
-          add(attention, layerOf[2 * group], components[c]);
-        }
-        if (kind != Kind.ATTENTION) {
-          add(mlp, layerOf[2 * group + 1], components[c]);
-        }
+    for (int c : byDepth(depthOf, count, maxDepth)) {
+      Kind kind = kinds[c];
+      int group = groupOf[depthOf[c]];
+      if (kind != Kind.MLP) {
+        add(attention, layerOf[2 * group], components[c]);
+      }
+      if (kind != Kind.ATTENTION) {
+        add(mlp, layerOf[2 * group + 1], components[c]);
       }
     }
     List<List<SOp>> attentionLayers = new ArrayList<>(layers);
@@ -135,6 +131,22 @@ final class LayerAllocation {
       mlpLayers.add(mlp[l] == null ? List.of() : mlp[l]);
     }
     return new LayerPlan(attentionLayers, mlpLayers);
+  }
+
+  /** The components {@code 0..count-1} ordered by depth, and within a depth in their own order. */
+  static int[] byDepth(int[] depthOf, int count, int maxDepth) {
+    int[] next = new int[maxDepth + 2]; // next[d]: where the next component of depth d goes
+    for (int c = 0; c < count; c++) {
+      next[depthOf[c] + 1]++;
+    }
+    for (int d = 1; d < next.length; d++) {
+      next[d] += next[d - 1];
+    }
+    int[] order = new int[count];
+    for (int c = 0; c < count; c++) {
+      order[next[depthOf[c]]++] = c;
+    }
+    return order;
   }
 
   private static void add(List<SOp>[] layers, int layer, SOp sop) {

@@ -2,7 +2,11 @@ package org.tracr4j.compiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.tracr4j.rasp.Library;
 import org.tracr4j.rasp.Rasp;
@@ -11,6 +15,24 @@ import org.tracr4j.rasp.SOp;
 class LayerAllocationTest {
   private static List<List<String>> labels(ProgramGraph graph, List<List<SOp>> layers) {
     return layers.stream().map(l -> l.stream().map(graph::label).toList()).toList();
+  }
+
+  @Test
+  void componentsAreOrderedByDepthThenByTheirOwnOrder() {
+    Random random = new Random(20261203);
+    for (int trial = 0; trial < 1_000; trial++) {
+      int count = random.nextInt(40);
+      int maxDepth = 1 + random.nextInt(12);
+      int[] depthOf = new int[count + random.nextInt(3)]; // the array may be longer than the components
+      for (int c = 0; c < depthOf.length; c++) {
+        depthOf[c] = random.nextInt(maxDepth + 1);
+      }
+      // What a stable sort by depth gives: the reference the counting sort must equal.
+      List<Integer> expected = new ArrayList<>(IntStream.range(0, count).boxed().toList());
+      expected.sort(Comparator.comparingInt(c -> depthOf[c]));
+      assertThat(LayerAllocation.byDepth(depthOf, count, maxDepth)).containsExactly(
+          expected.stream().mapToInt(Integer::intValue).toArray());
+    }
   }
 
   @Test
