@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Indices;
+import org.tracr4j.rasp.Meta;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Tokens;
@@ -56,19 +57,20 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
     taken.add("indices");
     taken.add("one");
     // First the unique user names, so that a generated label can never take one of them.
+    boolean[] labelled = new boolean[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
       RaspExpr expr = nodes.get(i);
-      if (expr instanceof Tokens) {
-        labels.put(expr, "tokens");
-      } else if (expr instanceof Indices) {
-        labels.put(expr, "indices");
-      } else if (ownsName[i] && taken.add(expr.name())) {
-        labels.put(expr, expr.name());
+      String label = expr instanceof Tokens ? "tokens"
+          : expr instanceof Indices ? "indices"
+          : ownsName[i] && taken.add(expr.name()) ? expr.name() : null;
+      if (label != null) {
+        labels.put(expr, label);
+        labelled[i] = true;
       }
     }
     for (int i = 0; i < nodes.size(); i++) {
       RaspExpr expr = nodes.get(i);
-      if (labels.containsKey(expr)) {
+      if (labelled[i]) {
         continue;
       }
       String label = expr.name() + "_" + (i + 1);
@@ -88,14 +90,17 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
     int n = nodes.size();
     boolean[] owns = new boolean[n];
     if (n <= PAIRWISE) {
+      // Each node's user name (null if it has none or is a primitive), read once: n interface calls, not n².
+      String[] names = new String[n];
       for (int i = 0; i < n; i++) {
-        RaspExpr expr = nodes.get(i);
-        if (!named(expr)) {
-          continue;
-        }
-        boolean unique = true;
+        Meta meta = nodes.get(i).meta();
+        names[i] = meta.hasName() && !isPrimitive(nodes.get(i)) ? meta.name() : null;
+      }
+      for (int i = 0; i < n; i++) {
+        String name = names[i];
+        boolean unique = name != null;
         for (int j = 0; j < n && unique; j++) {
-          unique = j == i || !named(nodes.get(j)) || !nodes.get(j).name().equals(expr.name());
+          unique = j == i || names[j] == null || !names[j].equals(name);
         }
         owns[i] = unique;
       }

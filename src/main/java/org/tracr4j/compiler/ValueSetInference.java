@@ -219,15 +219,14 @@ final class ValueSetInference {
     SortedValues.Builder out = new SortedValues.Builder(Math.min(input.size(), 16));
     Application f = application((x, unused) -> m.function().apply(x),
         (x, unused) -> x + " (a value of " + graph.label(m.inner()) + ")");
-    Value[] inputs = new Value[input.size()];
+    Value[] inputs = SortedValues.toValues(input);
     Value[] results = new Value[inputs.length];
-    int i = 0;
     boolean someNone = false;
     org.tracr4j.rasp.UnaryFunction function = m.function();
-    for (Value x : input) {
+    for (int i = 0; i < inputs.length; i++) {
+      Value x = inputs[i];
       Value v = tryMap(m, function, f, x);
-      inputs[i] = x;
-      results[i++] = v == null || v.isNone() ? null : v;
+      results[i] = v == null || v instanceof Value.None ? null : v;
       someNone |= addResult(out, m, f, x, x, v);
     }
     givesNone.put(m, someNone);
@@ -517,7 +516,7 @@ final class ValueSetInference {
     if (v == null) {
       return false;
     }
-    if (v.isNone()) {
+    if (v instanceof Value.None) {
       return true;
     }
     addValue(out, expr, f, x, y, v);
@@ -559,7 +558,7 @@ final class ValueSetInference {
 
   /** Adds a result that is not none, unless it is a non-finite number (a finding, as a failure is). */
   private void addValue(SortedValues.Builder out, SOp expr, Application f, Value x, Value y, Value v) {
-    if (v.isNumber() && !Double.isFinite(v.asDouble())) {
+    if (v instanceof Value.Real real && !Double.isFinite(real.value())) { // an integer is finite
       fails(expr, RuleCode.FUNCTION_FAILS, "its function gives " + v + " on " + f.describe(x, y)
           + ", not a finite number");
       return;
