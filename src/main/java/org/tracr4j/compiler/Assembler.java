@@ -180,22 +180,24 @@ final class Assembler {
     }
     VectorSpace residual = VectorSpace.joinOverlapping(spaces);
 
+    // Indexed walks, as above: no iterators (megamorphic List calls once many programs have run).
     int nHeads = 1;
-    for (List<AttentionHead> layer : heads) {
-      nHeads = Math.max(nHeads, layer.size());
-    }
     int dHead = 1;
-    for (List<AttentionHead> layer : heads) {
-      for (AttentionHead head : layer) {
+    for (int l = 0; l < heads.size(); l++) {
+      List<AttentionHead> layer = heads.get(l);
+      nHeads = Math.max(nHeads, layer.size());
+      for (int h = 0; h < layer.size(); h++) {
+        AttentionHead head = layer.get(h);
         dHead = Math.max(dHead, in.mode().headWidth(head.qk().left().dims(), head.qk().right().dims(),
             head.ov().output().dims()));
       }
     }
     long widestMlp = 1;
-    for (List<Mlp> layer : mlps) {
+    for (int l = 0; l < mlps.size(); l++) {
+      List<Mlp> layer = mlps.get(l);
       long width = 0;
-      for (Mlp mlp : layer) {
-        width += mlp.hiddenSpace().dims();
+      for (int m = 0; m < layer.size(); m++) {
+        width += layer.get(m).hiddenSpace().dims();
       }
       widestMlp = Math.max(widestMlp, width);
     }

@@ -147,7 +147,8 @@ public final class Compiler {
 
   /** Whether a route in {@code routes} applied the same rules to the same expressions as {@code route}. */
   private static boolean appliedAlike(List<Rewriter.Result> routes, Rewriter.Result route) {
-    for (Rewriter.Result other : routes) {
+    for (int i = 0; i < routes.size(); i++) {
+      Rewriter.Result other = routes.get(i);
       if (other == route || other.applied().equals(route.applied())) {
         return true;
       }

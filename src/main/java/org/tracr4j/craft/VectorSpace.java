@@ -182,10 +182,11 @@ public final class VectorSpace {
   }
 
   private static BasisDirection[] directions(String name, Collection<?> values) {
-    BasisDirection[] directions = new BasisDirection[values.size()];
-    int i = 0;
-    for (Object value : values) {
-      directions[i++] = new BasisDirection(name, value);
+    // Listed once, then walked by index: one call on the collection, not two per value through an iterator.
+    Object[] listed = values.toArray();
+    BasisDirection[] directions = new BasisDirection[listed.length];
+    for (int i = 0; i < listed.length; i++) {
+      directions[i] = new BasisDirection(name, listed[i]);
     }
     return directions;
   }
