@@ -24,18 +24,11 @@ class ResidualAxesTest {
     Random random = new Random(20261202);
     int fast = 0;
     for (int trial = 0; trial < 2_000; trial++) {
-      List<Value> vocab = randomVocabulary(random);
-      String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
-      String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
-      CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
-          CompileOptions.Mode.EXACT, bos, pad);
-      List<Object> all = new ArrayList<>(vocab);
-      all.add(Value.of(bos));
-      all.add(Value.of(pad));
-      VectorSpace expected = VectorSpace.fromValues("tokens", all);
-      assertThat(Compiler.tokenSpace(options).basis()).as(vocab + " " + bos + " " + pad)
+      CompileOptions options = randomOptions(random);
+      VectorSpace expected = VectorSpace.fromValues("tokens", everyToken(options));
+      assertThat(Compiler.tokenSpace(options).basis()).as(describe(options))
           .containsExactlyElementsOf(expected.basis());
-      fast += isIncreasing(vocab) ? 1 : 0;
+      fast += isIncreasing(options.vocab()) ? 1 : 0;
     }
     assertThat(fast).isGreaterThan(500); // the in-order path was exercised
   }
@@ -44,20 +37,13 @@ class ResidualAxesTest {
   void compiledTokenAxisIsTheSortedSpaceOfEveryToken() {
     Random random = new Random(20261203);
     for (int trial = 0; trial < 300; trial++) {
-      List<Value> vocab = randomVocabulary(random);
-      String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
-      String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
-      CompileOptions options = new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS,
-          CompileOptions.Mode.EXACT, bos, pad);
-      List<Object> all = new ArrayList<>(vocab);
-      all.add(Value.of(bos));
-      all.add(Value.of(pad));
-      List<String> expected = VectorSpace.fromValues("tokens", all).basis().stream()
+      CompileOptions options = randomOptions(random);
+      List<String> expected = VectorSpace.fromValues("tokens", everyToken(options)).basis().stream()
           .map(direction -> direction.value().toString()).toList();
       // The map reads the tokens, so the token space comes from its MLP's input space.
       SOp program = Rasp.map(x -> x, Rasp.tokens()).named("same");
       assertThat(Compiler.compile(program, options).model().vocabulary().tokens())
-          .as(vocab + " " + bos + " " + pad).containsExactlyElementsOf(expected);
+          .as(describe(options)).containsExactlyElementsOf(expected);
     }
   }
 
@@ -72,6 +58,27 @@ class ResidualAxesTest {
       assertThat(Compiler.indexSpace(options.maxSeqLen()).basis())
           .containsExactlyElementsOf(VectorSpace.fromValues("indices", indices).basis());
     }
+  }
+
+  /** A random vocabulary, with BOS and PAD the default strings or others that may fall anywhere among it. */
+  private static CompileOptions randomOptions(Random random) {
+    List<Value> vocab = randomVocabulary(random);
+    String bos = random.nextBoolean() ? "compiler_bos" : "b" + random.nextInt(30);
+    String pad = random.nextBoolean() ? "compiler_pad" : "p" + random.nextInt(30);
+    return new CompileOptions(vocab, 3, false, CompileOptions.DEFAULT_MLP_EXACTNESS, CompileOptions.Mode.EXACT,
+        bos, pad);
+  }
+
+  /** The vocabulary's tokens, BOS and PAD. */
+  private static List<Object> everyToken(CompileOptions options) {
+    List<Object> all = new ArrayList<>(options.vocab());
+    all.add(Value.of(options.bos()));
+    all.add(Value.of(options.pad()));
+    return all;
+  }
+
+  private static String describe(CompileOptions options) {
+    return options.vocab() + " " + options.bos() + " " + options.pad();
   }
 
   /** One to twelve distinct numbers, strings and booleans, sorted half the time. */
