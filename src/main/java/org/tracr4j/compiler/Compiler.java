@@ -2,7 +2,6 @@ package org.tracr4j.compiler;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -505,24 +504,69 @@ public final class Compiler {
     // and the space is built without sorting; anything else (or a tie) goes through the general sort. Two
     // RASP values order in a basis as Value.compareTo orders them, so both give the same space.
     if (SortedValues.increasing(vocab)) {
-      int bosAt = Collections.binarySearch(vocab, bos);
-      int padAt = Collections.binarySearch(vocab, pad);
-      int order = bos.compareTo(pad);
-      if (bosAt < 0 && padAt < 0 && order != 0) {
-        List<Value> tokens = new ArrayList<>(vocab.size() + 2);
-        tokens.addAll(vocab);
-        Value first = order < 0 ? bos : pad;
-        Value second = order < 0 ? pad : bos;
-        // The later one first, so that inserting it does not move the earlier one's place.
-        tokens.add(-(order < 0 ? padAt : bosAt) - 1, second);
-        tokens.add(-(order < 0 ? bosAt : padAt) - 1, first);
-        return VectorSpace.fromIncreasingValues("tokens", tokens);
+      VectorSpace inserted = withTwoMore(VectorSpace.fromIncreasingValues("tokens", vocab),
+          new BasisDirection("tokens", bos), new BasisDirection("tokens", pad));
+      if (inserted != null) {
+        return inserted;
       }
     }
     List<Object> tokens = new ArrayList<>(vocab);
     tokens.add(bos);
     tokens.add(pad);
     return VectorSpace.fromValues("tokens", tokens);
+  }
+
+  /**
+   * {@code space} with {@code first} and {@code second} put in their places by binary search in its basis,
+   * whose order is {@link BasisDirection}'s own (so the order the join would find by merging); null where
+   * either is there already or the two tie, which the join decides. The token space's BOS and PAD, without
+   * merging them in past every token (here and in {@link Lowering#tokenSpace}).
+   */
+  static VectorSpace withTwoMore(VectorSpace space, BasisDirection first, BasisDirection second) {
+    int firstAt = insertionPoint(space, first);
+    int secondAt = insertionPoint(space, second);
+    int order = first.compareTo(second);
+    if (firstAt < 0 || secondAt < 0 || order == 0) {
+      return null;
+    }
+    BasisDirection low = order < 0 ? first : second;
+    BasisDirection high = order < 0 ? second : first;
+    int lowAt = Math.min(firstAt, secondAt);
+    int highAt = Math.max(firstAt, secondAt);
+    // One array, filled in order (the basis is walked by index: no list view, no shifting inserts).
+    BasisDirection[] directions = new BasisDirection[space.dims() + 2];
+    int n = 0;
+    for (int i = 0; i <= space.dims(); i++) {
+      if (i == lowAt) {
+        directions[n++] = low;
+      }
+      if (i == highAt) {
+        directions[n++] = high;
+      }
+      if (i < space.dims()) {
+        directions[n++] = space.direction(i);
+      }
+    }
+    return VectorSpace.ofIncreasing(Arrays.asList(directions));
+  }
+
+  /** Where {@code direction} goes in the space's basis order; -1 if it is there (or ties with one). */
+  private static int insertionPoint(VectorSpace space, BasisDirection direction) {
+    int low = 0;
+    int high = space.dims();
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      int order = space.direction(middle).compareTo(direction);
+      if (order == 0) {
+        return -1;
+      }
+      if (order < 0) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
   }
 
   static VectorSpace indexSpace(int maxSeqLen) {

@@ -136,74 +136,8 @@ final class Lowering {
       return Compiler.tokenSpace(options);
     }
     BasisDirection pad = new BasisDirection(bos.name(), Value.of(options.pad()));
-    VectorSpace inserted = withTwoMore(known, bos, pad);
+    VectorSpace inserted = Compiler.withTwoMore(known, bos, pad);
     return inserted != null ? inserted : VectorSpace.join(known, VectorSpace.of(bos, pad));
-  }
-
-  /**
-   * {@code space} with {@code first} and {@code second} put in their places by binary search, when all are
-   * directions of one name whose values are RASP values, none equal: the space's order is then {@link
-   * Value#compareTo} (a total order), the order the join would find by merging. Null otherwise (the join
-   * decides). The token space's BOS and PAD, without merging them in past every token.
-   */
-  private static VectorSpace withTwoMore(VectorSpace space, BasisDirection first, BasisDirection second) {
-    int dims = space.dims();
-    String name = first.name();
-    if (dims == 0 || !name.equals(second.name()) || !name.equals(space.direction(0).name())
-        || !name.equals(space.direction(dims - 1).name()) // sorted by name first: all have this name
-        || !(first.value() instanceof Value a) || !(second.value() instanceof Value b)) {
-      return null;
-    }
-    int order = a.compareTo(b);
-    int firstAt = insertionPoint(space, a);
-    int secondAt = insertionPoint(space, b);
-    if (order == 0 || firstAt < 0 || secondAt < 0) {
-      return null;
-    }
-    BasisDirection low = order < 0 ? first : second;
-    BasisDirection high = order < 0 ? second : first;
-    int lowAt = Math.min(firstAt, secondAt);
-    int highAt = Math.max(firstAt, secondAt);
-    BasisDirection[] directions = new BasisDirection[dims + 2];
-    int n = 0;
-    for (int i = 0; i < dims; i++) {
-      if (i == lowAt) {
-        directions[n++] = low;
-      }
-      if (i == highAt) {
-        directions[n++] = high;
-      }
-      directions[n++] = space.direction(i);
-    }
-    if (lowAt == dims) {
-      directions[n++] = low;
-    }
-    if (highAt == dims) {
-      directions[n++] = high;
-    }
-    return VectorSpace.ofIncreasing(java.util.Arrays.asList(directions));
-  }
-
-  /** Where {@code value} goes among the space's values (all RASP values): -1 if it is there or one is not. */
-  private static int insertionPoint(VectorSpace space, Value value) {
-    int low = 0;
-    int high = space.dims();
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (!(space.direction(middle).value() instanceof Value at)) {
-        return -1;
-      }
-      int order = at.compareTo(value);
-      if (order == 0) {
-        return -1;
-      }
-      if (order < 0) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
   }
 
   /** The output space built for the readers of the input {@code kind}, if it has {@code dims}; else null. */

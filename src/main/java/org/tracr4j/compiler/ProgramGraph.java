@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.tracr4j.rasp.ExpressionMap;
 import org.tracr4j.rasp.Indices;
-import org.tracr4j.rasp.Meta;
 import org.tracr4j.rasp.RaspExpr;
 import org.tracr4j.rasp.SOp;
 import org.tracr4j.rasp.Tokens;
@@ -93,8 +92,7 @@ public record ProgramGraph(SOp output, List<RaspExpr> nodes, ExpressionMap<Strin
       // Each node's user name (null if it has none or is a primitive), read once: n interface calls, not n².
       String[] names = new String[n];
       for (int i = 0; i < n; i++) {
-        Meta meta = nodes.get(i).meta();
-        names[i] = meta.hasName() && !isPrimitive(nodes.get(i)) ? meta.name() : null;
+        names[i] = named(nodes.get(i)) ? nodes.get(i).meta().name() : null;
       }
       for (int i = 0; i < n; i++) {
         String name = names[i];
